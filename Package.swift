@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Sapu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sapu", targets: ["sapu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind its own system library target.
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+
+        .target(
+            name: "SapuCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "SapuStore",
+            dependencies: ["SapuCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "SapuLabels",
+            dependencies: ["SapuCore", "CQREncode", "CPNG", "CZBar", "CCairo"]
+        ),
+        .executableTarget(
+            name: "sapu",
+            dependencies: [
+                "SapuCore", "SapuStore", "SapuLabels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "SapuCoreTests", dependencies: ["SapuCore"]),
+        .testTarget(name: "SapuStoreTests", dependencies: ["SapuStore", "SapuCore"]),
+        .testTarget(name: "SapuLabelsTests", dependencies: ["SapuLabels", "SapuCore"]),
+        .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

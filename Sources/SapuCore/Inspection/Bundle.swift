@@ -1,0 +1,86 @@
+/// A tied pack of brooms of one product by one maker; the unit that gets a label.
+public struct Bundle: Sendable, Equatable {
+    public var id: BundleID
+    public var product: String
+    public var maker: String
+    public var result: QCResult
+    public var inspected: CalendarDate
+    /// How many times it has been inspected; more than one means it was reworked.
+    public var inspections: Int
+    public var state: BundleState
+    /// Revision of the last printed label; 0 when none has been printed.
+    public var labelRevision: Int
+    /// Whether the last printed label shows the latest inspection.
+    public var labelCurrent: Bool
+    /// The shipment it is packed or shipped in.
+    public var shipment: String?
+
+    public init(id: BundleID, product: String, maker: String, result: QCResult, inspected: CalendarDate,
+                inspections: Int, state: BundleState, labelRevision: Int, labelCurrent: Bool, shipment: String?) {
+        self.id = id
+        self.product = product
+        self.maker = maker
+        self.result = result
+        self.inspected = inspected
+        self.inspections = inspections
+        self.state = state
+        self.labelRevision = labelRevision
+        self.labelCurrent = labelCurrent
+        self.shipment = shipment
+    }
+
+    public var batch: String { id.batch }
+
+    /// What the state machine needs to know.
+    public var facts: Lifecycle.Facts {
+        Lifecycle.Facts(state: state, passed: result.passed, labelled: labelRevision > 0)
+    }
+
+    /// The revision the next printed label carries: a new one after a re-inspection.
+    public var nextLabelRevision: Int {
+        labelRevision == 0 ? 1 : (labelCurrent ? labelRevision : labelRevision + 1)
+    }
+}
+
+/// Who did something and at which station; recorded on every event.
+public struct Actor: Sendable, Equatable {
+    public var operatorCode: String?
+    public var station: String
+
+    public init(operatorCode: String?, station: String) {
+        self.operatorCode = operatorCode
+        self.station = station
+    }
+}
+
+/// One append-only record of something that happened to a bundle.
+public struct BundleEvent: Sendable, Equatable {
+    public var sequence: Int64
+    public var bundle: BundleID
+    public var move: Move
+    /// The bundle's state after the move.
+    public var state: BundleState
+    public var at: Instant
+    public var actor: Actor
+    /// The QC result, for inspections.
+    public var result: QCResult?
+    /// The label revision printed or scanned.
+    public var labelRevision: Int?
+    public var shipment: String?
+    /// True when the bundle id was typed by hand instead of scanned.
+    public var manual: Bool
+
+    public init(sequence: Int64, bundle: BundleID, move: Move, state: BundleState, at: Instant, actor: Actor,
+                result: QCResult?, labelRevision: Int?, shipment: String?, manual: Bool) {
+        self.sequence = sequence
+        self.bundle = bundle
+        self.move = move
+        self.state = state
+        self.at = at
+        self.actor = actor
+        self.result = result
+        self.labelRevision = labelRevision
+        self.shipment = shipment
+        self.manual = manual
+    }
+}

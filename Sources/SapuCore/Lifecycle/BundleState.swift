@@ -1,0 +1,60 @@
+/// Where a bundle stands in its life; derived from its events.
+public enum BundleState: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Inspected at the QC table, not yet in stock or quarantine.
+    case inspected
+    /// In the workshop's store room, ready to be packed.
+    case inStock = "in-stock"
+    /// Set aside for rework or scrapping.
+    case quarantined
+    /// Packed into an open shipment.
+    case packed
+    /// Left the workshop with its shipment.
+    case shipped
+    /// The partner's receipt says it arrived as listed.
+    case received
+    /// The partner's receipt says it did not arrive.
+    case missing
+    /// The partner's receipt says it arrived but not as the manifest claims.
+    case disputed
+    /// Came back to the workshop after shipping.
+    case returned
+    /// Destroyed; nothing can happen to it any more.
+    case scrapped
+
+    public static func < (lhs: BundleState, rhs: BundleState) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Something a person does to a bundle; each move is one event.
+public enum Move: String, Sendable, Codable, CaseIterable {
+    case inspect
+    case reinspect
+    case label
+    case receive
+    case quarantine
+    case scrap
+    case pack
+    case unpack
+    case ship
+    case deliver
+    case markMissing = "mark-missing"
+    case dispute
+    case `return`
+}
+
+/// Why the lifecycle refuses a move; each reason has a message with a hint.
+public enum MoveRefusal: String, Error, Sendable, Equatable {
+    /// The move does not apply in the bundle's current state.
+    case notFromState
+    /// A failed bundle cannot go into stock or a shipment; quarantine it.
+    case failedBundle
+    /// A bundle needs a printed label before it goes into stock.
+    case notLabelled
+    /// The bundle is already packed in a shipment.
+    case alreadyPacked
+    /// The bundle is packed in a different shipment.
+    case otherShipment
+    /// Scrapped bundles are final.
+    case scrapped
+}

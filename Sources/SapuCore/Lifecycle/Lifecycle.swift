@@ -1,0 +1,73 @@
+/// The one place that decides which moves are legal; see docs/states.md.
+public enum Lifecycle {
+    /// What a bundle looks like to the state machine.
+    public struct Facts: Sendable, Equatable {
+        public var state: BundleState
+        public var passed: Bool
+        public var labelled: Bool
+
+        public init(state: BundleState, passed: Bool, labelled: Bool) {
+            self.state = state
+            self.passed = passed
+            self.labelled = labelled
+        }
+    }
+
+    /// States a move may start from.
+    public static func sources(of move: Move) -> Set<BundleState> {
+        switch move {
+        case .inspect: []
+        case .reinspect: [.inspected, .inStock, .quarantined, .returned]
+        case .label: [.inspected, .inStock, .quarantined, .returned]
+        case .receive: [.inspected, .returned]
+        case .quarantine: [.inspected, .inStock, .returned]
+        case .scrap: [.inspected, .quarantined, .returned]
+        case .pack: [.inStock]
+        case .unpack: [.packed]
+        case .ship: [.packed]
+        case .deliver, .markMissing, .dispute: [.shipped]
+        case .return: [.shipped, .received, .missing, .disputed]
+        }
+    }
+
+    /// The state a move leads to, or nil when the state does not change (label).
+    public static func target(of move: Move, from state: BundleState) -> BundleState {
+        switch move {
+        case .inspect, .reinspect: .inspected
+        case .label: state
+        case .receive: .inStock
+        case .quarantine: .quarantined
+        case .scrap: .scrapped
+        case .pack: .packed
+        case .unpack: .inStock
+        case .ship: .shipped
+        case .deliver: .received
+        case .markMissing: .missing
+        case .dispute: .disputed
+        case .return: .returned
+        }
+    }
+
+    /// Applies a move, or says why it is refused.
+    public static func apply(_ move: Move, to facts: Facts) -> Result<BundleState, MoveRefusal> {
+        if facts.state == .scrapped { return .failure(.scrapped) }
+        if move == .pack && facts.state == .packed { return .failure(.alreadyPacked) }
+        guard sources(of: move).contains(facts.state) else { return .failure(.notFromState) }
+        switch move {
+        case .receive, .pack:
+            if !facts.passed { return .failure(.failedBundle) }
+            if !facts.labelled { return .failure(.notLabelled) }
+        default:
+            break
+        }
+        return .success(target(of: move, from: facts.state))
+    }
+
+    /// Whether scanning `move` on a bundle already in `state` is a harmless repeat.
+    public static func isRepeat(_ move: Move, state: BundleState) -> Bool {
+        switch move {
+        case .inspect, .reinspect, .label, .ship, .deliver, .markMissing, .dispute: false
+        default: target(of: move, from: state) == state && !sources(of: move).contains(state)
+        }
+    }
+}

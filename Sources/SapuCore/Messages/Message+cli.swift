@@ -1,0 +1,89 @@
+/// Texts the command line prints: column headings, confirmations, summaries.
+extension Message {
+    public static let errorPrefix = Message(id: "galat: ", en: "error: ")
+    public static let yes = Message(id: "ya", en: "yes")
+    public static let no = Message(id: "tidak", en: "no")
+    public static let manualEntry = Message(id: "(diketik manual)", en: "(typed by hand)")
+    public static let noBundlesYet = Message(id: "belum ada ikatan", en: "no bundles yet")
+
+    public static let columnCode = Message(id: "KODE", en: "CODE")
+    public static let columnName = Message(id: "NAMA", en: "NAME")
+    public static let columnBundleSize = Message(id: "ISI/IKAT", en: "PER BUNDLE")
+    public static let columnActive = Message(id: "AKTIF", en: "ACTIVE")
+    public static let columnBatch = Message(id: "BATCH", en: "BATCH")
+    public static let columnProduct = Message(id: "PRODUK", en: "PRODUCT")
+    public static let columnDate = Message(id: "TANGGAL", en: "DATE")
+    public static let columnGrade = Message(id: "GRADE", en: "GRADE")
+    public static let columnState = Message(id: "STATUS", en: "STATE")
+    public static let columnCount = Message(id: "JUMLAH", en: "COUNT")
+    public static let columnBundle = Message(id: "IKATAN", en: "BUNDLE")
+    public static let columnMaker = Message(id: "PEMBUAT", en: "MAKER")
+    public static let columnResult = Message(id: "HASIL QC", en: "QC RESULT")
+    public static let columnLabel = Message(id: "LABEL", en: "LABEL")
+    public static let columnTime = Message(id: "WAKTU", en: "TIME")
+    public static let columnMove = Message(id: "KEGIATAN", en: "MOVE")
+    public static let columnDetail = Message(id: "RINCIAN", en: "DETAIL")
+    public static let columnOperator = Message(id: "OPERATOR", en: "OPERATOR")
+    public static let columnStation = Message(id: "STASIUN", en: "STATION")
+    public static let columnSite = Message(id: "LOKASI", en: "SITE")
+    public static let columnKey = Message(id: "KUNCI", en: "KEY")
+    public static let columnFingerprint = Message(id: "SIDIK JARI", en: "FINGERPRINT")
+    public static let columnCurrent = Message(id: "AKTIF", en: "CURRENT")
+
+    public static func initialised(site: String, database: String) -> Message {
+        Message(id: "Database untuk lokasi \(site) dibuat: \(database)", en: "Database for site \(site) created: \(database)")
+    }
+
+    public static func keyWritten(privatePath: String, publicPath: String, keyID: String, fingerprint: String) -> Message {
+        Message(id: "Kunci tanda tangan \(keyID) (sidik jari \(fingerprint)): privat \(privatePath) (hanya pemilik), publik \(publicPath)",
+                en: "Signing key \(keyID) (fingerprint \(fingerprint)): private \(privatePath) (owner only), public \(publicPath)")
+    }
+
+    public static func keyRotated(keyID: String, fingerprint: String, publicPath: String) -> Message {
+        Message(id: "Kunci baru \(keyID) (sidik jari \(fingerprint)) dipakai untuk label baru; kirim \(publicPath) ke mitra",
+                en: "New key \(keyID) (fingerprint \(fingerprint)) signs new labels; send \(publicPath) to partners")
+    }
+
+    public static func publicKeyExported(path: String, keys: Int) -> Message {
+        Message(id: "Kunci publik (\(keys) kunci) ditulis ke \(path)", en: "Public key file (\(keys) keys) written to \(path)")
+    }
+
+    public static func added(kind: CodeKind, code: String) -> Message {
+        Message(id: "\(kind.noun.indonesian.capitalisedFirst) \(code) ditambahkan", en: "\(kind.noun.english.capitalisedFirst) \(code) added")
+    }
+
+    public static func makerDeactivated(_ code: String) -> Message {
+        Message(id: "Pembuat \(code) dinonaktifkan", en: "Maker \(code) deactivated")
+    }
+
+    public static func batchSummary(code: String, product: String, date: CalendarDate, bundles: Int, passed: Int) -> Message {
+        Message(id: "Batch \(code): \(product), \(date.indonesian), \(bundles) ikatan, \(passed) lulus",
+                en: "Batch \(code): \(product), \(date.iso), \(bundles) bundles, \(passed) passed")
+    }
+
+    public static func bundleHeader(id: String, product: String, maker: String, result: Message, state: BundleState,
+                                    labelRevision: Int) -> Message {
+        let label = labelRevision == 0 ? Message(id: "belum dicetak", en: "not printed") : Message(id: "R\(labelRevision)", en: "R\(labelRevision)")
+        return Message(id: "\(id)  \(product)  pembuat \(maker)  \(result.indonesian)  status: \(state.message.indonesian)  label: \(label.indonesian)",
+                       en: "\(id)  \(product)  maker \(maker)  \(result.english)  state: \(state.message.english)  label: \(label.english)")
+    }
+
+    /// A QC result as people say it: `LULUS A` / `PASS A`, `TIDAK LULUS: LOOSE, DAMP` / `FAIL: ...`.
+    public static func result(_ result: QCResult) -> Message {
+        switch result {
+        case .pass(let grade):
+            Message(id: "LULUS \(grade.rawValue)", en: "PASS \(grade.rawValue)")
+        case .fail(let defects):
+            Message(id: "TIDAK LULUS: \(defects.joined(separator: ", "))", en: "FAIL: \(defects.joined(separator: ", "))")
+        }
+    }
+
+    public static func total(_ count: Int) -> Message {
+        Message(id: "Total: \(count) ikatan", en: "Total: \(count) bundles")
+    }
+}
+
+extension String {
+    /// The string with its first letter upper-cased.
+    public var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,166 @@
+extension CodeKind {
+    /// The kind's name inside a sentence.
+    public var noun: Message {
+        switch self {
+        case .site: Message(id: "kode lokasi", en: "site code")
+        case .product: Message(id: "kode produk", en: "product code")
+        case .maker: Message(id: "kode pembuat", en: "maker code")
+        case .batch: Message(id: "kode batch", en: "batch code")
+        case .defect: Message(id: "kode cacat", en: "defect code")
+        case .grade: Message(id: "grade", en: "grade")
+        case .inspector: Message(id: "kode pemeriksa", en: "inspector code")
+        case .station: Message(id: "nama stasiun", en: "station name")
+        case .key: Message(id: "id kunci", en: "key id")
+        }
+    }
+}
+
+extension MoveRefusal {
+    /// Why the move was refused, with what to do instead.
+    public var message: Message {
+        switch self {
+        case .notFromState:
+            Message(id: "tidak bisa dari status ini", en: "not possible from this state")
+        case .failedBundle:
+            Message(id: "ikatan TIDAK LULUS QC; pakai mode quarantine",
+                    en: "bundle FAILED QC; use quarantine mode")
+        case .notLabelled:
+            Message(id: "label belum dicetak; jalankan `sapu label` dulu",
+                    en: "no label printed yet; run `sapu label` first")
+        case .alreadyPacked:
+            Message(id: "sudah dikemas dalam pengiriman", en: "already packed in a shipment")
+        case .otherShipment:
+            Message(id: "sudah dikemas dalam pengiriman lain", en: "already packed in another shipment")
+        case .scrapped:
+            Message(id: "ikatan sudah dimusnahkan", en: "bundle has been scrapped")
+        }
+    }
+}
+
+extension BundleState {
+    /// The state's name as the user reads it.
+    public var message: Message {
+        switch self {
+        case .inspected: Message(id: "diperiksa", en: "inspected")
+        case .inStock: Message(id: "di gudang", en: "in stock")
+        case .quarantined: Message(id: "karantina", en: "quarantined")
+        case .packed: Message(id: "dikemas", en: "packed")
+        case .shipped: Message(id: "dikirim", en: "shipped")
+        case .received: Message(id: "diterima", en: "received")
+        case .missing: Message(id: "hilang", en: "missing")
+        case .disputed: Message(id: "disengketakan", en: "disputed")
+        case .returned: Message(id: "dikembalikan", en: "returned")
+        case .scrapped: Message(id: "dimusnahkan", en: "scrapped")
+        }
+    }
+}
+
+extension SapuError {
+    /// The one-line reason shown to the user.
+    public var message: Message {
+        switch self {
+        case .invalidCode(let kind, let value):
+            Message(id: "\(kind.noun.indonesian) tidak sah: \"\(value)\" (hanya 0-9 dan A-Z)",
+                    en: "invalid \(kind.noun.english): \"\(value)\" (only 0-9 and A-Z)")
+        case .emptyCode(let kind):
+            Message(id: "\(kind.noun.indonesian) kosong", en: "empty \(kind.noun.english)")
+        case .codeTooLong(let kind, let value, let limit):
+            Message(id: "\(kind.noun.indonesian) \"\(value)\" terlalu panjang (maks. \(limit) karakter)",
+                    en: "\(kind.noun.english) \"\(value)\" is too long (at most \(limit) characters)")
+        case .unknown(let kind, let value):
+            Message(id: "\(kind.noun.indonesian) tidak dikenal: \(value)",
+                    en: "unknown \(kind.noun.english): \(value)")
+        case .duplicate(let kind, let value):
+            Message(id: "\(kind.noun.indonesian) \(value) sudah ada", en: "\(kind.noun.english) \(value) already exists")
+        case .inactiveMaker(let code):
+            Message(id: "pembuat \(code) tidak aktif", en: "maker \(code) is deactivated")
+        case .invalidCount(let text):
+            Message(id: "jumlah harus bilangan bulat 1 atau lebih, bukan \"\(text)\"",
+                    en: "count must be a whole number of 1 or more, not \"\(text)\"")
+        case .invalidDate(let text):
+            Message(id: "tanggal tidak sah: \"\(text)\" (format YYYY-MM-DD)",
+                    en: "invalid date: \"\(text)\" (use YYYY-MM-DD)")
+        case .invalidBundleSize(let text):
+            Message(id: "isi per ikat harus 1 atau lebih, bukan \"\(text)\"",
+                    en: "brooms per bundle must be 1 or more, not \"\(text)\"")
+        case .defectsRequired:
+            Message(id: "--fail butuh paling sedikit satu --defect", en: "--fail needs at least one --defect")
+        case .tooManyDefects(let limit):
+            Message(id: "paling banyak \(limit) kode cacat per ikatan", en: "at most \(limit) defect codes per bundle")
+        case .invalidLanguage(let text):
+            Message(id: "bahasa tidak dikenal: \"\(text)\" (pakai id atau en)", en: "unknown language: \"\(text)\" (use id or en)")
+        case .gradeRequired:
+            Message(id: "pilih --pass --grade A|B atau --fail --defect KODE",
+                    en: "choose --pass --grade A|B or --fail --defect CODE")
+        case .unknownBundle(let id):
+            Message(id: "ikatan tidak dikenal: \(id)", en: "unknown bundle: \(id)")
+        case .unknownState(let text):
+            Message(id: "status tidak dikenal: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    en: "unknown state: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))")
+        case .illegalMove(let bundle, let move, let state, let reason):
+            Message(id: "\(bundle): \(move.rawValue) ditolak, status \(state.message.indonesian): \(reason.message.indonesian)",
+                    en: "\(bundle): \(move.rawValue) refused, state \(state.message.english): \(reason.message.english)")
+        case .databaseMissing(let path):
+            Message(id: "database \(path) tidak ada; jalankan `sapu init` dulu",
+                    en: "database \(path) does not exist; run `sapu init` first")
+        case .notSapuDatabase(let path):
+            Message(id: "\(path) bukan database Sapu", en: "\(path) is not a Sapu database")
+        case .newerSchema(let path, let found, let known):
+            Message(id: "database \(path) memakai skema versi \(found), lebih baru dari versi ini (\(known)); perbarui sapu",
+                    en: "database \(path) uses schema version \(found), newer than this sapu knows (\(known)); upgrade sapu")
+        case .alreadyInitialised(let path):
+            Message(id: "database \(path) sudah ada; tidak ada yang diubah",
+                    en: "database \(path) already exists; nothing changed")
+        case .databaseBusy:
+            Message(id: "database sedang sibuk dipakai stasiun lain; coba lagi",
+                    en: "database is busy with another station; try again")
+        case .databaseUnwritable(let path):
+            Message(id: "database \(path) tidak bisa ditulis", en: "database \(path) cannot be written")
+        case .storageFailure(let detail):
+            Message(id: "kesalahan penyimpanan: \(detail)", en: "storage error: \(detail)")
+        case .keyMissing(let path):
+            Message(id: "kunci tanda tangan \(path) tidak ada", en: "signing key \(path) does not exist")
+        case .keyUnreadable(let path):
+            Message(id: "berkas kunci \(path) rusak atau tidak terbaca", en: "key file \(path) is damaged or unreadable")
+        case .keyFileExists(let path):
+            Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
+        case .notSapuLabel:
+            Message(id: "bukan label Sapu", en: "not a Sapu label")
+        case .unknownPayloadVersion(let version):
+            Message(id: "versi label tidak dikenal: \(version)", en: "unknown label version: \(version)")
+        case .unknownKey(let key):
+            Message(id: "label ditandatangani kunci yang tidak dikenal: \(key)",
+                    en: "label signed by an unknown key: \(key)")
+        case .badSignature:
+            Message(id: "tanda tangan label tidak cocok (palsu atau diubah)",
+                    en: "label signature does not match (forged or altered)")
+        case .malformedField(let field):
+            Message(id: "isi label rusak pada bagian \(field)", en: "label field \(field) is malformed")
+        case .outsideAlphabet(let characters):
+            Message(id: "karakter asing \"\(characters)\"; periksa Caps Lock / tata letak keyboard pemindai",
+                    en: "unexpected characters \"\(characters)\"; check Caps Lock / the scanner's keyboard layout")
+        case .unknownTemplate(let name):
+            Message(id: "templat label tidak dikenal: \(name) (lihat `sapu label templates`)",
+                    en: "unknown label template: \(name) (see `sapu label templates`)")
+        case .templateInvalid(let name, let field):
+            Message(id: "templat \(name): nilai \"\(field)\" hilang atau tidak mungkin",
+                    en: "template \(name): value \"\(field)\" is missing or impossible")
+        case .qrDoesNotFit(let template, let needed, let available):
+            Message(id: "templat \(template): kode QR butuh \(needed) titik, tersedia hanya \(available)",
+                    en: "template \(template): the QR code needs \(needed) dots, only \(available) available")
+        case .payloadTooLong(let template, let version):
+            Message(id: "templat \(template): isi label tidak muat di QR versi \(version)",
+                    en: "template \(template): the payload does not fit a version \(version) QR code")
+        case .imageUnreadable(let path):
+            Message(id: "\(path) bukan gambar yang bisa dibaca (PNG atau PGM)",
+                    en: "\(path) is not a readable image (PNG or PGM)")
+        case .fontMissing(let path):
+            Message(id: "huruf \(path) tidak ada; pasang fonts-dejavu-core",
+                    en: "font \(path) is missing; install fonts-dejavu-core")
+        case .fileUnreadable(let path):
+            Message(id: "berkas \(path) tidak bisa dibaca", en: "file \(path) cannot be read")
+        case .fileUnwritable(let path):
+            Message(id: "tidak bisa menulis ke \(path)", en: "cannot write to \(path)")
+        }
+    }
+}

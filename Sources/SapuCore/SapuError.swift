@@ -1,0 +1,63 @@
+/// Everything that can go wrong in a way the user can act on.
+///
+/// The CLI prints `message.text(language)`; no case carries SQL or a stack trace.
+public enum SapuError: Error, Sendable, Equatable {
+    // Codes and registry
+    case invalidCode(kind: CodeKind, value: String)
+    case emptyCode(kind: CodeKind)
+    case codeTooLong(kind: CodeKind, value: String, limit: Int)
+    case unknown(kind: CodeKind, value: String)
+    case duplicate(kind: CodeKind, value: String)
+    case inactiveMaker(String)
+    case invalidCount(String)
+    case invalidDate(String)
+    case invalidBundleSize(String)
+    case defectsRequired
+    case tooManyDefects(limit: Int)
+    case invalidLanguage(String)
+    case gradeRequired
+
+    // Bundles and the lifecycle
+    case unknownBundle(String)
+    case unknownState(String)
+    case illegalMove(bundle: String, move: Move, state: BundleState, reason: MoveRefusal)
+
+    // Database
+    case databaseMissing(path: String)
+    case notSapuDatabase(path: String)
+    case newerSchema(path: String, found: Int, known: Int)
+    case alreadyInitialised(path: String)
+    case databaseBusy
+    case databaseUnwritable(path: String)
+    case storageFailure(String)
+
+    // Keys
+    case keyMissing(path: String)
+    case keyUnreadable(path: String)
+    case keyFileExists(path: String)
+
+    // Label payload
+    case notSapuLabel
+    case unknownPayloadVersion(String)
+    case unknownKey(String)
+    case badSignature
+    case malformedField(String)
+    case outsideAlphabet(String)
+
+    // Label templates and images
+    case unknownTemplate(String)
+    case templateInvalid(name: String, field: String)
+    case qrDoesNotFit(template: String, neededDots: Int, availableDots: Int)
+    case payloadTooLong(template: String, version: Int)
+    case imageUnreadable(path: String)
+    case fontMissing(path: String)
+
+    // Files
+    case fileUnreadable(path: String)
+    case fileUnwritable(path: String)
+}
+
+/// The kinds of codes a user types; each has its own name in messages.
+public enum CodeKind: String, Sendable, Equatable, CaseIterable {
+    case site, product, maker, batch, defect, grade, inspector, station, key
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import SapuCore
+
+extension SQLiteStore {
+    public func bundle(_ id: BundleID) throws(SapuError) -> SapuCore.Bundle {
+        try read { db in try Self.fetchBundle(db, id) }
+    }
+
+    public func bundles(batch: String?, state: BundleState?) throws(SapuError) -> [SapuCore.Bundle] {
+        try read { db in
+            var clauses: [String] = []
+            var arguments: StatementArguments = []
+            if let batch {
+                guard try Self.exists(db, "batch", batch) else { throw SapuError.unknown(kind: .batch, value: batch) }
+                clauses.append("batch = ?")
+                arguments += [batch]
+            }
+            if let state {
+                clauses.append("state = ?")
+                arguments += [state.rawValue]
+            }
+            let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: "SELECT * FROM bundle \(filter) ORDER BY batch, serial", arguments: arguments)
+                .map(Self.bundle)
+        }
+    }
+
+    public func history(of id: BundleID) throws(SapuError) -> [BundleEvent] {
+        try read { db in
+            _ = try Self.fetchBundle(db, id)
+            return try Row.fetchAll(db, sql: "SELECT * FROM event WHERE bundle = ? ORDER BY seq", arguments: [id.description])
+                .map(Self.event)
+        }
+    }
+
+    public func stock() throws(SapuError) -> [StockLine] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT product, COALESCE(grade, 'FAIL') AS grade, state, COUNT(*) AS count
+                FROM bundle GROUP BY product, grade, state
+                """).compactMap { row -> StockLine? in
+                guard let state = BundleState(rawValue: row["state"]) else { return nil }
+                return StockLine(product: row["product"], grade: row["grade"], state: state, count: row["count"])
+            }
+            .sorted { ($0.product, $0.grade, $0.state) < ($1.product, $1.grade, $1.state) }
+        }
+    }
+
+    // MARK: Row mapping
+
+    static func fetchBundle(_ db: Database, _ id: BundleID) throws -> SapuCore.Bundle {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bundle WHERE id = ?", arguments: [id.description]) else {
+            throw SapuError.unknownBundle(id.description)
+        }
+        return try bundle(row)
+    }
+
+    static func bundle(_ row: Row) throws -> SapuCore.Bundle {
+        let resultCode: String = row["result"]
+        let stateText: String = row["state"]
+        let inspectedText: String = row["inspected_on"]
+        guard let result = QCResult(code: resultCode), let state = BundleState(rawValue: stateText) else {
+            throw SapuError.storageFailure("unreadable bundle row")
+        }
+        return Bundle(id: BundleID(batch: row["batch"], serial: row["serial"]), product: row["product"],
+                      maker: row["maker"], result: result, inspected: try CalendarDate(iso: inspectedText),
+                      inspections: row["inspections"], state: state, labelRevision: row["label_revision"],
+                      labelCurrent: row["label_current"], shipment: row["shipment"])
+    }
+
+    static func event(_ row: Row) throws -> BundleEvent {
+        let idText: String = row["bundle"]
+        let moveText: String = row["move"]
+        let stateText: String = row["state"]
+        let atText: String = row["at"]
+        let resultText: String? = row["result"]
+        guard let id = BundleID(typed: idText), let move = Move(rawValue: moveText),
+              let state = BundleState(rawValue: stateText), let at = Instant(iso8601: atText) else {
+            throw SapuError.storageFailure("unreadable event row")
+        }
+        return BundleEvent(sequence: row["seq"], bundle: id, move: move, state: state, at: at,
+                           actor: Actor(operatorCode: row["operator"], station: row["station"]),
+                           result: resultText.flatMap(QCResult.init(code:)), labelRevision: row["label_revision"],
+                           shipment: row["shipment"], manual: row["manual"])
+    }
+}

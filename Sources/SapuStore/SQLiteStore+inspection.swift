@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import SapuCore
+
+extension SQLiteStore {
+    public func inspect(batch code: String, maker: String, result: QCResult, count: Int, actor: Actor, at now: Instant)
+        throws(SapuError) -> [SapuCore.Bundle] {
+        guard count > 0 else { throw .invalidCount(String(count)) }
+        return try write { db in
+            guard let batchRow = try Row.fetchOne(db, sql: "SELECT product, next_serial FROM batch WHERE code = ?",
+                                                  arguments: [code]) else {
+                throw SapuError.unknown(kind: .batch, value: code)
+            }
+            try Self.checkMakerActive(db, maker)
+            try Self.checkDefects(db, result)
+            let product: String = batchRow["product"]
+            let first: Int = batchRow["next_serial"]
+            // The serial counter moves inside this IMMEDIATE transaction: no two
+            // processes can take the same serial.
+            try db.execute(sql: "UPDATE batch SET next_serial = ? WHERE code = ?", arguments: [first + count, code])
+            let insertBundle = try db.cachedStatement(sql: """
+                INSERT INTO bundle (id, batch, serial, product, maker, result, grade, inspected_on, state, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var bundles: [Bundle] = []
+            bundles.reserveCapacity(count)
+            for serial in first..<(first + count) {
+                let bundle = Bundle(id: BundleID(batch: code, serial: serial), product: product, maker: maker,
+                                    result: result, inspected: now.date, inspections: 1, state: .inspected,
+                                    labelRevision: 0, labelCurrent: false, shipment: nil)
+                try insertBundle.execute(arguments: [
+                    bundle.id.description, code, serial, product, maker, result.code, result.grade?.rawValue,
+                    now.date.iso, bundle.state.rawValue, now.iso8601,
+                ])
+                try Self.appendEvent(db, bundle: bundle.id, move: .inspect, state: .inspected, at: now, actor: actor,
+                                     result: result)
+                bundles.append(bundle)
+            }
+            return bundles
+        }
+    }
+
+    public func reinspect(_ ids: [BundleID], result: QCResult, actor: Actor, at now: Instant) throws(SapuError) -> [SapuCore.Bundle] {
+        try write { db in
+            try Self.checkDefects(db, result)
+            var bundles: [Bundle] = []
+            for id in ids {
+                var bundle = try Self.fetchBundle(db, id)
+                if case .failure(let refusal) = Lifecycle.apply(.reinspect, to: bundle.facts) {
+                    throw SapuError.illegalMove(bundle: id.description, move: .reinspect, state: bundle.state, reason: refusal)
+                }
+                bundle.result = result
+                bundle.inspected = now.date
+                bundle.inspections += 1
+                bundle.state = .inspected
+                bundle.labelCurrent = false
+                try db.execute(sql: """
+                    UPDATE bundle SET result = ?, grade = ?, inspected_on = ?, inspections = ?, state = ?,
+                                      label_current = 0, updated_at = ?
+                    WHERE id = ?
+                    """, arguments: [result.code, result.grade?.rawValue, now.date.iso, bundle.inspections,
+                                     bundle.state.rawValue, now.iso8601, id.description])
+                try Self.appendEvent(db, bundle: id, move: .reinspect, state: .inspected, at: now, actor: actor,
+                                     result: result)
+                bundles.append(bundle)
+            }
+            return bundles
+        }
+    }
+
+    public func recordLabelPrints(_ ids: [BundleID], actor: Actor, at now: Instant) throws(SapuError) -> [SapuCore.Bundle] {
+        try write { db in
+            var printed: [Bundle] = []
+            printed.reserveCapacity(ids.count)
+            for id in ids {
+                var bundle = try Self.fetchBundle(db, id)
+                if case .failure(let refusal) = Lifecycle.apply(.label, to: bundle.facts) {
+                    throw SapuError.illegalMove(bundle: id.description, move: .label, state: bundle.state, reason: refusal)
+                }
+                bundle.labelRevision = bundle.nextLabelRevision
+                bundle.labelCurrent = true
+                try db.execute(sql: "UPDATE bundle SET label_revision = ?, label_current = 1, updated_at = ? WHERE id = ?",
+                               arguments: [bundle.labelRevision, now.iso8601, id.description])
+                try Self.appendEvent(db, bundle: id, move: .label, state: bundle.state, at: now, actor: actor,
+                                     labelRevision: bundle.labelRevision)
+                printed.append(bundle)
+            }
+            return printed
+        }
+    }
+
+    // MARK: Checks
+
+    static func checkMakerActive(_ db: Database, _ maker: String) throws {
+        guard let active = try Bool.fetchOne(db, sql: "SELECT active FROM maker WHERE code = ?", arguments: [maker]) else {
+            throw SapuError.unknown(kind: .maker, value: maker)
+        }
+        guard active else { throw SapuError.inactiveMaker(maker) }
+    }
+
+    static func checkDefects(_ db: Database, _ result: QCResult) throws {
+        for defect in result.defects where try !exists(db, "defect", defect) {
+            throw SapuError.unknown(kind: .defect, value: defect)
+        }
+    }
+
+    /// Appends one event; called inside the same transaction that changes the bundle row.
+    static func appendEvent(_ db: Database, bundle: BundleID, move: Move, state: BundleState, at now: Instant,
+                            actor: Actor, result: QCResult? = nil, labelRevision: Int? = nil,
+                            shipment: String? = nil, manual: Bool = false) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO event (bundle, move, state, at, at_unix, operator, station, result, label_revision, shipment, manual)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            bundle.description, move.rawValue, state.rawValue, now.iso8601, now.unixSeconds, actor.operatorCode,
+            actor.station, result?.code, labelRevision, shipment, manual,
+        ])
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import SapuCore
+
+extension SQLiteStore {
+    public func site() throws(SapuError) -> Site {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT code, name FROM site LIMIT 1") else {
+                throw SapuError.notSapuDatabase(path: path)
+            }
+            return Site(code: row["code"], name: row["name"])
+        }
+    }
+
+    public func products() throws(SapuError) -> [Product] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT code, name, bundle_size FROM product ORDER BY code").map {
+                Product(code: $0["code"], name: $0["name"], bundleSize: $0["bundle_size"])
+            }
+        }
+    }
+
+    public func addProduct(_ product: Product) throws(SapuError) {
+        try write { db in
+            if try Self.exists(db, "product", product.code) { throw SapuError.duplicate(kind: .product, value: product.code) }
+            try db.execute(sql: "INSERT INTO product (code, name, bundle_size) VALUES (?, ?, ?)",
+                           arguments: [product.code, product.name, product.bundleSize])
+        }
+    }
+
+    public func makers() throws(SapuError) -> [Maker] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT code, name, active FROM maker ORDER BY code").map {
+                Maker(code: $0["code"], name: $0["name"], active: $0["active"])
+            }
+        }
+    }
+
+    public func addMaker(_ maker: Maker) throws(SapuError) {
+        try write { db in
+            if try Self.exists(db, "maker", maker.code) { throw SapuError.duplicate(kind: .maker, value: maker.code) }
+            try db.execute(sql: "INSERT INTO maker (code, name, active) VALUES (?, ?, ?)",
+                           arguments: [maker.code, maker.name, maker.active])
+        }
+    }
+
+    public func deactivateMaker(_ code: String) throws(SapuError) {
+        try write { db in
+            guard try Self.exists(db, "maker", code) else { throw SapuError.unknown(kind: .maker, value: code) }
+            try db.execute(sql: "UPDATE maker SET active = 0 WHERE code = ?", arguments: [code])
+        }
+    }
+
+    public func defects() throws(SapuError) -> [Defect] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT code, name_id, name_en FROM defect ORDER BY code").map {
+                Defect(code: $0["code"], nameID: $0["name_id"], nameEN: $0["name_en"])
+            }
+        }
+    }
+
+    public func addDefect(_ defect: Defect) throws(SapuError) {
+        try write { db in
+            if try Self.exists(db, "defect", defect.code) { throw SapuError.duplicate(kind: .defect, value: defect.code) }
+            try db.execute(sql: "INSERT INTO defect (code, name_id, name_en) VALUES (?, ?, ?)",
+                           arguments: [defect.code, defect.nameID, defect.nameEN])
+        }
+    }
+
+    public func createBatch(product: String, date: CalendarDate, at now: Instant) throws(SapuError) -> Batch {
+        try write { db in
+            guard try Self.exists(db, "product", product) else { throw SapuError.unknown(kind: .product, value: product) }
+            let site = try String.fetchOne(db, sql: "SELECT code FROM site LIMIT 1") ?? ""
+            let prefix = site + date.compact
+            // Runs of the same day get the next free letter; the write lock makes this race-free.
+            let taken = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch WHERE code LIKE ? || '%' AND made_on = ?",
+                                         arguments: [prefix, date.iso]) ?? 0
+            var run = taken
+            var code = Batch.code(site: site, date: date, runOfDay: run)
+            while try Self.exists(db, "batch", code) {
+                run += 1
+                code = Batch.code(site: site, date: date, runOfDay: run)
+            }
+            try db.execute(sql: "INSERT INTO batch (code, product, made_on, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [code, product, date.iso, now.iso8601])
+            return Batch(code: code, product: product, date: date)
+        }
+    }
+
+    public func batches() throws(SapuError) -> [Batch] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT code, product, made_on FROM batch ORDER BY made_on, code").map(Self.batch)
+        }
+    }
+
+    public func batch(_ code: String) throws(SapuError) -> Batch {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT code, product, made_on FROM batch WHERE code = ?",
+                                             arguments: [code]) else {
+                throw SapuError.unknown(kind: .batch, value: code)
+            }
+            return try Self.batch(row)
+        }
+    }
+
+    public func publicKeys() throws(SapuError) -> [StoredKey] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT key_id, site, public_key FROM signing_key ORDER BY created_at, key_id").map {
+                StoredKey(keyID: $0["key_id"], site: $0["site"], raw: [UInt8]($0["public_key"] as Data))
+            }
+        }
+    }
+
+    public func addPublicKey(_ key: StoredKey, at now: Instant) throws(SapuError) {
+        try write { db in
+            if try Self.exists(db, "signing_key", key.keyID, column: "key_id") {
+                throw SapuError.duplicate(kind: .key, value: key.keyID)
+            }
+            try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [key.keyID, key.site, Data(key.raw), now.iso8601])
+        }
+    }
+
+    // MARK: Row mapping
+
+    static func exists(_ db: Database, _ table: String, _ code: String, column: String = "code") throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(column) = ?)", arguments: [code]) ?? false
+    }
+
+    static func batch(_ row: Row) throws -> Batch {
+        let made: String = row["made_on"]
+        return Batch(code: row["code"], product: row["product"], date: try CalendarDate(iso: made))
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import SapuCore
+import SapuStore
+
+/// `sapu batch`: production runs of one product on one day.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch", abstract: "Create, list or show batches.",
+        subcommands: [Create.self, List.self, Show.self])
+
+    struct Create: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a batch; prints its code.")
+        @Option(help: "Product code (LIDI, GLAGAH, ...).") var product: String
+        @Option(help: "Production day, YYYY-MM-DD (default: today).") var date: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let product = try Code.normalise(product, as: .product)
+            let day = try date.map { (text) throws(SapuError) in try CalendarDate(iso: text) } ?? context.now.date
+            let batch = try context.store().createBatch(product: product, date: day, at: context.now)
+            if context.json {
+                context.emit(BatchOutput(batch))
+            } else {
+                Console.out(batch.code)
+            }
+        }
+    }
+
+    struct List: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "List batches.")
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let batches = try context.store().batches()
+            if context.json {
+                context.emit(batches.map(BatchOutput.init))
+            } else {
+                context.table([.columnBatch, .columnProduct, .columnDate], batches.map { [$0.code, $0.product, $0.date.iso] })
+            }
+        }
+    }
+
+    struct Show: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a batch and its bundles by state and result.")
+        @Argument(help: "Batch code.") var code: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let code = try Code.normalise(code, as: .batch)
+            let store = try context.store()
+            let batch = try store.batch(code)
+            let bundles = try store.bundles(batch: code, state: nil)
+            var counts: [String: Int] = [:]
+            for bundle in bundles { counts["\(bundle.result.grade?.rawValue ?? "FAIL")|\(bundle.state.rawValue)", default: 0] += 1 }
+            if context.json {
+                var output = BatchOutput(batch)
+                output.bundles = bundles.count
+                output.passed = bundles.filter(\.result.passed).count
+                output.failed = bundles.count - (output.passed ?? 0)
+                context.emit(output)
+            } else {
+                context.say(.batchSummary(code: batch.code, product: batch.product, date: batch.date,
+                                          bundles: bundles.count, passed: bundles.filter(\.result.passed).count))
+                context.table([.columnGrade, .columnState, .columnCount], counts.keys.sorted().map { key in
+                    let parts = key.split(separator: "|").map(String.init)
+                    let state = BundleState(rawValue: parts[1])?.message.text(context.language) ?? parts[1]
+                    return [parts[0], state, String(counts[key] ?? 0)]
+                })
+            }
+        }
+    }
+}
+
+struct BatchOutput: Encodable {
+    var code: String
+    var product: String
+    var date: String
+    var bundles: Int?
+    var passed: Int?
+    var failed: Int?
+
+    init(_ batch: Batch) {
+        code = batch.code
+        product = batch.product
+        date = batch.date.iso
+    }
+}

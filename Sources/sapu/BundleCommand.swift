@@ -1,0 +1,107 @@
+import ArgumentParser
+import SapuCore
+import SapuStore
+
+/// `sapu bundle`: one bundle's state and history, or a list.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle", abstract: "Show or list bundles.", subcommands: [Show.self, List.self])
+
+    struct Show: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a bundle's current state and full history.")
+        @Argument(help: "Bundle id, e.g. PWT251121A-0042.") var id: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            guard let bundleID = BundleID(typed: id) else { throw .unknownBundle(id) }
+            let store = try context.store()
+            let bundle = try store.bundle(bundleID)
+            let history = try store.history(of: bundleID)
+            if context.json {
+                context.emit(BundleShowOutput(bundle: BundleOutput(bundle), history: history.map(EventOutput.init)))
+                return
+            }
+            let lang = context.language
+            context.say(.bundleHeader(id: bundle.id.description, product: bundle.product, maker: bundle.maker,
+                                      result: Message.result(bundle.result), state: bundle.state,
+                                      labelRevision: bundle.labelRevision))
+            context.table([.columnTime, .columnMove, .columnState, .columnDetail, .columnOperator, .columnStation],
+                          history.map { event in
+                              var detail: [String] = []
+                              if let result = event.result { detail.append(Message.result(result).text(lang)) }
+                              if let revision = event.labelRevision { detail.append("R\(revision)") }
+                              if let shipment = event.shipment { detail.append(shipment) }
+                              if event.manual { detail.append(Message.manualEntry.text(lang)) }
+                              return [event.at.iso8601, event.move.rawValue, event.state.message.text(lang),
+                                      detail.joined(separator: " "), event.actor.operatorCode ?? "-", event.actor.station]
+                          })
+        }
+    }
+
+    struct List: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "List bundles, optionally by batch and state.")
+        @Option(help: "Only this batch.") var batch: String?
+        @Option(help: "Only this state (inspected, in-stock, quarantined, packed, shipped, ...).") var state: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let batchCode = try batch.map { (text) throws(SapuError) in try Code.normalise(text, as: .batch) }
+            var wanted: BundleState?
+            if let state {
+                guard let parsed = BundleState(rawValue: state.lowercased()) else { throw .unknownState(state) }
+                wanted = parsed
+            }
+            let bundles = try context.store().bundles(batch: batchCode, state: wanted)
+            if context.json {
+                context.emit(bundles.map(BundleOutput.init))
+            } else {
+                let lang = context.language
+                context.table([.columnBundle, .columnProduct, .columnMaker, .columnResult, .columnState, .columnLabel],
+                              bundles.map {
+                                  [$0.id.description, $0.product, $0.maker, Message.result($0.result).text(lang),
+                                   $0.state.message.text(lang), $0.labelRevision == 0 ? "-" : "R\($0.labelRevision)"]
+                              })
+            }
+        }
+    }
+}
+
+struct BundleShowOutput: Encodable {
+    var bundle: BundleOutput
+    var history: [EventOutput]
+
+    func encode(to encoder: any Encoder) throws {
+        // The bundle's fields at the top level, with its history beside them.
+        try bundle.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(history, forKey: .history)
+    }
+
+    enum Key: String, CodingKey { case history }
+}
+
+struct EventOutput: Encodable {
+    var sequence: Int64
+    var move: String
+    var state: String
+    var at: String
+    var `operator`: String?
+    var station: String
+    var result: String?
+    var labelRevision: Int?
+    var shipment: String?
+    var manual: Bool
+
+    init(_ event: BundleEvent) {
+        sequence = event.sequence
+        move = event.move.rawValue
+        state = event.state.rawValue
+        at = event.at.iso8601
+        `operator` = event.actor.operatorCode
+        station = event.actor.station
+        result = event.result?.code
+        labelRevision = event.labelRevision
+        shipment = event.shipment
+        manual = event.manual
+    }
+}

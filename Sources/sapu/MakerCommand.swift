@@ -1,0 +1,60 @@
+import ArgumentParser
+import SapuCore
+import SapuStore
+
+/// `sapu maker`: the workers, known outside the site only by their codes.
+struct MakerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maker", abstract: "Add, list or deactivate makers.",
+        subcommands: [Add.self, List.self, Deactivate.self])
+
+    struct Add: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a maker.")
+        @Argument(help: "Maker code, 0-9 and A-Z (e.g. M042).") var code: String
+        @Option(help: "Local name; stays on this site, shown only by `maker list`.") var name: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let code = try Code.normalise(code, as: .maker)
+            let name = name?.trimmingSpaces()
+            try context.store().addMaker(Maker(code: code, name: (name?.isEmpty ?? true) ? nil : name, active: true))
+            if context.json { context.emit(["code": code]) }
+            context.say(.added(kind: .maker, code: code))
+        }
+    }
+
+    struct List: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "List makers, with their local names.")
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let makers = try context.store().makers()
+            if context.json {
+                context.emit(makers.map { MakerOutput(code: $0.code, name: $0.name, active: $0.active) })
+            } else {
+                context.table([.columnCode, .columnName, .columnActive], makers.map {
+                    [$0.code, $0.name ?? "", ($0.active ? Message.yes : Message.no).text(context.language)]
+                })
+            }
+        }
+    }
+
+    struct Deactivate: SapuCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop a maker from getting new bundles.")
+        @Argument(help: "Maker code.") var code: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let code = try Code.normalise(code, as: .maker)
+            try context.store().deactivateMaker(code)
+            if context.json { context.emit(["code": code]) }
+            context.say(.makerDeactivated(code))
+        }
+    }
+}
+
+struct MakerOutput: Encodable {
+    var code: String
+    var name: String?
+    var active: Bool
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import SapuCore
+import SapuStore
+
+/// `sapu stock`: how many bundles there are, by product, grade and state.
+struct Stock: SapuCommand {
+    static let configuration = CommandConfiguration(abstract: "Count bundles by product, grade and state.")
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ context: Context) throws(SapuError) {
+        let lines = try context.store().stock()
+        if context.json {
+            context.emit(lines.map { StockOutput(product: $0.product, grade: $0.grade, state: $0.state.rawValue, count: $0.count) })
+            return
+        }
+        if lines.isEmpty {
+            context.say(.noBundlesYet)
+            return
+        }
+        context.table([.columnProduct, .columnGrade, .columnState, .columnCount],
+                      lines.map { [$0.product, $0.grade, $0.state.message.text(context.language), String($0.count)] })
+        context.say(.total(lines.reduce(0) { $0 + $1.count }))
+    }
+}
+
+struct StockOutput: Encodable {
+    var product, grade, state: String
+    var count: Int
+}
