@@ -36,7 +36,8 @@ public enum Code {
 extension String {
     /// The string without leading and trailing spaces, tabs, CR and LF.
     public func trimmingSpaces() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        // "\r\n" is one Character in Swift, so look at its scalars.
+        let isBlank: (Character) -> Bool = { $0.unicodeScalars.allSatisfy { " \t\r\n".unicodeScalars.contains($0) } }
         guard let first = firstIndex(where: { !isBlank($0) }),
               let last = lastIndex(where: { !isBlank($0) }) else { return "" }
         return String(self[first...last])

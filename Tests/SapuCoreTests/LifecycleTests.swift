@@ -1,0 +1,141 @@
+import SapuCore
+import Testing
+
+@Suite("Bundle lifecycle")
+struct LifecycleTests {
+    /// docs/states.md, written out independently of `Lifecycle`.
+    static let legal: [Move: (from: [BundleState], to: BundleState?)] = [
+        .reinspect: ([.inspected, .inStock, .quarantined, .returned], .inspected),
+        .label: ([.inspected, .inStock, .quarantined, .returned], nil),
+        .receive: ([.inspected, .returned], .inStock),
+        .quarantine: ([.inspected, .inStock, .returned], .quarantined),
+        .scrap: ([.inspected, .quarantined, .returned], .scrapped),
+        .pack: ([.inStock], .packed),
+        .unpack: ([.packed], .inStock),
+        .ship: ([.packed], .shipped),
+        .deliver: ([.shipped], .received),
+        .markMissing: ([.shipped], .missing),
+        .dispute: ([.shipped], .disputed),
+        .return: ([.shipped, .received, .missing, .disputed], .returned),
+    ]
+
+    @Test("every move from every state of a passed, labelled bundle follows the table",
+          arguments: Move.allCases.filter { $0 != .inspect })
+    func everyTransitionOfAPassedBundle(move: Move) {
+        let rule = Self.legal[move]!
+        for state in BundleState.allCases {
+            let outcome = Lifecycle.apply(move, to: .init(state: state, passed: true, labelled: true))
+            if rule.from.contains(state) {
+                #expect(outcome == .success(rule.to ?? state), "\(move) from \(state)")
+            } else {
+                guard case .failure(let refusal) = outcome else {
+                    Issue.record("\(move) from \(state) should be refused")
+                    continue
+                }
+                let expected: MoveRefusal = state == .scrapped ? .scrapped
+                    : (move == .pack && state == .packed ? .alreadyPacked : .notFromState)
+                #expect(refusal == expected, "\(move) from \(state)")
+            }
+        }
+    }
+
+    @Test func aFailedBundleCannotGoIntoStockOrAShipment() {
+        let failed = Lifecycle.Facts(state: .inspected, passed: false, labelled: true)
+        #expect(Lifecycle.apply(.receive, to: failed) == .failure(.failedBundle))
+        let failedInStock = Lifecycle.Facts(state: .inStock, passed: false, labelled: true)
+        #expect(Lifecycle.apply(.pack, to: failedInStock) == .failure(.failedBundle))
+        #expect(Lifecycle.apply(.quarantine, to: failed) == .success(.quarantined))
+        #expect(Lifecycle.apply(.scrap, to: failed) == .success(.scrapped))
+    }
+
+    @Test func aBundleWithoutALabelCannotBeReceived() {
+        let unlabelled = Lifecycle.Facts(state: .inspected, passed: true, labelled: false)
+        #expect(Lifecycle.apply(.receive, to: unlabelled) == .failure(.notLabelled))
+        #expect(Lifecycle.apply(.label, to: unlabelled) == .success(.inspected))
+    }
+
+    @Test func scrappedIsFinal() {
+        for move in Move.allCases {
+            let outcome = Lifecycle.apply(move, to: .init(state: .scrapped, passed: false, labelled: true))
+            #expect(outcome == .failure(.scrapped), "\(move)")
+        }
+    }
+
+    @Test func scanningIntoTheCurrentStateIsARepeat() {
+        #expect(Lifecycle.isRepeat(.receive, state: .inStock))
+        #expect(Lifecycle.isRepeat(.quarantine, state: .quarantined))
+        #expect(Lifecycle.isRepeat(.scrap, state: .scrapped))
+        #expect(Lifecycle.isRepeat(.return, state: .returned))
+        #expect(!Lifecycle.isRepeat(.receive, state: .inspected))
+        #expect(!Lifecycle.isRepeat(.ship, state: .shipped))
+    }
+}
+
+@Suite("Codes, dates and ids")
+struct CodeTests {
+    @Test func codesAreUpperCasedAndLimitedToDigitsAndLetters() throws {
+        #expect(try Code.normalise(" m042 ", as: .maker) == "M042")
+        #expect(throws: SapuError.invalidCode(kind: .maker, value: "M-042")) { try Code.normalise("M-042", as: .maker) }
+        #expect(throws: SapuError.invalidCode(kind: .site, value: "PWTé")) { try Code.normalise("PWTé", as: .site) }
+        #expect(throws: SapuError.emptyCode(kind: .product)) { try Code.normalise("  ", as: .product) }
+        #expect(throws: SapuError.codeTooLong(kind: .site, value: "PURWOKERTO", limit: 6)) {
+            try Code.normalise("purwokerto", as: .site)
+        }
+    }
+
+    @Test func batchCodesStartWithTheSiteAndCountRunsOfTheDay() throws {
+        let day = try CalendarDate(iso: "2025-11-21")
+        #expect(Batch.code(site: "PWT", date: day, runOfDay: 0) == "PWT251121A")
+        #expect(Batch.code(site: "PWT", date: day, runOfDay: 1) == "PWT251121B")
+        #expect(Batch.code(site: "PWT", date: day, runOfDay: 26) == "PWT251121AA")
+    }
+
+    @Test func datesAreCheckedAndWrittenInEachForm() throws {
+        let day = try CalendarDate(iso: "2024-02-29")
+        #expect(day.compact == "240229")
+        #expect(day.indonesian == "29-02-2024")
+        #expect(CalendarDate(compact: "240229") == day)
+        for bad in ["2025-02-29", "2025-13-01", "21-11-2025", "2025-1-1", "yesterday", ""] {
+            #expect(throws: SapuError.invalidDate(bad)) { try CalendarDate(iso: bad) }
+        }
+    }
+
+    @Test func instantsRoundTripWithTheirOffset() throws {
+        let instant = try #require(Instant(iso8601: "2025-11-21T23:30:05+07:00"))
+        #expect(instant.iso8601 == "2025-11-21T23:30:05+07:00")
+        #expect(instant.date == (try CalendarDate(iso: "2025-11-21")))
+        #expect(Instant(unixSeconds: instant.unixSeconds, utcOffset: 0).date == (try CalendarDate(iso: "2025-11-21")))
+        #expect(Instant(unixSeconds: instant.unixSeconds, utcOffset: 0).iso8601 == "2025-11-21T16:30:05+00:00")
+    }
+
+    @Test func typedBundleIdsForgiveCaseAndSeparators() {
+        let id = BundleID(batch: "PWT251121A", serial: 42)
+        #expect(id.description == "PWT251121A-0042")
+        for typed in ["PWT251121A-0042", "pwt251121a-0042", "PWT251121A 42", "PWT251121A0042", " PWT251121A-0042\r\n"] {
+            #expect(BundleID(typed: typed) == id, "\(typed)")
+        }
+        for bad in ["", "PWT251121A-", "-0042", "PWT251121A-00X2", "PWT251121A-0"] {
+            #expect(BundleID(typed: bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func resultsHaveAStableStoredForm() {
+        #expect(QCResult(code: QCResult.fail(["LOOSE", "DAMP"]).code) == .fail(["LOOSE", "DAMP"]))
+        #expect(QCResult(code: "A") == .pass(.a))
+        #expect(QCResult(code: "FAIL:") == nil)
+        #expect(QCResult(code: "C") == nil)
+    }
+
+    @Test func everyErrorHasAMessageInBothLanguages() {
+        let samples: [SapuError] = [
+            .invalidCode(kind: .maker, value: "x"), .databaseMissing(path: "a"), .notSapuDatabase(path: "a"),
+            .illegalMove(bundle: "B", move: .receive, state: .inspected, reason: .failedBundle), .badSignature,
+            .outsideAlphabet("&"), .qrDoesNotFit(template: "t", neededDots: 300, availableDots: 240),
+        ]
+        for error in samples {
+            #expect(!error.message.text(.id).isEmpty && !error.message.text(.en).isEmpty)
+            #expect(error.message.text(.id) != error.message.text(.en))
+        }
+        #expect(SapuError.outsideAlphabet("&").message.text(.en).contains("Caps Lock"))
+    }
+}
