@@ -22,6 +22,24 @@ public enum SapuError: Error, Sendable, Equatable {
     case unknownState(String)
     case illegalMove(bundle: String, move: Move, state: BundleState, reason: MoveRefusal)
 
+    // Scanning
+    case emptyScan
+    case noCodeInImage(String)
+    case scanTooLong(Int)
+    case notUTF8
+    case supersededLabel(scanned: Int, current: Int)
+    case labelDisagrees(String)
+    case shipmentRequired
+    case unknownMode(String)
+
+    // Shipments
+    case unknownShipment(String)
+    case shipmentNotOpen(id: String, status: ShipmentStatus)
+    case shipmentWrongStatus(id: String, status: ShipmentStatus, action: String)
+    case shipmentEmpty(String)
+    case shipmentHoldsUnfit(id: String, bundle: String)
+    case consigneeRequired
+
     // Database
     case databaseMissing(path: String)
     case notSapuDatabase(path: String)
@@ -45,6 +63,9 @@ public enum SapuError: Error, Sendable, Equatable {
     case outsideAlphabet(String)
 
     // Label templates and images
+    case bundlesOrBatch
+    case nothingToLabel(String)
+    case labelChangedWhilePrinting
     case unknownTemplate(String)
     case templateInvalid(name: String, field: String)
     case qrDoesNotFit(template: String, neededDots: Int, availableDots: Int)

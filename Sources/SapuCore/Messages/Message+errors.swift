@@ -55,6 +55,20 @@ extension BundleState {
     }
 }
 
+extension ShipmentStatus {
+    /// The status as the user reads it.
+    public var message: Message {
+        switch self {
+        case .open: Message(id: "terbuka", en: "open")
+        case .closed: Message(id: "ditutup", en: "closed")
+        case .shipped: Message(id: "dikirim", en: "shipped")
+        case .delivered: Message(id: "diterima", en: "delivered")
+        case .disputed: Message(id: "disengketakan", en: "disputed")
+        case .cancelled: Message(id: "dibatalkan", en: "cancelled")
+        }
+    }
+}
+
 extension SapuError {
     /// The one-line reason shown to the user.
     public var message: Message {
@@ -100,6 +114,40 @@ extension SapuError {
         case .illegalMove(let bundle, let move, let state, let reason):
             Message(id: "\(bundle): \(move.rawValue) ditolak, status \(state.message.indonesian): \(reason.message.indonesian)",
                     en: "\(bundle): \(move.rawValue) refused, state \(state.message.english): \(reason.message.english)")
+        case .noCodeInImage(let path):
+            Message(id: "tidak ada kode QR di gambar \(path)", en: "no QR code found in image \(path)")
+        case .emptyScan:
+            Message(id: "baris kosong", en: "empty line")
+        case .scanTooLong(let count):
+            Message(id: "terlalu panjang (\(count) karakter) untuk label Sapu", en: "too long (\(count) characters) for a Sapu label")
+        case .notUTF8:
+            Message(id: "data pemindai rusak (bukan teks UTF-8)", en: "garbled scanner data (not UTF-8 text)")
+        case .supersededLabel(let scanned, let current):
+            Message(id: "label lama R\(scanned); label berlaku R\(current) (cetak ulang jika perlu)",
+                    en: "old label R\(scanned); the current label is R\(current) (reprint if needed)")
+        case .labelDisagrees(let id):
+            Message(id: "isi label \(id) tidak sesuai dengan catatan", en: "label \(id) does not match the records")
+        case .shipmentRequired:
+            Message(id: "mode pack butuh --shipment NOMOR", en: "pack mode needs --shipment NUMBER")
+        case .unknownMode(let text):
+            Message(id: "mode tidak dikenal: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))",
+                    en: "unknown mode: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))")
+        case .unknownShipment(let id):
+            Message(id: "pengiriman tidak dikenal: \(id)", en: "unknown shipment: \(id)")
+        case .shipmentNotOpen(let id, let status):
+            Message(id: "pengiriman \(id) sudah \(status.message.indonesian); tidak bisa menambah ikatan",
+                    en: "shipment \(id) is \(status.message.english); no more bundles can be packed")
+        case .shipmentWrongStatus(let id, let status, let action):
+            Message(id: "pengiriman \(id) berstatus \(status.message.indonesian); tidak bisa \(action)",
+                    en: "shipment \(id) is \(status.message.english); cannot \(action)")
+        case .shipmentEmpty(let id):
+            Message(id: "pengiriman \(id) masih kosong; kemas ikatan dulu (sapu scan --mode pack)",
+                    en: "shipment \(id) is empty; pack bundles first (sapu scan --mode pack)")
+        case .shipmentHoldsUnfit(let id, let bundle):
+            Message(id: "pengiriman \(id) berisi ikatan \(bundle) yang tidak boleh dikirim (gagal QC atau bukan berstatus dikemas)",
+                    en: "shipment \(id) holds bundle \(bundle), which cannot be shipped (failed QC or not packed)")
+        case .consigneeRequired:
+            Message(id: "--to NAMA penerima wajib diisi", en: "--to CONSIGNEE is required")
         case .databaseMissing(let path):
             Message(id: "database \(path) tidak ada; jalankan `sapu init` dulu",
                     en: "database \(path) does not exist; run `sapu init` first")
@@ -139,6 +187,12 @@ extension SapuError {
         case .outsideAlphabet(let characters):
             Message(id: "karakter asing \"\(characters)\"; periksa Caps Lock / tata letak keyboard pemindai",
                     en: "unexpected characters \"\(characters)\"; check Caps Lock / the scanner's keyboard layout")
+        case .bundlesOrBatch:
+            Message(id: "sebutkan id ikatan atau --batch KODE (salah satu)", en: "give bundle ids or --batch CODE (one of them)")
+        case .nothingToLabel(let batch):
+            Message(id: "batch \(batch) tidak punya ikatan yang bisa diberi label", en: "batch \(batch) has no bundles that can be labelled")
+        case .labelChangedWhilePrinting:
+            Message(id: "ikatan diubah stasiun lain saat label dibuat; ulangi", en: "a bundle changed at another station while printing; try again")
         case .unknownTemplate(let name):
             Message(id: "templat label tidak dikenal: \(name) (lihat `sapu label templates`)",
                     en: "unknown label template: \(name) (see `sapu label templates`)")

@@ -1,0 +1,59 @@
+/// What a scanning station does with each bundle it scans.
+public enum ScanMode: String, Sendable, CaseIterable, Codable {
+    case receive
+    case pack
+    case unpack
+    case `return`
+    case quarantine
+    case scrap
+    /// Read-only: shows what the bundle is and where it stands.
+    case check
+
+    /// The lifecycle move a scan applies; nil for `check`.
+    public var move: Move? {
+        switch self {
+        case .receive: .receive
+        case .pack: .pack
+        case .unpack: .unpack
+        case .return: .return
+        case .quarantine: .quarantine
+        case .scrap: .scrap
+        case .check: nil
+        }
+    }
+
+    /// Whether the mode needs a shipment (`--shipment` or a shipment control code).
+    public var needsShipment: Bool { self == .pack }
+}
+
+/// The answer to one scan.
+public enum ScanOutcome: String, Sendable, CaseIterable, Codable {
+    case accepted
+    case duplicate
+    case refused
+    case superseded
+    case forged
+    case notSapu = "not-sapu"
+    case unknown
+    /// A control code switched the mode, shipment or operator.
+    case control
+}
+
+/// The outcome of one scan, with the bundle's state after it and the reason for a refusal.
+public struct ScanResult: Sendable, Equatable {
+    public var outcome: ScanOutcome
+    public var bundle: BundleID?
+    public var state: BundleState?
+    public var reason: SapuError?
+    /// For `check`: the bundle as the database knows it.
+    public var details: Bundle?
+
+    public init(outcome: ScanOutcome, bundle: BundleID? = nil, state: BundleState? = nil, reason: SapuError? = nil,
+                details: Bundle? = nil) {
+        self.outcome = outcome
+        self.bundle = bundle
+        self.state = state
+        self.reason = reason
+        self.details = details
+    }
+}

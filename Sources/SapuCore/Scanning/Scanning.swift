@@ -1,0 +1,49 @@
+/// Decides what a scan does to a bundle; the store applies the decision in its transaction.
+public enum Scanning {
+    /// The decision for one scan of a known bundle.
+    public struct Decision: Sendable, Equatable {
+        public var outcome: ScanOutcome
+        /// The state to move to, when the scan changes something.
+        public var newState: BundleState?
+        public var reason: SapuError?
+    }
+
+    /// What scanning `label` (or a typed id when nil) in `mode` does to `bundle`.
+    ///
+    /// `shipment` is the station's shipment for pack and unpack.
+    public static func decide(mode: ScanMode, bundle: Bundle, label: LabelPayload?, shipment: String?) -> Decision {
+        if let label {
+            // The bundle was re-inspected or relabelled since this label was printed.
+            if label.revision < bundle.labelRevision || label.result != bundle.result
+                || (label.revision == bundle.labelRevision && !bundle.labelCurrent) {
+                return Decision(outcome: .superseded, newState: nil,
+                                reason: .supersededLabel(scanned: label.revision, current: bundle.labelRevision))
+            }
+            if label.revision > bundle.labelRevision || label.maker != bundle.maker || label.product != bundle.product {
+                return Decision(outcome: .forged, newState: nil, reason: .labelDisagrees(bundle.id.description))
+            }
+        }
+        guard let move = mode.move else { return Decision(outcome: .accepted, newState: nil, reason: nil) }
+        let id = bundle.id.description
+
+        if move == .pack, bundle.state == .packed {
+            if bundle.shipment == shipment { return Decision(outcome: .duplicate, newState: nil, reason: nil) }
+            return Decision(outcome: .refused, newState: nil,
+                            reason: .illegalMove(bundle: id, move: move, state: bundle.state, reason: .otherShipment))
+        }
+        if move == .unpack, bundle.state == .packed, let shipment, bundle.shipment != shipment {
+            return Decision(outcome: .refused, newState: nil,
+                            reason: .illegalMove(bundle: id, move: move, state: bundle.state, reason: .otherShipment))
+        }
+        if Lifecycle.isRepeat(move, state: bundle.state) {
+            return Decision(outcome: .duplicate, newState: nil, reason: nil)
+        }
+        switch Lifecycle.apply(move, to: bundle.facts) {
+        case .success(let state):
+            return Decision(outcome: .accepted, newState: state, reason: nil)
+        case .failure(let refusal):
+            return Decision(outcome: .refused, newState: nil,
+                            reason: .illegalMove(bundle: id, move: move, state: bundle.state, reason: refusal))
+        }
+    }
+}

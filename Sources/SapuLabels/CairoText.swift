@@ -1,0 +1,76 @@
+import CCairo
+
+/// One piece of text with its font, placed in label dots.
+struct PlacedText: Equatable {
+    var string: String
+    var bold: Bool
+    /// The em size in dots.
+    var size: Double
+    /// Horizontal squeeze, 1 for the font's own widths.
+    var condense: Double
+    var x: Double
+    var baseline: Double
+    /// White on a black box.
+    var reversed: Bool
+}
+
+/// The two faces every label uses, and text set on a cairo context with them.
+struct LabelFonts {
+    let regular: FontFace
+    let bold: FontFace
+
+    /// Font options that make widths independent of the output, so PNG, PDF and ZPL
+    /// share one layout: unhinted metrics, outlines lightly hinted for raster output.
+    static func apply(to context: OpaquePointer) {
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    func select(bold isBold: Bool, size: Double, condense: Double, on context: OpaquePointer) {
+        cairo_set_font_face(context, isBold ? bold.cairoFace : regular.cairoFace)
+        var matrix = cairo_matrix_t()
+        cairo_matrix_init_scale(&matrix, size * condense, size)
+        cairo_set_font_matrix(context, &matrix)
+    }
+
+    func draw(_ text: PlacedText, on context: OpaquePointer) {
+        select(bold: text.bold, size: text.size, condense: text.condense, on: context)
+        let ink = text.reversed ? 1.0 : 0.0
+        cairo_set_source_rgb(context, ink, ink, ink)
+        cairo_move_to(context, text.x, text.baseline)
+        cairo_show_text(context, text.string)
+    }
+}
+
+/// Measures text advances on a private 1 × 1 surface, in the units the font size is in.
+final class TextMeter {
+    private let surface: OpaquePointer
+    private let context: OpaquePointer
+    private let fonts: LabelFonts
+
+    init(fonts: LabelFonts) {
+        self.fonts = fonts
+        // A 1 × 1 surface only fails to be made when memory is exhausted.
+        surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)!
+        context = cairo_create(surface)!
+        LabelFonts.apply(to: context)
+    }
+
+    deinit {
+        cairo_destroy(context)
+        cairo_surface_destroy(surface)
+    }
+
+    /// The advance width of `text` at the given size and squeeze.
+    func width(_ text: String, bold: Bool, size: Double, condense: Double = 1) -> Double {
+        guard !text.isEmpty else { return 0 }
+        fonts.select(bold: bold, size: size, condense: condense, on: context)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(context, text, &extents)
+        return extents.x_advance
+    }
+}

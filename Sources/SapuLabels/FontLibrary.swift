@@ -1,0 +1,52 @@
+import CCairo
+import Foundation
+import SapuCore
+import Synchronization
+
+/// A TrueType face ready for cairo.
+///
+/// cairo font faces are reference counted and cairo-ft locks the FreeType face while it
+/// uses it, so one face may serve renderers on several threads.
+struct FontFace: @unchecked Sendable {
+    let cairoFace: OpaquePointer
+}
+
+/// Loads each font file once per process and keeps it for the process's lifetime.
+///
+/// Labels are rendered by the thousand; opening DejaVu for each one would dominate the
+/// time. Faces are never released: there are two of them, and cairo's caches may hold
+/// them after any renderer is gone.
+final class FontLibrary: Sendable {
+    static let shared = FontLibrary()
+
+    private struct State: ~Copyable {
+        var library: OpaquePointer?
+        var faces: [String: FontFace] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    func face(atPath path: String) throws(SapuError) -> FontFace {
+        let loaded: FontFace? = state.withLock { state in
+            if let face = state.faces[path] { return face }
+            guard FileManager.default.isReadableFile(atPath: path) else { return nil }
+            if state.library == nil {
+                var library: OpaquePointer?
+                guard FT_Init_FreeType(&library) == 0 else { return nil }
+                state.library = library
+            }
+            var ftFace: FT_Face?
+            guard FT_New_Face(state.library, path, 0, &ftFace) == 0, let ftFace else { return nil }
+            guard let cairoFace = cairo_ft_font_face_create_for_ft_face(ftFace, 0),
+                  cairo_font_face_status(cairoFace) == CAIRO_STATUS_SUCCESS else {
+                FT_Done_Face(ftFace)
+                return nil
+            }
+            let face = FontFace(cairoFace: cairoFace)
+            state.faces[path] = face
+            return face
+        }
+        guard let loaded else { throw .fontMissing(path: path) }
+        return loaded
+    }
+}

@@ -1,0 +1,39 @@
+/// An 8-bit grey image, row-major, 0 black to 255 white: what labels render to and what
+/// the QR decoder reads.
+public struct GrayImage: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    /// `width × height` bytes, one row after the other, no padding.
+    public var pixels: [UInt8]
+
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(width >= 0 && height >= 0 && pixels.count == width * height,
+                     "pixels must hold width × height bytes")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    /// A blank image of one grey level, white unless told otherwise.
+    public init(width: Int, height: Int, filledWith value: UInt8 = 255) {
+        self.init(width: width, height: height, pixels: [UInt8](repeating: value, count: width * height))
+    }
+
+    public subscript(x: Int, y: Int) -> UInt8 {
+        get { pixels[y * width + x] }
+        set { pixels[y * width + x] = newValue }
+    }
+
+    /// Copies `other` into this image with its top left corner at (`x`, `y`), clipping
+    /// whatever falls outside.
+    public mutating func draw(_ other: GrayImage, atX x: Int, y: Int) {
+        let left = max(0, x), right = min(width, x + other.width)
+        guard left < right else { return }
+        for row in max(0, y)..<min(height, y + other.height) {
+            let source = (row - y) * other.width + (left - x)
+            let target = row * width + left
+            pixels.replaceSubrange(target..<target + (right - left),
+                                   with: other.pixels[source..<source + (right - left)])
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import SapuCore
+
+extension LabelRenderer {
+    /// Labels as ZPL II for a Zebra-compatible printer, one `^XA … ^XZ` block per label.
+    ///
+    /// The QR symbol is sent as a graphic field built from Sapu's own matrix at
+    /// `moduleDots` per module, so the printed symbol is exactly the one encoded here,
+    /// not the printer's own idea of it. Text uses the built-in scalable font 0 and is
+    /// kept to ASCII, which that font can print.
+    public func zpl(_ faces: [LabelFace]) throws(SapuError) -> String {
+        let meter = TextMeter(fonts: fonts)
+        var document = ""
+        for face in faces {
+            let matrix = try matrix(for: face)
+            let layout = LabelLayout(face: face, template: template, meter: meter, ascii: true)
+            document += block(for: matrix, layout: layout)
+        }
+        return document
+    }
+
+    private func block(for matrix: QRMatrix, layout: LabelLayout) -> String {
+        var lines = ["^XA", "^CI0", "^PW\(template.widthDots)", "^LL\(template.heightDots)", "^LH0,0"]
+        let offset = template.qr.quietZone * template.qr.moduleDots
+        let graphic = ZPLGraphic(matrix, moduleDots: template.qr.moduleDots)
+        lines.append("^FO\(layout.qrX + offset),\(layout.qrY + offset)" + graphic.command + "^FS")
+        for box in layout.boxes {
+            let height = Int(box.height.rounded())
+            lines.append("^FO\(Int(box.x.rounded())),\(Int(box.y.rounded()))"
+                         + "^GB\(Int(box.width.rounded())),\(height),\(height),B,0^FS")
+        }
+        for text in layout.texts {
+            let height = max(10, Int(text.size.rounded()))
+            let width = max(10, Int((text.size * text.condense).rounded()))
+            // ^FT places the text by its baseline, as the layout does; ^FR prints it
+            // reversed over the black box.
+            lines.append("^FT\(Int(text.x.rounded())),\(Int(text.baseline.rounded()))"
+                         + "^A0N,\(height),\(width)" + (text.reversed ? "^FR" : "")
+                         + "^FH^FD" + ZPLText.escaped(text.string) + "^FS")
+        }
+        lines.append("^PQ1")
+        lines.append("^XZ")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

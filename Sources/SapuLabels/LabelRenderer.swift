@@ -1,0 +1,45 @@
+import CCairo
+import SapuCore
+
+/// Draws labels for one template as PNG (one label), PDF (pages of labels) or ZPL II.
+///
+/// Fonts are loaded once per process, so a renderer is cheap to make and to use for
+/// thousands of labels.
+public struct LabelRenderer: Sendable {
+    public let template: LabelTemplate
+    let fonts: LabelFonts
+
+    /// A renderer for `template` with DejaVu Sans from `fontDirectory`.
+    public init(template: LabelTemplate,
+                fontDirectory: String = "/usr/share/fonts/truetype/dejavu") throws(SapuError) {
+        try template.validate()
+        self.template = template
+        let directory = fontDirectory.hasSuffix("/") ? String(fontDirectory.dropLast()) : fontDirectory
+        fonts = LabelFonts(regular: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans.ttf"),
+                           bold: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans-Bold.ttf"))
+    }
+
+    /// The face's QR symbol at the template's exact version and level.
+    func matrix(for face: LabelFace) throws(SapuError) -> QRMatrix {
+        do {
+            return try QRMatrix.encode(face.payload, version: template.qr.version, level: template.qr.level)
+        } catch {
+            throw .payloadTooLong(template: template.name, version: template.qr.version)
+        }
+    }
+
+    /// Draws the text and the reversed boxes of a layout; the QR is drawn by each output
+    /// in its own way.
+    func drawText(of layout: LabelLayout, on context: OpaquePointer) {
+        cairo_set_source_rgb(context, 0, 0, 0)
+        for box in layout.boxes {
+            cairo_rectangle(context, box.x, box.y, box.width, box.height)
+        }
+        cairo_fill(context)
+        for text in layout.texts {
+            fonts.draw(text, on: context)
+        }
+    }
+}
+
+extension LabelFonts: @unchecked Sendable {}

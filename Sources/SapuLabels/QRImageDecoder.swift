@@ -1,0 +1,77 @@
+import CZBar
+import SapuCore
+
+/// Finds and reads the QR codes in an image with zbar, the reader a partner's scanner app
+/// is most likely to resemble.
+public enum QRImageDecoder {
+    /// The texts of every QR code in a PNG or PGM file, in reading order.
+    public static func decode(fileAt path: String) throws(SapuError) -> [String] {
+        decode(try GrayImage(contentsOfFile: path))
+    }
+
+    /// The texts of every QR code in the image, in reading order: rows from top to
+    /// bottom, left to right within a row. An image without a code gives no texts.
+    public static func decode(_ image: GrayImage) -> [String] {
+        guard image.width > 0, image.height > 0,
+              let scanner = zbar_image_scanner_create() else { return [] }
+        defer { zbar_image_scanner_destroy(scanner) }
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
+        zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1)
+
+        guard let zimage = zbar_image_create() else { return [] }
+        defer { zbar_image_destroy(zimage) }
+        zbar_image_set_format(zimage, sapu_zbar_fourcc_y800())
+        zbar_image_set_size(zimage, UInt32(image.width), UInt32(image.height))
+
+        var found: [Found] = []
+        image.pixels.withUnsafeBytes { buffer in
+            // The pixels outlive the scan, so zbar gets no cleanup handler.
+            zbar_image_set_data(zimage, buffer.baseAddress, UInt(buffer.count), nil)
+            guard zbar_scan_image(scanner, zimage) > 0 else { return }
+            var symbol = zbar_image_first_symbol(zimage)
+            while let current = symbol {
+                if zbar_symbol_get_type(current) == ZBAR_QRCODE, let data = zbar_symbol_get_data(current) {
+                    let length = Int(zbar_symbol_get_data_length(current))
+                    let bytes = UnsafeRawBufferPointer(start: data, count: length)
+                    found.append(Found(text: String(decoding: bytes, as: UTF8.self),
+                                       bounds: Self.bounds(of: current)))
+                }
+                symbol = zbar_symbol_next(current)
+            }
+            zbar_image_set_data(zimage, nil, 0, nil)
+        }
+        return Self.readingOrder(found).map(\.text)
+    }
+
+    struct Found {
+        var text: String
+        var bounds: (minX: Int, minY: Int, maxX: Int, maxY: Int)
+    }
+
+    private static func bounds(of symbol: OpaquePointer) -> (minX: Int, minY: Int, maxX: Int, maxY: Int) {
+        let points = (0..<zbar_symbol_get_loc_size(symbol)).map {
+            (x: Int(zbar_symbol_get_loc_x(symbol, $0)), y: Int(zbar_symbol_get_loc_y(symbol, $0)))
+        }
+        return (points.map(\.x).min() ?? 0, points.map(\.y).min() ?? 0,
+                points.map(\.x).max() ?? 0, points.map(\.y).max() ?? 0)
+    }
+
+    /// Groups codes into rows (a code whose centre lies within the first code's height
+    /// joins its row), rows top to bottom, codes left to right.
+    static func readingOrder(_ found: [Found]) -> [Found] {
+        var remaining = found.sorted { ($0.bounds.minY, $0.bounds.minX) < ($1.bounds.minY, $1.bounds.minX) }
+        var ordered: [Found] = []
+        while let first = remaining.first {
+            let inRow = remaining.filter {
+                let centre = ($0.bounds.minY + $0.bounds.maxY) / 2
+                return centre >= first.bounds.minY && centre <= first.bounds.maxY
+            }
+            let row = inRow.isEmpty ? [first] : inRow
+            ordered += row.sorted { $0.bounds.minX < $1.bounds.minX }
+            remaining.removeAll { candidate in
+                row.contains { $0.bounds == candidate.bounds && $0.text == candidate.text }
+            }
+        }
+        return ordered
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import SapuCore
+
+/// One scan to apply: a verified label, or a bundle id typed by hand.
+public struct ScanRequest: Sendable, Equatable {
+    public var bundle: BundleID
+    public var label: LabelPayload?
+
+    public init(bundle: BundleID, label: LabelPayload?) {
+        self.bundle = bundle
+        self.label = label
+    }
+
+    /// True when the clerk typed the id because the label would not scan.
+    public var manual: Bool { label == nil }
+}
+
+extension SQLiteStore {
+    /// Applies a chunk of scans in one transaction; every result is durable when this returns.
+    public func applyScans(_ requests: [ScanRequest], mode: ScanMode, shipment: String?, actor: Actor, at now: Instant)
+        throws(SapuError) -> [ScanResult] {
+        if mode == .check {
+            return try read { db in try requests.map { try Self.decide(db, $0, mode: mode, shipment: shipment).result } }
+        }
+        return try write { db in
+            if mode == .pack {
+                guard let shipment else { throw SapuError.shipmentRequired }
+                try Self.requireOpen(db, shipment)
+            }
+            var results: [ScanResult] = []
+            results.reserveCapacity(requests.count)
+            for request in requests {
+                let (result, bundle) = try Self.decide(db, request, mode: mode, shipment: shipment)
+                if let bundle, result.outcome == .accepted, let state = result.state, let move = mode.move {
+                    let packedIn: String? = state == .packed ? shipment : (state == .inStock ? nil : bundle.shipment)
+                    try db.execute(sql: "UPDATE bundle SET state = ?, shipment = ?, updated_at = ? WHERE id = ?",
+                                   arguments: [state.rawValue, packedIn, now.iso8601, bundle.id.description])
+                    try Self.appendEvent(db, bundle: bundle.id, move: move, state: state, at: now, actor: actor,
+                                         labelRevision: request.label?.revision,
+                                         shipment: move == .pack || move == .unpack ? shipment ?? bundle.shipment : nil,
+                                         manual: request.manual)
+                }
+                results.append(result)
+            }
+            return results
+        }
+    }
+
+    private static func decide(_ db: Database, _ request: ScanRequest, mode: ScanMode, shipment: String?)
+        throws -> (result: ScanResult, bundle: SapuCore.Bundle?) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bundle WHERE id = ?", arguments: [request.bundle.description]) else {
+            return (ScanResult(outcome: .unknown, bundle: request.bundle, reason: .unknownBundle(request.bundle.description)), nil)
+        }
+        let bundle = try Self.bundle(row)
+        let decision = Scanning.decide(mode: mode, bundle: bundle, label: request.label, shipment: shipment)
+        return (ScanResult(outcome: decision.outcome, bundle: bundle.id, state: decision.newState ?? bundle.state,
+                           reason: decision.reason, details: mode == .check ? bundle : nil), bundle)
+    }
+
+    static func requireOpen(_ db: Database, _ shipment: String) throws {
+        guard let status = try String.fetchOne(db, sql: "SELECT status FROM shipment WHERE id = ?", arguments: [shipment])
+            .flatMap(ShipmentStatus.init(rawValue:)) else {
+            throw SapuError.unknownShipment(shipment)
+        }
+        guard status == .open else { throw SapuError.shipmentNotOpen(id: shipment, status: status) }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import SapuCore
+
+extension SQLiteStore {
+    /// Opens a shipment with the next running number of the site and year.
+    public func createShipment(_ draft: ShipmentDraft, at now: Instant) throws(SapuError) -> Shipment {
+        try write { db in
+            let site = try String.fetchOne(db, sql: "SELECT code FROM site LIMIT 1") ?? ""
+            let date = now.date
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM shipment WHERE id LIKE ?",
+                                        arguments: ["%/SJ/\(site)/%/\(date.year)"]) ?? 0
+            let id = ShipmentID(number: last + 1, site: site, month: date.month, year: date.year).description
+            try db.execute(sql: """
+                INSERT INTO shipment (id, number, status, consignee, address, vehicle, driver, reference, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, last + 1, ShipmentStatus.open.rawValue, draft.consignee, draft.address,
+                                 draft.vehicle, draft.driver, draft.reference, now.iso8601])
+            return try Self.fetchShipment(db, id)
+        }
+    }
+
+    public func shipment(_ id: String) throws(SapuError) -> Shipment {
+        try read { db in try Self.fetchShipment(db, id) }
+    }
+
+    public func shipments() throws(SapuError) -> [Shipment] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM shipment ORDER BY created_at, number").map { try Self.fetchShipment(db, $0) }
+        }
+    }
+
+    /// The bundles packed or shipped in a shipment, in id order.
+    public func bundles(inShipment id: String) throws(SapuError) -> [SapuCore.Bundle] {
+        try read { db in
+            _ = try Self.fetchShipment(db, id)
+            return try Row.fetchAll(db, sql: "SELECT * FROM bundle WHERE shipment = ? ORDER BY batch, serial", arguments: [id])
+                .map(Self.bundle)
+        }
+    }
+
+    /// Closes an open shipment: from now on its content is fixed by the manifest.
+    ///
+    /// `manifest` builds the manifest from the shipment and its bundles inside the
+    /// transaction and returns its SHA-256; if it throws, nothing changes.
+    public func closeShipment(_ id: String, at now: Instant,
+                              manifest: (Shipment, [SapuCore.Bundle]) throws(SapuError) -> String) throws(SapuError) -> Shipment {
+        try write { db in
+            var shipment = try Self.fetchShipment(db, id)
+            guard shipment.status == .open else {
+                throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "close")
+            }
+            let bundles = try Row.fetchAll(db, sql: "SELECT * FROM bundle WHERE shipment = ? ORDER BY batch, serial",
+                                           arguments: [id]).map(Self.bundle)
+            guard !bundles.isEmpty else { throw SapuError.shipmentEmpty(id) }
+            if let unfit = bundles.first(where: { $0.state != .packed || !$0.result.passed }) {
+                throw SapuError.shipmentHoldsUnfit(id: id, bundle: unfit.id.description)
+            }
+            shipment.status = .closed
+            shipment.closed = now
+            let digest = try Self.run { () throws(SapuError) in try manifest(shipment, bundles) }
+            try db.execute(sql: "UPDATE shipment SET status = ?, closed_at = ?, manifest_sha256 = ? WHERE id = ?",
+                           arguments: [ShipmentStatus.closed.rawValue, now.iso8601, digest, id])
+            return try Self.fetchShipment(db, id)
+        }
+    }
+
+    /// Marks a closed shipment as gone with the driver; its bundles become shipped.
+    public func shipShipment(_ id: String, actor: Actor, at now: Instant) throws(SapuError) -> Shipment {
+        try write { db in
+            let shipment = try Self.fetchShipment(db, id)
+            guard shipment.status == .closed else {
+                throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "ship")
+            }
+            try Self.moveAll(db, in: id, from: .packed, move: .ship, actor: actor, at: now)
+            try db.execute(sql: "UPDATE shipment SET status = ?, shipped_at = ? WHERE id = ?",
+                           arguments: [ShipmentStatus.shipped.rawValue, now.iso8601, id])
+            return try Self.fetchShipment(db, id)
+        }
+    }
+
+    /// Calls off a shipment that has not left; its bundles go back to stock.
+    public func cancelShipment(_ id: String, actor: Actor, at now: Instant) throws(SapuError) -> Shipment {
+        try write { db in
+            let shipment = try Self.fetchShipment(db, id)
+            guard shipment.status == .open || shipment.status == .closed else {
+                throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "cancel")
+            }
+            try Self.moveAll(db, in: id, from: .packed, move: .unpack, actor: actor, at: now)
+            try db.execute(sql: "UPDATE shipment SET status = ? WHERE id = ?", arguments: [ShipmentStatus.cancelled.rawValue, id])
+            return try Self.fetchShipment(db, id)
+        }
+    }
+
+    /// Applies a verified receipt: each listed bundle becomes received, missing or disputed.
+    ///
+    /// Running it again with the same receipt changes nothing.
+    public func reconcile(_ id: String, received: [BundleID], missing: [BundleID], disputed: [BundleID],
+                          actor: Actor, at now: Instant) throws(SapuError) -> (Shipment, changed: Int) {
+        try write { db in
+            let shipment = try Self.fetchShipment(db, id)
+            guard [.shipped, .delivered, .disputed].contains(shipment.status) else {
+                throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "reconcile")
+            }
+            var changed = 0
+            for (ids, move) in [(received, Move.deliver), (missing, .markMissing), (disputed, .dispute)] {
+                for bundleID in ids {
+                    let bundle = try Self.fetchBundle(db, bundleID)
+                    guard bundle.shipment == id else { throw SapuError.shipmentHoldsUnfit(id: id, bundle: bundleID.description) }
+                    let target = Lifecycle.target(of: move, from: bundle.state)
+                    if bundle.state == target { continue }
+                    let state = try Lifecycle.apply(move, to: bundle.facts).get()
+                    try db.execute(sql: "UPDATE bundle SET state = ?, updated_at = ? WHERE id = ?",
+                                   arguments: [state.rawValue, now.iso8601, bundleID.description])
+                    try Self.appendEvent(db, bundle: bundleID, move: move, state: state, at: now, actor: actor, shipment: id)
+                    changed += 1
+                }
+            }
+            let status: ShipmentStatus = missing.isEmpty && disputed.isEmpty ? .delivered : .disputed
+            if changed > 0 || shipment.status == .shipped {
+                try db.execute(sql: "UPDATE shipment SET status = ?, reconciled_at = ? WHERE id = ?",
+                               arguments: [status.rawValue, now.iso8601, id])
+            }
+            return (try Self.fetchShipment(db, id), changed)
+        }
+    }
+
+    // MARK: Helpers
+
+    private static func moveAll(_ db: Database, in shipment: String, from state: BundleState, move: Move, actor: Actor,
+                                at now: Instant) throws {
+        let target = Lifecycle.target(of: move, from: state)
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM bundle WHERE shipment = ? AND state = ? ORDER BY batch, serial",
+                                      arguments: [shipment, state.rawValue])
+        let keepShipment = target != .inStock
+        try db.execute(sql: "UPDATE bundle SET state = ?, shipment = \(keepShipment ? "shipment" : "NULL"), updated_at = ? WHERE shipment = ? AND state = ?",
+                       arguments: [target.rawValue, now.iso8601, shipment, state.rawValue])
+        for id in ids {
+            guard let bundleID = BundleID(typed: id) else { continue }
+            try appendEvent(db, bundle: bundleID, move: move, state: target, at: now, actor: actor, shipment: shipment)
+        }
+    }
+
+    static func fetchShipment(_ db: Database, _ id: String) throws -> Shipment {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT s.*, (SELECT COUNT(*) FROM bundle b WHERE b.shipment = s.id) AS bundle_count
+            FROM shipment s WHERE s.id = ?
+            """, arguments: [id]) else {
+            throw SapuError.unknownShipment(id)
+        }
+        let statusText: String = row["status"]
+        let createdText: String = row["created_at"]
+        let closedText: String? = row["closed_at"]
+        let shippedText: String? = row["shipped_at"]
+        let reconciledText: String? = row["reconciled_at"]
+        guard let status = ShipmentStatus(rawValue: statusText), let created = Instant(iso8601: createdText) else {
+            throw SapuError.storageFailure("unreadable shipment row")
+        }
+        return Shipment(id: row["id"], status: status, consignee: row["consignee"], address: row["address"],
+                        vehicle: row["vehicle"], driver: row["driver"], reference: row["reference"], created: created,
+                        closed: closedText.flatMap(Instant.init(iso8601:)), shipped: shippedText.flatMap(Instant.init(iso8601:)),
+                        reconciled: reconciledText.flatMap(Instant.init(iso8601:)), manifestSHA256: row["manifest_sha256"],
+                        bundleCount: row["bundle_count"])
+    }
+
+    /// Runs a closure with typed throws inside GRDB's untyped one.
+    static func run<T>(_ body: () throws(SapuError) -> T) throws -> T {
+        try body()
+    }
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import SapuCore
+import SapuLabels
+import SapuStore
+
+/// `sapu label`: prints signed QR labels, lists templates, prints the clerk's command sheet.
+struct LabelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "label", abstract: "Print signed QR labels (PNG, A4 PDF or ZPL).",
+        subcommands: [LabelPrint.self, LabelTemplatesCommand.self, LabelCommands.self],
+        defaultSubcommand: LabelPrint.self)
+}
+
+/// Output formats for labels.
+enum LabelFormat: String, ExpressibleByArgument, CaseIterable {
+    case png, pdf, zpl
+}
+
+struct LabelPrint: SapuCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "print",
+        abstract: "Print labels for bundles or a whole batch (the default subcommand).",
+        discussion: """
+            sapu label PWT251121A-0001 PWT251121A-0002 --template thermal-60x40
+            sapu label --batch PWT251121A --format pdf --template a4-3x8 --skip 5
+            Printing after a re-inspection makes a new label revision; older labels then scan as superseded.
+            """)
+
+    @Argument(help: "Bundle ids.") var bundles: [String] = []
+    @Option(help: "Every bundle of this batch that can carry a label.") var batch: String?
+    @Option(help: "Template name (see `sapu label templates`).") var template: String?
+    @Option(help: "png (one file per label), pdf (sheet or one page per label) or zpl.") var format: LabelFormat = .png
+    @Option(help: "Output directory (created if missing).") var out: String = "."
+    @Option(help: "Label positions to leave empty on the first sheet (a partly used sheet).") var skip: Int = 0
+    @Option(help: "Operator's code.") var inspector: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ context: Context) throws(SapuError) {
+        let store = try context.store()
+        let chosen = try LabelTemplates.named(template ?? (format == .pdf ? "a4-3x8" : "thermal-50x30"),
+                                              in: Templates.directory)
+        let renderer = try LabelRenderer(template: chosen)
+        let targets = try selectBundles(store)
+        let signer = try KeyFiles(databasePath: context.databasePath, site: try store.site().code).signingKeys().last!
+        let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
+        let output = try OutputDirectory(out)
+
+        // Draw everything first with the revisions the labels will carry; record the
+        // prints; only then put the files in place. A failure leaves no files behind.
+        var faces: [(Bundle, LabelFace)] = []
+        for bundle in targets {
+            var printed = bundle
+            printed.labelRevision = bundle.nextLabelRevision
+            let payload = try LabelPayload(keyID: signer.keyID, product: bundle.product, batch: bundle.batch,
+                                           serial: bundle.id.serial, maker: bundle.maker, inspected: bundle.inspected,
+                                           result: bundle.result, revision: printed.labelRevision)
+            faces.append((printed, LabelText.face(LabelCodec.sign(payload, with: signer), bundle: printed,
+                                                  productName: products[bundle.product] ?? bundle.product,
+                                                  language: context.language)))
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        switch format {
+        case .png:
+            for (bundle, face) in faces { files.append((bundle.id.description + ".png", try renderer.png(face))) }
+        case .pdf:
+            files.append((outputStem(targets, templateName: chosen.name) + ".pdf", try renderer.pdf(faces.map(\.1), skip: skip)))
+        case .zpl:
+            files.append((outputStem(targets, templateName: chosen.name) + ".zpl", Array(try renderer.zpl(faces.map(\.1)).utf8)))
+        }
+        let staged = try output.stage(files)
+        let recorded: [Bundle]
+        do throws(SapuError) {
+            recorded = try store.recordLabelPrints(targets.map(\.id), actor: try context.actor(operatorCode: inspector, station: nil),
+                                                   at: context.now)
+            guard recorded.map(\.labelRevision) == faces.map(\.0.labelRevision) else {
+                throw SapuError.labelChangedWhilePrinting
+            }
+        } catch {
+            output.discard(staged)
+            throw error
+        }
+        let paths = try output.commit(staged)
+        if context.json {
+            context.emit(recorded.enumerated().map { index, bundle in
+                LabelOutput(bundle: bundle.id.description, revision: bundle.labelRevision,
+                            file: paths[format == .png ? index : 0])
+            })
+            return
+        }
+        for path in paths { Console.out(path) }
+        context.say(.labelsPrinted(count: recorded.count, template: chosen.name, format: format.rawValue))
+    }
+
+    private func selectBundles(_ store: SQLiteStore) throws(SapuError) -> [Bundle] {
+        if let batch {
+            guard bundles.isEmpty else { throw .bundlesOrBatch }
+            let code = try Code.normalise(batch, as: .batch)
+            let all = try store.bundles(batch: code, state: nil)
+            let printable = all.filter { Lifecycle.sources(of: .label).contains($0.state) }
+            guard !printable.isEmpty else { throw .nothingToLabel(code) }
+            return printable
+        }
+        guard !bundles.isEmpty else { throw .bundlesOrBatch }
+        var selected: [Bundle] = []
+        for text in bundles {
+            guard let id = BundleID(typed: text) else { throw .unknownBundle(text) }
+            let bundle = try store.bundle(id)
+            if case .failure(let refusal) = Lifecycle.apply(.label, to: bundle.facts) {
+                throw .illegalMove(bundle: id.description, move: .label, state: bundle.state, reason: refusal)
+            }
+            if !selected.contains(where: { $0.id == id }) { selected.append(bundle) }
+        }
+        return selected
+    }
+
+    private func outputStem(_ bundles: [Bundle], templateName: String) -> String {
+        if let batch { return "labels-" + batch.uppercased() + "-" + templateName }
+        let first = bundles[0].id.description
+        return bundles.count == 1 ? "label-" + first : "labels-\(first)-\(bundles.count)"
+    }
+}
+
+struct LabelOutput: Encodable {
+    var bundle: String
+    var revision: Int
+    var file: String
+}
+
+/// `sapu label templates`: the templates in labels/.
+struct LabelTemplatesCommand: SapuCommand {
+    static let configuration = CommandConfiguration(commandName: "templates", abstract: "List label templates.")
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ context: Context) throws(SapuError) {
+        let templates = try LabelTemplates.all(in: Templates.directory)
+        if context.json {
+            context.emit(templates.map {
+                TemplateOutput(name: $0.name, description: $0.description, kind: $0.kind.rawValue, dpi: $0.dpi,
+                               widthMM: $0.label.widthMM, heightMM: $0.label.heightMM, qrVersion: $0.qr.version,
+                               qrLevel: $0.qr.level.rawValue, moduleDots: $0.qr.moduleDots)
+            })
+            return
+        }
+        context.table([.columnName, .columnSize, .columnDPI, .columnQR, .columnDescription], templates.map {
+            [$0.name, "\(Self.mm($0.label.widthMM))×\(Self.mm($0.label.heightMM)) mm", String($0.dpi),
+             "v\($0.qr.version)-\($0.qr.level.rawValue) \($0.qr.moduleDots) dot", $0.description]
+        })
+    }
+
+    static func mm(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+struct TemplateOutput: Encodable {
+    var name, description, kind: String
+    var dpi: Int
+    var widthMM, heightMM: Double
+    var qrVersion: Int
+    var qrLevel: String
+    var moduleDots: Int
+}
+
+/// Where label templates are read from.
+enum Templates {
+    /// `$SAPU_LABELS`, else the repository's `labels/` beside the build folder, else `./labels`.
+    static var directory: String {
+        let environment = ProcessInfo.processInfo.environment
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var candidates: [String] = []
+        var url = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            url.deleteLastPathComponent()
+            candidates.append(url.appendingPathComponent("labels").path)
+        }
+        let fallback = candidates.first { FileManager.default.fileExists(atPath: $0 + "/thermal-50x30.json") } ?? "labels"
+        return LabelTemplates.directory(environment: environment, fallback: fallback)
+    }
+}

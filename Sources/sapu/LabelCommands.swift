@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SapuCore
+import SapuLabels
+import SapuStore
+
+/// `sapu label commands`: a sheet of control QR codes so the clerk need not touch the keyboard.
+struct LabelCommands: SapuCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commands",
+        abstract: "Print a PDF sheet of QR codes that switch the scanning mode, shipment or operator.")
+
+    @Option(parsing: .upToNextOption, help: "Shipment numbers to add codes for.") var shipment: [String] = []
+    @Option(name: .customLong("operator"), parsing: .upToNextOption, help: "Operator codes to add codes for.")
+    var operators: [String] = []
+    @Option(help: "Sheet template.") var template: String = "a4-3x8"
+    @Option(help: "Output directory.") var out: String = "."
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ context: Context) throws(SapuError) {
+        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, in: Templates.directory))
+        var controls: [ControlCode] = ScanMode.allCases.map { .mode($0) }
+        for text in shipment {
+            guard let id = ShipmentID(typed: text) else { throw .unknownShipment(text) }
+            controls.append(.shipment(id.description))
+        }
+        for code in operators { controls.append(.operatorCode(try Code.normalise(code, as: .inspector))) }
+        let lang = context.language
+        let faces = controls.map { control in
+            LabelFace(payload: control.payload, title: Message.commandSheetTitle.text(lang),
+                      bundleID: Message.controlHeadline(control).text(lang),
+                      lines: [Message.control(control).text(lang)], result: "", defects: nil, failed: false)
+        }
+        let output = try OutputDirectory(out)
+        let staged = try output.stage([("sapu-commands.pdf", try renderer.pdf(faces, skip: 0))])
+        let paths = try output.commit(staged)
+        if context.json {
+            context.emit(controls.map { ["payload": $0.payload, "file": paths[0]] })
+        } else {
+            Console.out(paths[0])
+            context.say(.commandSheetWritten(count: controls.count))
+        }
+    }
+}

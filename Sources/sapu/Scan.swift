@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import SapuCore
+import SapuLabels
+import SapuStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sapu scan`: the warehouse clerk's scanning station.
+struct Scan: SapuCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scan bundles from a keyboard-wedge scanner (stdin) or photos, moving them through stock.",
+        discussion: """
+            Modes: receive (into stock), pack (into --shipment), unpack, return, quarantine, scrap,
+            check (read-only). One code per line; a printed bundle id typed by hand also works.
+            Control codes from `sapu label commands` switch mode, shipment or operator.
+            """)
+
+    @Option(help: "receive, pack, unpack, return, quarantine, scrap or check.") var mode: String
+    @Option(help: "Shipment number for pack/unpack, e.g. 001/SJ/PWT/XI/2025.") var shipment: String?
+    @Option(help: "Station name (default: $SAPU_STATION, else the host name).") var station: String?
+    @Option(name: .customLong("operator"), help: "Operator's code.") var operatorCode: String?
+    @Option(parsing: .upToNextOption, help: "Image files (PNG or PGM) to decode instead of reading stdin.") var image: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    /// Lines answered per transaction when a scanner's memory is piped in at once.
+    static let chunkLimit = 500
+
+    func execute(_ context: Context) throws(SapuError) {
+        guard let scanMode = ScanMode(rawValue: mode.lowercased()) else { throw .unknownMode(mode) }
+        let store = try context.store()
+        let shipmentID = try shipment.map { (text) throws(SapuError) -> String in
+            guard let id = ShipmentID(typed: text) else { throw .unknownShipment(text) }
+            return id.description
+        }
+        let station = try ScanStation(store: store, keys: try KeyCommand.ring(context), mode: scanMode,
+                                      shipment: shipmentID, actor: try context.actor(operatorCode: operatorCode, station: self.station),
+                                      clock: { context.now })
+        let printer = ScanPrinter(context: context, interactive: image.isEmpty && isatty(0) == 1)
+        if image.isEmpty {
+            let reader = LineReader()
+            printer.prompt(station)
+            while let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
+                var texts: [String] = []
+                var rejected: [Int: ScanStation.Report] = [:]
+                for (index, bytes) in chunk.enumerated() {
+                    if let text = String(validating: bytes, as: UTF8.self) {
+                        texts.append(text)
+                    } else {
+                        rejected[index] = station.reject(String(decoding: bytes, as: UTF8.self), reason: .notUTF8)
+                        texts.append("")
+                    }
+                }
+                let reports = try station.process(texts.enumerated().filter { rejected[$0.offset] == nil }.map(\.element))
+                var answered = reports.makeIterator()
+                for index in chunk.indices {
+                    if let report = rejected[index] ?? answered.next() { printer.print(report, station: station) }
+                }
+                printer.prompt(station)
+            }
+        } else {
+            for file in image {
+                let codes: [String]
+                do throws(SapuError) {
+                    codes = try QRImageDecoder.decode(fileAt: file)
+                } catch {
+                    printer.print(station.reject(file, reason: error), station: station)
+                    continue
+                }
+                if codes.isEmpty {
+                    printer.print(station.reject(file, reason: .noCodeInImage(file)), station: station)
+                    continue
+                }
+                for report in try station.process(codes) { printer.print(report, station: station) }
+            }
+        }
+        printer.summary(station)
+    }
+}
+
+/// Prints one line per scan: plain when piped, with colour and a bell at a terminal.
+struct ScanPrinter {
+    let context: Context
+    let interactive: Bool
+
+    func prompt(_ station: ScanStation) {
+        guard interactive, !context.json else { return }
+        let shipment = station.shipment.map { " \($0)" } ?? ""
+        FileHandle.standardError.write(Data("[\(station.mode.rawValue)\(shipment)] scan> ".utf8))
+    }
+
+    func print(_ report: ScanStation.Report, station: ScanStation) {
+        let lang = context.language
+        let result = report.result
+        if context.json {
+            context.emit(ScanOutput(report, language: lang))
+            return
+        }
+        var line = Message.outcome(result.outcome).text(lang).padding(toLength: 14, withPad: " ", startingAt: 0)
+        if let control = report.control {
+            line += Message.control(control).text(lang)
+        } else if let bundle = result.bundle {
+            line += bundle.description
+        } else {
+            line += String(report.input.trimmingSpaces().prefix(40))
+        }
+        if let state = result.state { line += "  " + state.message.text(lang) }
+        if let details = result.details {
+            line += "  " + details.product + " " + details.maker + " " + Message.result(details.result).text(lang)
+                + (details.shipment.map { " " + $0 } ?? "")
+        }
+        if report.manual && result.bundle != nil { line += " " + Message.manualEntry.text(lang) }
+        if let reason = result.reason { line += "  — " + reason.message.text(lang) }
+        guard interactive else {
+            Console.out(line)
+            return
+        }
+        let good = result.outcome == .accepted || result.outcome == .control
+        let colour = good ? "\u{1B}[32m" : (result.outcome == .duplicate ? "\u{1B}[33m" : "\u{1B}[31m\u{07}")
+        Console.out(colour + line + "\u{1B}[0m")
+    }
+
+    func summary(_ station: ScanStation) {
+        let counts = Dictionary(uniqueKeysWithValues: ScanOutcome.allCases.map { ($0.rawValue, station.counts[$0] ?? 0) })
+        if context.json {
+            context.emit(["summary": counts])
+            return
+        }
+        let parts = ScanOutcome.allCases.compactMap { outcome -> String? in
+            guard let count = station.counts[outcome], count > 0 else { return nil }
+            return "\(Message.outcome(outcome).text(context.language)) \(count)"
+        }
+        context.say(.scanSummary(total: station.counts.values.reduce(0, +), parts: parts))
+    }
+}
+
+struct ScanOutput: Encodable {
+    var input: String
+    var outcome: String
+    var bundle: String?
+    var state: String?
+    var reason: String?
+    var manual: Bool
+    var mode: String?
+    var shipment: String?
+    var `operator`: String?
+
+    init(_ report: ScanStation.Report, language: Language) {
+        input = report.input
+        outcome = report.result.outcome.rawValue
+        bundle = report.result.bundle?.description
+        state = report.result.state?.rawValue
+        reason = report.result.reason?.message.text(language)
+        manual = report.manual && report.result.bundle != nil
+        switch report.control {
+        case .mode(let mode): self.mode = mode.rawValue
+        case .shipment(let id): shipment = id
+        case .operatorCode(let code): `operator` = code
+        case nil: break
+        }
+    }
+}

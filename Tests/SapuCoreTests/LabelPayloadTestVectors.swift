@@ -1,0 +1,72 @@
+import SapuCore
+import Testing
+
+/// The demo keys and labels of docs/label-payload.md.
+///
+/// The expected texts were computed independently (Python `cryptography`, OpenSSL's
+/// Ed25519 and `base64.b32encode` with the alphabet translated), not by Sapu.
+enum DemoKeys {
+    /// SHA-256 of the ASCII text "sapu demo key K1".
+    static let k1Seed = hex("cf9e9a88d0a9b01688b3ade404c236301984b3c19603c999baf2949bb6159f52")
+    /// SHA-256 of the ASCII text "sapu demo key K2".
+    static let k2Seed = hex("da0008e95273b2b27eaa6febc2598563cae564bed944e1f9c92f321106cfc4d2")
+
+    static let k1 = try! SigningKey(site: "PWT", keyID: "K1", rawRepresentation: k1Seed)
+    static let k2 = try! SigningKey(site: "PWT", keyID: "K2", rawRepresentation: k2Seed)
+
+    static let publicKeyLine = "sapu-ed25519 PWT K1 4GBRYAZGD4JMQ2G9H6MTVGNJYPZG4XZYX3Z3YR5C533J232S1CQ0"
+    static let privateKeyLine = "sapu-ed25519-private PWT K1 SYF9N26GN6R1D25KNQJ09GHP60CR9CY1JR1WK6DTYAA9QDGNKX90"
+    static let fingerprint = "H1VF-SK2H-DCJ2-PFS1"
+
+    static let passLabel = "SAPU1 K1 TLIDI BPWT251121A S0042 MM042 D251121 QA R1 "
+        + "68A8YEEQ11G2REMYR95902Z5YHG6T181QESN8AYFAJSZZ5412Z98GG0Z9D5GQYN2Q0REY410Q6R70MSA1HQGEHJ3QX643GQ7N1M3C28"
+    static let failLabel = "SAPU1 K1 TLIDI BPWT251121A S0043 MM042 D251121 QF XLOOSE XDAMP R2 "
+        + "4QWF82KF7WMAKR6DJ1PW4NWFBB2H7NE40CDTV8E8Y748P9VEJB8SF6JYHNDYNJ8HDGC6PVAG72WCENNDPETX6W3MHD5EB8C4CT5HY2G"
+    static let k2Label = "SAPU1 K2 TGLAGAH BPWT251122A S0001 MM007 D251122 QB R1 "
+        + "M5E2BSM96TNTGSE7SQ4DD8KJXXS4X5B600KEP87619P6KS979CF0AQ10QHC0JEAGHEZH886HEY0SRH45XWC09P6GBTG2WXNAH28HC0G"
+
+    static let passPayload = try! LabelPayload(
+        keyID: "K1", product: "LIDI", batch: "PWT251121A", serial: 42, maker: "M042",
+        inspected: CalendarDate(year: 2025, month: 11, day: 21)!, result: .pass(.a), revision: 1)
+    static let failPayload = try! LabelPayload(
+        keyID: "K1", product: "LIDI", batch: "PWT251121A", serial: 43, maker: "M042",
+        inspected: CalendarDate(year: 2025, month: 11, day: 21)!, result: .fail(["LOOSE", "DAMP"]), revision: 2)
+    static let k2Payload = try! LabelPayload(
+        keyID: "K2", product: "GLAGAH", batch: "PWT251122A", serial: 1, maker: "M007",
+        inspected: CalendarDate(year: 2025, month: 11, day: 22)!, result: .pass(.b), revision: 1)
+
+    static var ring: KeyRing { try! KeyRing([k1.publicKey, k2.publicKey]) }
+
+    private static func hex(_ text: String) -> [UInt8] {
+        let digits = Array(text)
+        return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(digits[$0...$0 + 1]), radix: 16)! }
+    }
+}
+
+@Suite struct LabelPayloadTestVectors {
+    @Test func demoKeyHasTheDocumentedPublicKeyLine() {
+        #expect(DemoKeys.k1.publicKey.keyFileLine == DemoKeys.publicKeyLine)
+    }
+
+    @Test(arguments: [
+        (DemoKeys.passLabel, DemoKeys.passPayload),
+        (DemoKeys.failLabel, DemoKeys.failPayload),
+        (DemoKeys.k2Label, DemoKeys.k2Payload),
+    ])
+    func documentedLabelVerifiesWithThePublishedKey(text: String, payload: LabelPayload) throws {
+        let ring = try KeyRing(keyFile: DemoKeys.ring.keyFile, path: "demo.pub")
+        #expect(try LabelCodec.read(text, keys: ring) == payload)
+    }
+
+    @Test func signingIsDeterministicSoTheVectorsAreReproduced() {
+        // RFC 8032 Ed25519 (BoringSSL, used by swift-crypto off Apple platforms) is
+        // deterministic. Apple's CryptoKit randomises signatures; there the documented
+        // labels still verify (test above) but cannot be reproduced byte for byte.
+        #if !canImport(CryptoKit)
+        #expect(LabelCodec.sign(DemoKeys.passPayload, with: DemoKeys.k1) == DemoKeys.passLabel)
+        #expect(LabelCodec.sign(DemoKeys.failPayload, with: DemoKeys.k1) == DemoKeys.failLabel)
+        #expect(LabelCodec.sign(DemoKeys.k2Payload, with: DemoKeys.k2) == DemoKeys.k2Label)
+        #endif
+        #expect(LabelCodec.sign(DemoKeys.passPayload, with: DemoKeys.k1).count == DemoKeys.passLabel.count)
+    }
+}
