@@ -44,3 +44,9 @@ row "per call, 200 separate 'sapu stock' calls (start-up)" "$(ms "$percall")" "s
 t0=$(now); for i in $(seq 200); do "$SAPU" inspect --batch "$BATCH" --maker M001 --pass --grade B >/dev/null; done; t1=$(now)
 row "per call, 200 separate 'sapu inspect' (durable write)" "$(ms "$(echo "$(elapsed "$t0" "$t1") / 200" | bc -l)")" ""
 
+
+# --- Further sections: one file per capability, sharing the helpers above ----------
+for section in "$SAPU_ROOT"/Scripts/bench/*.sh; do
+    [[ -e "$section" ]] && source "$section"
+done
+echo "files in $BENCH"

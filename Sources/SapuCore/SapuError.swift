@@ -39,6 +39,13 @@ public enum SapuError: Error, Sendable, Equatable {
     case shipmentEmpty(String)
     case shipmentHoldsUnfit(id: String, bundle: String)
     case consigneeRequired
+    case manifestMismatch(bundle: String, field: String, manifest: String, label: String)
+    case manifestUnreadable(String)
+    case manifestTampered(String)
+    case stateFromOtherManifest(String)
+    case receiptUnreadable(String)
+    case receiptTampered(String)
+    case receiptForOtherShipment(receipt: String, shipment: String)
 
     // Database
     case databaseMissing(path: String)

@@ -92,10 +92,11 @@ extension SQLiteStore {
         }
     }
 
-    /// Applies a verified receipt: each listed bundle becomes received, missing or disputed.
+    /// Applies a verified receipt: each listed bundle becomes received, missing or disputed,
+    /// and the shipment delivered when the receipt is `clean`, else disputed.
     ///
     /// Running it again with the same receipt changes nothing.
-    public func reconcile(_ id: String, received: [BundleID], missing: [BundleID], disputed: [BundleID],
+    public func reconcile(_ id: String, received: [BundleID], missing: [BundleID], disputed: [BundleID], clean: Bool,
                           actor: Actor, at now: Instant) throws(SapuError) -> (Shipment, changed: Int) {
         try write { db in
             let shipment = try Self.fetchShipment(db, id)
@@ -116,7 +117,7 @@ extension SQLiteStore {
                     changed += 1
                 }
             }
-            let status: ShipmentStatus = missing.isEmpty && disputed.isEmpty ? .delivered : .disputed
+            let status: ShipmentStatus = clean ? .delivered : .disputed
             if changed > 0 || shipment.status == .shipped {
                 try db.execute(sql: "UPDATE shipment SET status = ?, reconciled_at = ? WHERE id = ?",
                                arguments: [status.rawValue, now.iso8601, id])

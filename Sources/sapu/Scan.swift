@@ -112,7 +112,12 @@ struct ScanPrinter {
                 + (details.shipment.map { " " + $0 } ?? "")
         }
         if report.manual && result.bundle != nil { line += " " + Message.manualEntry.text(lang) }
-        if let reason = result.reason { line += "  — " + reason.message.text(lang) }
+        if case .illegalMove(_, _, _, let refusal)? = result.reason {
+            // The line already names the bundle and its state: say only why.
+            line += "  — " + refusal.message.text(lang)
+        } else if let reason = result.reason {
+            line += "  — " + reason.message.text(lang)
+        }
         guard interactive else {
             Console.out(line)
             return

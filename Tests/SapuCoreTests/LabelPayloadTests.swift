@@ -107,8 +107,9 @@ import Testing
 
     // MARK: Tampering
 
-    @Test func everySingleCharacterChangeFailsParseOrVerify() {
-        let original = Array(DemoKeys.passLabel)
+    @Test(arguments: [DemoKeys.passLabel, DemoKeys.failLabel])
+    func everySingleCharacterChangeFailsParseOrVerify(label: String) {
+        let original = Array(label)
         let replacements = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
         let ring = DemoKeys.ring
         var accepted: [String] = []

@@ -5,11 +5,17 @@
 public struct LabelPayload: Sendable, Equatable {
     /// The id of the site key that signs the label (`K1`); it rotates, the site stays.
     public let keyID: String
+    /// The product code (`LIDI`).
     public let product: String
+    /// The batch code (`PWT251121A`).
     public let batch: String
+    /// The bundle's serial within the batch.
     public let serial: Int
+    /// The maker's pseudonymous code (`M042`); never the maker's name.
     public let maker: String
+    /// The day of the QC inspection.
     public let inspected: CalendarDate
+    /// Pass with a grade, or fail with the defect codes in the order they were recorded.
     public let result: QCResult
     /// 1 for the first label of the bundle, one more for each reprint with changed content.
     public let revision: Int

@@ -1,5 +1,6 @@
 /// A payload read from a label, with the signature to check and the bytes it signs.
 public struct SignedLabel: Sendable, Equatable {
+    /// What the label says; trust it only after `LabelCodec.verify`.
     public let payload: LabelPayload
     /// The 64-byte Ed25519 signature.
     public let signature: [UInt8]

@@ -146,6 +146,24 @@ extension SapuError {
         case .shipmentHoldsUnfit(let id, let bundle):
             Message(id: "pengiriman \(id) berisi ikatan \(bundle) yang tidak boleh dikirim (gagal QC atau bukan berstatus dikemas)",
                     en: "shipment \(id) holds bundle \(bundle), which cannot be shipped (failed QC or not packed)")
+        case .manifestMismatch(let bundle, let field, let manifest, let label):
+            Message(id: "\(bundle): \(field) di label \(label), di manifest \(manifest)",
+                    en: "\(bundle): label says \(field) \(label), the manifest says \(manifest)")
+        case .manifestUnreadable(let path):
+            Message(id: "\(path) bukan manifest Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu manifest")
+        case .manifestTampered(let path):
+            Message(id: "tanda tangan manifest \(path) tidak cocok: manifest diubah, berkas .sig salah, atau kunci salah; JANGAN diterima",
+                    en: "manifest \(path) signature does not match: altered manifest, wrong .sig file or wrong key; do NOT accept it")
+        case .stateFromOtherManifest(let path):
+            Message(id: "berkas status \(path) milik manifest lain; pakai --state lain", en: "state file \(path) belongs to another manifest; use another --state")
+        case .receiptUnreadable(let path):
+            Message(id: "\(path) bukan tanda terima Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu receipt")
+        case .receiptTampered(let path):
+            Message(id: "tanda tangan tanda terima \(path) tidak cocok (diubah atau kunci mitra salah)",
+                    en: "receipt \(path) signature does not match (altered, or wrong partner key)")
+        case .receiptForOtherShipment(let receipt, let shipment):
+            Message(id: "tanda terima untuk \(receipt) tidak cocok dengan manifest pengiriman \(shipment)",
+                    en: "receipt for \(receipt) does not match the manifest of shipment \(shipment)")
         case .consigneeRequired:
             Message(id: "--to NAMA penerima wajib diisi", en: "--to CONSIGNEE is required")
         case .databaseMissing(let path):

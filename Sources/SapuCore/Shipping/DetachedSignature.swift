@@ -1,0 +1,50 @@
+import Crypto
+
+/// An Ed25519 signature over a file's exact bytes, kept in a small text file beside it.
+///
+/// Form: `sapu-signature SITE KEYID <Crockford Base32 of 64 bytes>`; the signed file's
+/// SHA-256 is not repeated because the signature already covers every byte.
+public struct DetachedSignature: Sendable, Equatable {
+    public let site: String
+    public let keyID: String
+    public let signature: [UInt8]
+
+    static let tag = "sapu-signature"
+
+    /// Signs the bytes with the key.
+    public init(signing bytes: [UInt8], with key: SigningKey) {
+        site = key.site
+        keyID = key.keyID
+        signature = key.signature(for: bytes)
+    }
+
+    /// Reads a signature file; nil when it is not one.
+    public init?(text: String) {
+        let parts = text.trimmingSpaces().split(separator: " ")
+        guard parts.count == 4, parts[0] == Self.tag, let bytes = Crockford.decode(parts[3]), bytes.count == 64 else {
+            return nil
+        }
+        site = String(parts[1])
+        keyID = String(parts[2])
+        signature = bytes
+    }
+
+    /// The signature file's content.
+    public var text: String { "\(Self.tag) \(site) \(keyID) \(Crockford.encode(signature))\n" }
+
+    /// Checks the bytes against the ring's key of this signature.
+    public func verify(_ bytes: [UInt8], keys: KeyRing) throws(SapuError) {
+        guard let key = keys[keyID], key.site == site else { throw .unknownKey("\(site) \(keyID)") }
+        guard key.isValidSignature(signature, for: bytes) else { throw .badSignature }
+    }
+}
+
+/// SHA-256 as lower-case hex, for manifests and receipts.
+public enum Digest {
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

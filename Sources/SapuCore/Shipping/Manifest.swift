@@ -1,0 +1,81 @@
+/// The signed list of what a shipment holds: all the partner needs besides the public key.
+///
+/// Written as JSON with sorted keys; the detached signature covers the file's exact bytes.
+/// No maker names: only codes leave the site.
+public struct Manifest: Sendable, Codable, Equatable {
+    public static let format = "sapu-manifest-1"
+
+    public struct Party: Sendable, Codable, Equatable {
+        public var site: String?
+        public var name: String
+        public var address: String?
+    }
+
+    public struct Total: Sendable, Codable, Equatable {
+        public var product: String
+        public var productName: String
+        /// `A`, `B` (failed bundles never ship).
+        public var grade: String
+        public var bundles: Int
+        public var brooms: Int
+    }
+
+    public struct Item: Sendable, Codable, Equatable {
+        public var id: String
+        public var product: String
+        public var batch: String
+        public var serial: Int
+        public var maker: String
+        /// `A` or `B`.
+        public var grade: String
+        public var inspected: String
+        public var labelRevision: Int
+    }
+
+    public var format: String
+    public var shipment: String
+    public var shipper: Party
+    public var consignee: Party
+    public var vehicle: String?
+    public var driver: String?
+    public var reference: String?
+    public var created: String
+    public var closed: String
+    public var keyID: String
+    public var keyFingerprint: String
+    public var totals: [Total]
+    public var bundleCount: Int
+    public var broomCount: Int
+    public var bundles: [Item]
+
+    /// Builds the manifest of a closed shipment.
+    public init(shipment: Shipment, site: Site, bundles: [Bundle], products: [Product], key: PublicKey, closed: Instant) {
+        let names = Dictionary(uniqueKeysWithValues: products.map { ($0.code, $0) })
+        format = Self.format
+        self.shipment = shipment.id
+        shipper = Party(site: site.code, name: site.name, address: nil)
+        consignee = Party(site: nil, name: shipment.consignee, address: shipment.address)
+        vehicle = shipment.vehicle
+        driver = shipment.driver
+        reference = shipment.reference
+        created = shipment.created.iso8601
+        self.closed = closed.iso8601
+        keyID = key.keyID
+        keyFingerprint = key.fingerprint
+        self.bundles = bundles.sorted { $0.id < $1.id }.map {
+            Item(id: $0.id.description, product: $0.product, batch: $0.batch, serial: $0.id.serial, maker: $0.maker,
+                 grade: $0.result.grade?.rawValue ?? "FAIL", inspected: $0.inspected.iso, labelRevision: $0.labelRevision)
+        }
+        var totals: [String: Total] = [:]
+        for item in self.bundles {
+            let size = names[item.product]?.bundleSize ?? 0
+            totals["\(item.product)|\(item.grade)", default: Total(
+                product: item.product, productName: names[item.product]?.name ?? item.product, grade: item.grade,
+                bundles: 0, brooms: 0)].bundles += 1
+            totals["\(item.product)|\(item.grade)"]?.brooms += size
+        }
+        self.totals = totals.keys.sorted().compactMap { totals[$0] }
+        bundleCount = self.bundles.count
+        broomCount = self.totals.reduce(0) { $0 + $1.brooms }
+    }
+}

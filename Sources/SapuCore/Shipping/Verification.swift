@@ -1,0 +1,166 @@
+/// The partner's check of what arrived against a signed manifest, scan by scan.
+///
+/// Pure and replayable: the state file keeps only the scanned lines, and replaying
+/// them rebuilds exactly this value.
+public struct Verification: Sendable {
+    /// The answer to one scan at the partner's door.
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
+        /// In the manifest, as claimed.
+        case expected
+        /// A genuine label whose bundle the manifest does not list.
+        case notInManifest = "not-in-manifest"
+        /// Already scanned.
+        case duplicate
+        /// Signature fails, unknown key, or altered text.
+        case forged
+        /// The label's QC result or maker differs from the manifest.
+        case mismatch
+        /// An older label revision than the manifest lists.
+        case superseded
+        /// Not a Sapu label at all.
+        case notSapu = "not-sapu"
+    }
+
+    public struct Answer: Sendable, Equatable {
+        public var outcome: Outcome
+        public var bundle: String?
+        public var reason: SapuError?
+        /// Bundles received so far, for "n of N".
+        public var progress: Int
+        public var manual: Bool
+    }
+
+    /// A difference between a label and the manifest.
+    public struct Mismatch: Sendable, Codable, Equatable {
+        public var bundle: String
+        public var field: String
+        public var manifest: String
+        public var label: String
+    }
+
+    public let manifest: Manifest
+    public let keys: KeyRing
+    private let items: [String: Manifest.Item]
+    public private(set) var received: [String] = []
+    public private(set) var extra: [String] = []
+    public private(set) var duplicates: [String] = []
+    public private(set) var forged: [String] = []
+    public private(set) var mismatched: [Mismatch] = []
+    public private(set) var notSapu = 0
+    private var seen: Set<String> = []
+
+    public init(manifest: Manifest, keys: KeyRing) {
+        self.manifest = manifest
+        self.keys = keys
+        items = Dictionary(manifest.bundles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var expectedCount: Int { manifest.bundleCount }
+
+    /// Bundles listed in the manifest that have not been scanned (nor disputed).
+    public var missing: [String] {
+        let disputed = Set(mismatched.map(\.bundle))
+        return manifest.bundles.map(\.id).filter { !seen.contains($0) && !disputed.contains($0) }
+    }
+
+    /// Answers one scanned or typed line.
+    public mutating func scan(_ line: String) -> Answer {
+        switch ScannedCode.classify(line, keys: keys) {
+        case .typed(let id):
+            return accept(id.description, label: nil)
+        case .label(let payload):
+            return accept(payload.bundleID.description, label: payload)
+        case .control:
+            notSapu += 1
+            return answer(.notSapu, nil, .notSapuLabel)
+        case .rejected(let result):
+            if result.outcome == .forged {
+                forged.append(line.trimmingSpaces())
+                return answer(.forged, result.bundle?.description, result.reason)
+            }
+            notSapu += 1
+            return answer(.notSapu, nil, result.reason)
+        }
+    }
+
+    private mutating func accept(_ id: String, label: LabelPayload?) -> Answer {
+        guard let item = items[id] else {
+            if extra.contains(id) {
+                duplicates.append(id)
+                return answer(.duplicate, id, nil)
+            }
+            extra.append(id)
+            return answer(.notInManifest, id, nil)
+        }
+        if seen.contains(id) || mismatched.contains(where: { $0.bundle == id }) {
+            duplicates.append(id)
+            return answer(.duplicate, id, nil, manual: label == nil)
+        }
+        if let label {
+            if label.revision < item.labelRevision {
+                mismatched.append(Mismatch(bundle: id, field: "labelRevision", manifest: "R\(item.labelRevision)",
+                                           label: "R\(label.revision)"))
+                return answer(.superseded, id, .supersededLabel(scanned: label.revision, current: item.labelRevision))
+            }
+            let grade = label.result.grade?.rawValue ?? "FAIL"
+            if grade != item.grade {
+                mismatched.append(Mismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
+                return answer(.mismatch, id, .manifestMismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
+            }
+            if label.maker != item.maker || label.product != item.product {
+                let field = label.maker != item.maker ? "maker" : "product"
+                let values = field == "maker" ? (item.maker, label.maker) : (item.product, label.product)
+                mismatched.append(Mismatch(bundle: id, field: field, manifest: values.0, label: values.1))
+                return answer(.mismatch, id, .manifestMismatch(bundle: id, field: field, manifest: values.0, label: values.1))
+            }
+        }
+        seen.insert(id)
+        received.append(id)
+        return answer(.expected, id, nil, manual: label == nil)
+    }
+
+    private func answer(_ outcome: Outcome, _ bundle: String?, _ reason: SapuError?, manual: Bool = false) -> Answer {
+        Answer(outcome: outcome, bundle: bundle, reason: reason, progress: received.count, manual: manual)
+    }
+}
+
+/// What the partner signs and sends back: what arrived against the manifest.
+public struct Receipt: Sendable, Codable, Equatable {
+    public static let format = "sapu-receipt-1"
+
+    public var format: String
+    public var shipment: String
+    /// SHA-256 of the manifest file this receipt answers.
+    public var manifestSHA256: String
+    public var shipper: String
+    public var receiver: Manifest.Party
+    public var keyID: String
+    public var finished: String
+    public var expected: Int
+    public var received: [String]
+    public var missing: [String]
+    public var extra: [String]
+    public var duplicates: [String]
+    public var forged: Int
+    public var mismatched: [Verification.Mismatch]
+
+    public init(verification: Verification, manifestSHA256: String, receiver: Site, key: SigningKey, finished: Instant) {
+        format = Self.format
+        shipment = verification.manifest.shipment
+        self.manifestSHA256 = manifestSHA256
+        shipper = verification.manifest.shipper.site ?? ""
+        self.receiver = Manifest.Party(site: receiver.code, name: receiver.name, address: nil)
+        keyID = key.keyID
+        self.finished = finished.iso8601
+        expected = verification.expectedCount
+        received = verification.received
+        missing = verification.missing
+        extra = verification.extra
+        duplicates = verification.duplicates
+        forged = verification.forged.count
+        mismatched = verification.mismatched
+    }
+
+    /// True when everything arrived as the manifest says.
+    public var isClean: Bool { missing.isEmpty && extra.isEmpty && forged == 0 && mismatched.isEmpty }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import SapuCore
+import SapuLabels
+import SapuStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sapu verify`: the partner's receiving check, with only the manifest and the public key.
+struct Verify: SapuCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check arriving bundles against a signed manifest (no workshop database needed).",
+        discussion: """
+            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub        (scan every bundle)
+            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub --finish
+            Progress is kept in a state file, so an interrupted check resumes where it stopped.
+            --finish prints the report and writes ID.receipt.json signed with your own key (from your sapu init).
+            """)
+
+    @Option(help: "The manifest file (ID.manifest.json).") var manifest: String
+    @Option(help: "The workshop's public key file (e.g. PWT.pub).") var key: String
+    @Option(help: "The manifest's signature file (default: beside the manifest).") var signature: String?
+    @Option(parsing: .upToNextOption, help: "Image files to decode instead of reading stdin.") var image: [String] = []
+    @Option(help: "State file (default: ID.verify.jsonl in the current directory).") var state: String?
+    @Flag(help: "Print the report and write the signed receipt.") var finish = false
+    @Option(help: "Directory for the receipt.") var out: String = "."
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ context: Context) throws(SapuError) {
+        let bytes = try ShipmentFiles.read(manifest)
+        let ring = try KeyRing(keyFile: String(decoding: try ShipmentFiles.read(key), as: UTF8.self), path: key)
+        let signaturePath = signature ?? ShipmentFiles.signaturePath(for: manifest)
+        // The signature first: nothing in a tampered manifest is worth reading.
+        guard let detached = DetachedSignature(text: String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self)) else {
+            throw .manifestTampered(manifest)
+        }
+        do throws(SapuError) {
+            try detached.verify(bytes, keys: ring)
+        } catch {
+            throw .manifestTampered(manifest)
+        }
+        let parsed = try ShipmentFiles.decodeManifest(bytes, path: manifest)
+        let digest = Digest.sha256Hex(bytes)
+        let stem = ShipmentID(typed: parsed.shipment)?.fileStem ?? "manifest"
+        let log = try VerificationLog(path: state ?? stem + ".verify.jsonl", shipment: parsed.shipment, manifestSHA256: digest)
+        var verification = Verification(manifest: parsed, keys: ring)
+        for line in log.previous { _ = verification.scan(line) }
+
+        if finish {
+            try finishVerification(verification, digest: digest, stem: stem, context: context)
+            return
+        }
+        context.say(.verifyStart(shipment: parsed.shipment, expected: parsed.bundleCount, resumed: log.previous.count))
+        let interactive = image.isEmpty && isatty(0) == 1
+        func answer(_ lines: [String]) throws(SapuError) {
+            try log.append(lines, at: context.now)
+            for line in lines { print(line, verification.scan(line), total: parsed.bundleCount, context: context, interactive: interactive) }
+        }
+        if image.isEmpty {
+            let reader = LineReader()
+            while let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
+                try answer(chunk.map { String(decoding: $0, as: UTF8.self) })
+            }
+        } else {
+            for file in image {
+                let codes = try QRImageDecoder.decode(fileAt: file)
+                if codes.isEmpty { context.fail(.noCodeInImage(file)) }
+                try answer(codes)
+            }
+        }
+        let missing = verification.missing.count
+        context.say(.verifyProgress(received: verification.received.count, expected: parsed.bundleCount, missing: missing))
+    }
+
+    private func print(_ line: String, _ answer: Verification.Answer, total: Int, context: Context, interactive: Bool) {
+        let lang = context.language
+        if context.json {
+            context.emit(VerifyScanOutput(input: line, outcome: answer.outcome.rawValue, bundle: answer.bundle,
+                                          received: answer.progress, expected: total,
+                                          reason: answer.reason?.message.text(lang), manual: answer.manual))
+            return
+        }
+        var text = Message.verifyOutcome(answer.outcome).text(lang).padding(toLength: 18, withPad: " ", startingAt: 0)
+        text += answer.bundle ?? String(line.trimmingSpaces().prefix(40))
+        if answer.outcome == .expected { text += "  (\(answer.progress)/\(total))" }
+        if answer.manual { text += " " + Message.manualEntry.text(lang) }
+        if let reason = answer.reason { text += "  — " + reason.message.text(lang) }
+        if interactive {
+            let good = answer.outcome == .expected
+            text = (good ? "\u{1B}[32m" : "\u{1B}[31m\u{07}") + text + "\u{1B}[0m"
+        }
+        Console.out(text)
+    }
+
+    private func finishVerification(_ verification: Verification, digest: String, stem: String,
+                                    context: Context) throws(SapuError) {
+        let store = try context.store()
+        let site = try store.site()
+        let signer = try KeyFiles(databasePath: context.databasePath, site: site.code).signingKeys().last!
+        let receipt = Receipt(verification: verification, manifestSHA256: digest, receiver: site, key: signer,
+                              finished: context.now)
+        let bytes = ShipmentFiles.encode(receipt)
+        let signature = DetachedSignature(signing: bytes, with: signer)
+        let output = try OutputDirectory(out)
+        let paths = try output.commit(try output.stage([
+            (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
+        ]))
+        let report = VerifyReport(receipt, duplicates: verification.duplicates, receiptPath: paths[0])
+        if context.json {
+            context.emit(report)
+            return
+        }
+        let lang = context.language
+        context.table([.columnWhat, .columnCount, .columnBundles], [
+            [Message.reportExpected.text(lang), String(receipt.expected), ""],
+            [Message.reportReceived.text(lang), String(receipt.received.count), ""],
+            [Message.reportMissing.text(lang), String(receipt.missing.count), receipt.missing.joined(separator: " ")],
+            [Message.reportExtra.text(lang), String(receipt.extra.count), receipt.extra.joined(separator: " ")],
+            [Message.reportDuplicates.text(lang), String(verification.duplicates.count), verification.duplicates.joined(separator: " ")],
+            [Message.reportForged.text(lang), String(receipt.forged), ""],
+            [Message.reportMismatched.text(lang), String(receipt.mismatched.count),
+             receipt.mismatched.map { "\($0.bundle) (\($0.field) \($0.manifest)→\($0.label))" }.joined(separator: " ")],
+        ])
+        context.say(.receiptWritten(paths[0]))
+    }
+}
+
+struct VerifyScanOutput: Encodable {
+    var input, outcome: String
+    var bundle: String?
+    var received, expected: Int
+    var reason: String?
+    var manual: Bool
+}
+
+/// The `--finish --json` report: counts under the documented keys, lists beside them.
+struct VerifyReport: Encodable {
+    var shipment: String
+    var expected, received, missing, extra, duplicates, forged, mismatched: Int
+    var receivedBundles, missingBundles, extraBundles, duplicateBundles: [String]
+    var mismatchedBundles: [Verification.Mismatch]
+    var receipt: String
+
+    init(_ receipt: Receipt, duplicates: [String], receiptPath: String) {
+        shipment = receipt.shipment
+        expected = receipt.expected
+        received = receipt.received.count
+        missing = receipt.missing.count
+        extra = receipt.extra.count
+        self.duplicates = duplicates.count
+        forged = receipt.forged
+        mismatched = receipt.mismatched.count
+        receivedBundles = receipt.received
+        missingBundles = receipt.missing
+        extraBundles = receipt.extra
+        duplicateBundles = duplicates
+        mismatchedBundles = receipt.mismatched
+        self.receipt = receiptPath
+    }
+}
