@@ -11,7 +11,7 @@ public enum SuratJalanRenderer {
     private static let pageHeight = 297 * mm
     private static let margin = 15 * mm
     private static let rowHeight = 3.9 * mm
-    private static let listColumns = 3
+    private static let listColumns = 2
     /// QR version 6 at level M holds the shipment number and the 64-hex-digit hash.
     private static let qrVersion = 6
 
@@ -192,11 +192,11 @@ public enum SuratJalanRenderer {
             return y + 4 * mm
         }
 
-        /// The bundle list in three newspaper columns, each with its own heading.
+        /// The bundle list in two newspaper columns, each with its own heading.
         func drawList(_ table: SuratJalan.Table, rows: Range<Int>, top: Double) -> Double {
             let columnWidth = (pageWidth - 2 * margin) / Double(listColumns)
             let perColumn = Int((Double(rows.count) / Double(listColumns)).rounded(.up))
-            let offsets = [0, 9, 40, 50, 59].map { $0 * mm }
+            let offsets = [0, 11, 41, 60, 75].map { $0 * mm }
             var bottom = top
             for column in 0..<listColumns {
                 let start = rows.lowerBound + column * perColumn

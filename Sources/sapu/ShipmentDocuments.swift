@@ -38,7 +38,8 @@ enum ShipmentDocuments {
             footer: [
                 Message.sjKey(keyID: manifest.keyID, fingerprint: manifest.keyFingerprint).text(lang),
                 Message.sjManifestHash(digest).text(lang),
-                Message.sjHowToVerify.text(lang),
+                Message.sjHowToVerify(manifest: (ShipmentID(typed: manifest.shipment)?.fileStem ?? "ID") + ".manifest.json",
+                                      key: (manifest.shipper.site ?? "SITE") + ".pub").text(lang),
             ],
             qrPayload: "SAPUM " + manifest.shipment.split(separator: "/").joined(separator: " ") + " " + digest.uppercased(),
             pageLabel: Message.sjPage.text(lang))

@@ -21,9 +21,10 @@ extension Message {
     public static let sjDriverSignature = Message(id: "Sopir", en: "Driver")
     public static let sjReceiver = Message(id: "Penerima", en: "Receiver")
     public static let sjPage = Message(id: "Halaman %d dari %d", en: "Page %d of %d")
-    public static let sjHowToVerify = Message(
-        id: "Periksa kiriman: sapu verify --manifest NO.manifest.json --key PWT.pub, lalu pindai setiap ikatan.",
-        en: "Check the goods: sapu verify --manifest NO.manifest.json --key PWT.pub, then scan every bundle.")
+    public static func sjHowToVerify(manifest: String, key: String) -> Message {
+        Message(id: "Periksa kiriman: sapu verify --manifest \(manifest) --key \(key), lalu pindai setiap ikatan.",
+                en: "Check the goods: sapu verify --manifest \(manifest) --key \(key), then scan every bundle.")
+    }
 
     public static func sjKey(keyID: String, fingerprint: String) -> Message {
         Message(id: "Kunci tanda tangan \(keyID), sidik jari \(fingerprint)", en: "Signing key \(keyID), fingerprint \(fingerprint)")
