@@ -3,7 +3,8 @@
 /// The QR symbol with its quiet zone sits on the left, vertically centred; the text
 /// column fills the rest and never enters the quiet zone. Text is sized to the column:
 /// lines too wide are first squeezed a little, then set smaller, and only below the
-/// smallest readable size cut short with an ellipsis. The bundle id is never cut.
+/// smallest readable size cut short with an ellipsis. The bundle id is never cut; an
+/// unusually long one is set smaller than the other lines' minimum instead.
 struct LabelLayout {
     /// The top left corner of the quiet zone.
     var qrX: Int
@@ -16,7 +17,7 @@ struct LabelLayout {
     static let ascent = 0.928, descent = 0.236, capHeight = 0.729
     /// The narrowest squeeze applied before a smaller size is chosen.
     static let narrowest = 0.82
-    /// Text is never set smaller than this, in millimetres (the bundle id may go to 80 %).
+    /// Text is not set smaller than this, in millimetres, except an overlong bundle id.
     static let smallestMM = 2.0
 
     private enum Role { case title, bundleID, line, result, defects }
@@ -101,7 +102,8 @@ struct LabelLayout {
         // is set larger, so it stays the line the eye finds.
         var fitted = [Fitted](repeating: Fitted(text: "", size: 0, condense: 1), count: rows.count)
         let idIndex = rows.firstIndex { $0.role == .bundleID }!
-        fitted[idIndex] = fit(rows[idIndex], size: base * rows[idIndex].weight, floor: 0.8 * smallest)
+        // It is never cut: an unusually long one is set smaller instead.
+        fitted[idIndex] = fit(rows[idIndex], size: base * rows[idIndex].weight, floor: 0)
         let idSize = fitted[idIndex].size
         for index in rows.indices where index != idIndex {
             let row = rows[index]
@@ -114,6 +116,13 @@ struct LabelLayout {
             for index in lineIndices {
                 fitted[index] = fit(rows[index], size: common, floor: smallest)
             }
+        }
+
+        // More lines than the column can hold at the smallest size: everything shrinks
+        // alike rather than running off the label.
+        let needed = zip(rows, fitted).reduce(0) { $0 + $1.0.lineHeight * $1.1.size }
+        if needed > bottom - top {
+            for index in fitted.indices { fitted[index].size *= (bottom - top) / needed }
         }
 
         // Stack the rows, spreading spare height a little between them, and centre the block.

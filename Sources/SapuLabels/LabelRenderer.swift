@@ -41,5 +41,3 @@ public struct LabelRenderer: Sendable {
         }
     }
 }
-
-extension LabelFonts: @unchecked Sendable {}

@@ -91,6 +91,24 @@ struct PNGOutputTests {
         #expect(stray == 0)
     }
 
+    @Test func manyLinesStayInsideTheMargins() throws {
+        let template = try Fixtures.template("thermal-50x30")
+        var face = Fixtures.failed()
+        face.lines = (1...12).map { "Baris \($0)" }
+        let image = try LabelRenderer(template: template).image(face)
+        let margin = Int((template.marginMM / 25.4 * Double(template.dpi)).rounded())
+        let columnStart = min((template.heightDots - template.qrSideDots) / 2, margin) + template.qrSideDots
+        var stray = 0
+        for y in 0..<image.height where y < margin || y >= image.height - margin {
+            for x in columnStart..<image.width where image[x, y] != 255 { stray += 1 }
+        }
+        for y in 0..<image.height {
+            for x in (image.width - margin)..<image.width where image[x, y] != 255 { stray += 1 }
+        }
+        #expect(stray == 0)
+        #expect(QRImageDecoder.decode(image) == [face.payload])
+    }
+
     @Test func aPayloadTooLongForTheTemplateIsRefused() throws {
         let renderer = try LabelRenderer(template: try Fixtures.template("thermal-50x30"))
         var face = Fixtures.failed()

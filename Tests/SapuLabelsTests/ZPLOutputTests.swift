@@ -53,6 +53,15 @@ struct ZPLOutputTests {
         #expect(zpl.contains("^FDPWT251121A-0042^FS"))
     }
 
+    @Test func anUnusuallyLongBundleIDIsPrintedWholeOnTheSmallestLabel() throws {
+        var face = Fixtures.passed()
+        face.bundleID = "PWT251121ABCDEFG-1234567"
+        face.title = String(repeating: "Sapu Lidi ", count: 5)
+        let zpl = try LabelRenderer(template: try Fixtures.template("thermal-50x30")).zpl([face])
+        #expect(zpl.contains("^FDPWT251121ABCDEFG-1234567^FS"))
+        #expect(zpl.contains("..."))
+    }
+
     @Test func aFailedResultIsPrintedReversedOnABlackBox() throws {
         let zpl = try LabelRenderer(template: try Fixtures.template("thermal-50x30")).zpl([Fixtures.failed()])
         #expect(zpl.contains("^GB"))

@@ -75,25 +75,27 @@ struct SapuRunner {
         process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
         if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        // Files rather than pipes for stdin and stderr: no threads needed to avoid a full pipe.
+        // Files rather than pipes: no reader threads, and no pipe read that a child's
+        // SIGCHLD can interrupt.
         let scratch = NSTemporaryDirectory() + "sapu-io-" + UUID().uuidString
         _ = FileManager.default.createFile(atPath: scratch + ".in", contents: input ?? Data())
+        _ = FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
         _ = FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
         defer {
-            try? FileManager.default.removeItem(atPath: scratch + ".in")
-            try? FileManager.default.removeItem(atPath: scratch + ".err")
+            for suffix in [".in", ".out", ".err"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
         }
         let stdin = try FileHandle(forReadingFrom: URL(fileURLWithPath: scratch + ".in"))
+        let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".out"))
         let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".err"))
-        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try? stdin.close()
+        try? stdout.close()
         try? stderr.close()
+        let outData = FileManager.default.contents(atPath: scratch + ".out") ?? Data()
         let errData = FileManager.default.contents(atPath: scratch + ".err") ?? Data()
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
