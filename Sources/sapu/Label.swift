@@ -84,7 +84,7 @@ struct LabelPrint: SapuCommand {
         if context.json {
             context.emit(recorded.enumerated().map { index, bundle in
                 LabelOutput(bundle: bundle.id.description, revision: bundle.labelRevision,
-                            file: paths[format == .png ? index : 0])
+                            file: paths[format == .png ? index : 0], payload: faces[index].1.payload)
             })
             return
         }
@@ -125,6 +125,8 @@ struct LabelOutput: Encodable {
     var bundle: String
     var revision: Int
     var file: String
+    /// The exact signed text in the QR code.
+    var payload: String
 }
 
 /// `sapu label templates`: the templates in labels/.
