@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 sapu_install_packages
-sapu_build -c release
+sapu_build -c release --scratch-path "$SAPU_ROOT/.build-release"
 
 BENCH="$(mktemp -d /tmp/sapu-bench.XXXXXX)"
 cd "$BENCH"

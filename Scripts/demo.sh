@@ -46,10 +46,62 @@ sapu inspect "$FIRST_FAIL" --pass --grade B --inspector QC1
 sapu bundle show "$FIRST_FAIL"
 sapu batch show "$LIDI"
 
+step "QC prints labels: thermal PNGs (203 dpi), an A4 sticker sheet, ZPL for the thermal printer"
+sapu label --batch "$LIDI" --out labels/thermal | tail -1
+sapu label --batch "$GLAGAH" --out labels/thermal | tail -1
+sapu label "$FIRST_FAIL" --out labels/thermal   # the reworked bundle: label revision 1 shows its new grade
+sapu label --batch "$GLAGAH" --template a4-3x8 --format pdf --out labels/sheet
+sapu label --batch "$LIDI" --template thermal-60x40 --format zpl --out labels/zpl
+sapu label commands --out labels
+sapu label templates
+
+step "Warehouse clerk receives the LIDI bundles from label photos (failed ones are refused)"
+sapu scan --mode receive --station gudang-1 --operator G01 --image labels/thermal/"$LIDI"-*.png
+step "... and the GLAGAH sticker sheet from one photo of the whole page"
+pdftoppm -r 150 -png -f 1 -l 1 labels/sheet/*.pdf photo
+sapu scan --mode receive --station gudang-1 --operator G01 --image photo-1.png | tail -3
+step "A failed bundle goes to quarantine (its id typed by hand), garbage from the scanner is shrugged off"
+printf '%s\n' "$LIDI-0021" "8991234567895" "$LIDI-0022" | sapu scan --mode quarantine --station gudang-1
+
+step "Stock after receiving"
+sapu stock
+
+step "Shipment to CV. Pusat Handicraft: open, pack 20 bundles by scanning, close, ship"
+SJ=$(sapu shipment create --to "CV. Pusat Handicraft" --address "Jl. Raya Kroya, Cilacap" \
+    --vehicle "Colt Diesel R 8123 KB" --driver "Pak Darto")
+echo "surat jalan: $SJ"
+zbarimg --raw -q labels/thermal/"$LIDI"-00{01..16}.png labels/thermal/"$GLAGAH"-000{1..4}.png 2>/dev/null > packed.txt
+sapu scan --mode pack --shipment "$SJ" --station gudang-1 < packed.txt | tail -2
+sapu shipment close "$SJ" --out shipment
+sapu shipment ship "$SJ"
+STEM=${SJ//\//-}
+
+step "Partner (CV. Pusat Handicraft): only the manifest and the workshop's public key"
+mkdir -p partner/own
+cp shipment/"$STEM".manifest.json shipment/"$STEM".manifest.sig workshop/PWT.pub partner/
+(
+    cd partner
+    export SAPU_DB="$DEMO/partner/own/phc.sqlite"
+    sapu init --site PHC --name "CV. Pusat Handicraft"
+    # 19 of the 20 arrive (one is missing), one label is forged, one bundle is scanned twice.
+    head -n 19 ../packed.txt > arrived.txt
+    forged=$(sed -n 20p ../packed.txt | sed 's/ QA R1 / QB R1 /')
+    { cat arrived.txt; echo "$forged"; sed -n 3p ../packed.txt; } | sapu verify --manifest "$STEM".manifest.json --key PWT.pub
+    sapu verify --manifest "$STEM".manifest.json --key PWT.pub --finish
+)
+
+step "Workshop applies the partner's signed receipt"
+sapu shipment reconcile partner/"$STEM".receipt.json --partner-key partner/own/PHC.pub
+sapu shipment reconcile partner/"$STEM".receipt.json --partner-key partner/own/PHC.pub
+sapu shipment list
+
 step "Stock at the end of the day"
 sapu stock
-sapu --help >/dev/null
+sapu bundle show "$LIDI-0016"
 
 printf '\nDemo files are in %s\n' "$DEMO"
-echo "  database:    $SAPU_DB"
-echo "  keys:        $DEMO/workshop/PWT.key (private, owner only), $DEMO/workshop/PWT.pub"
+echo "  database:     $SAPU_DB"
+echo "  keys:         $DEMO/workshop/PWT.key (private, owner only), $DEMO/workshop/PWT.pub"
+echo "  labels:       $DEMO/labels (thermal PNGs, A4 sheet PDF, ZPL, command sheet)"
+echo "  shipment:     $DEMO/shipment (manifest, signature, CSV, surat jalan PDF)"
+echo "  partner side: $DEMO/partner (manifest, public key, verification state, signed receipt)"
