@@ -40,7 +40,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SapuCoreTests", dependencies: ["SapuCore"]),
-        .testTarget(name: "SapuStoreTests", dependencies: ["SapuStore", "SapuCore"]),
+        .testTarget(name: "SapuStoreTests", dependencies: ["SapuStore", "SapuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SapuLabelsTests", dependencies: ["SapuLabels", "SapuCore"]),
         .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels"]),
     ]

@@ -113,7 +113,7 @@ struct Verify: SapuCommand {
             return
         }
         let lang = context.language
-        context.table([.columnWhat, .columnCount, .columnBundles], [
+        context.table([.columnWhat, .columnCount, .columnVerifiedBundles], [
             [Message.reportExpected.text(lang), String(receipt.expected), ""],
             [Message.reportReceived.text(lang), String(receipt.received.count), ""],
             [Message.reportMissing.text(lang), String(receipt.missing.count), receipt.missing.joined(separator: " ")],

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SapuCore
 import SapuStore
 import Testing
@@ -94,8 +95,10 @@ struct StoreTests {
         let bundles = try db.store.inspect(batch: batch.code, maker: "M042", result: .fail(["DAMP"]), count: 2,
                                            actor: TemporaryStore.actor, at: TemporaryStore.day)
         _ = try db.store.recordLabelPrints([bundles[1].id], actor: TemporaryStore.actor, at: TemporaryStore.day)
-        // Scrap the second one directly through the lifecycle to make its re-inspection illegal.
-        try db.store.applyMoveForTesting(.scrap, to: bundles[1].id)
+        // Scrap the second one at a scanning station: its re-inspection is now illegal.
+        let scrapped = try db.store.applyScans([ScanRequest(bundle: bundles[1].id, label: nil)], mode: .scrap, shipment: nil,
+                                               actor: TemporaryStore.actor, at: TemporaryStore.day)
+        #expect(scrapped.map(\.outcome) == [.accepted])
         #expect(throws: SapuError.self) {
             try db.store.reinspect([bundles[0].id, bundles[1].id], result: .pass(.a), actor: TemporaryStore.actor,
                                    at: TemporaryStore.day)
@@ -123,8 +126,10 @@ struct StoreTests {
         let batch = try db.batch()
         _ = try db.store.inspect(batch: batch.code, maker: "M042", result: .pass(.a), count: 1,
                                  actor: TemporaryStore.actor, at: TemporaryStore.day)
-        #expect(throws: SapuError.self) { try db.store.executeForTesting("DELETE FROM event") }
-        #expect(throws: SapuError.self) { try db.store.executeForTesting("UPDATE event SET move = 'scrap'") }
+        let queue = try DatabaseQueue(path: db.path)
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM event") } }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE event SET move = 'scrap'") } }
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM event") } == 1)
     }
 
     @Test func duplicateCodesAreRefused() throws {
@@ -165,7 +170,9 @@ struct OpeningTests {
 
     @Test func anotherApplicationsSQLiteIsRefusedUnchanged() throws {
         let path = try temporaryPath("other.sqlite")
-        try SQLiteStore.makeForeignDatabaseForTesting(at: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customer (name) VALUES ('Ani')") }
+        try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: SapuError.notSapuDatabase(path: path)) { try SQLiteStore.open(at: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -176,7 +183,9 @@ struct OpeningTests {
         _ = try SQLiteStore.create(at: path, site: Site(code: "PWT", name: "x"),
                                    key: StoredKey(keyID: "K1", site: "PWT", raw: Array(repeating: 1, count: 32)),
                                    at: TemporaryStore.day)
-        try SQLiteStore.setSchemaVersionForTesting(at: path, 99)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "PRAGMA user_version = 99") }
+        try queue.close()
         #expect(throws: SapuError.self) { try SQLiteStore.open(at: path) }
         do {
             _ = try SQLiteStore.open(at: path)
@@ -194,5 +203,78 @@ struct OpeningTests {
             try SQLiteStore.create(at: path, site: Site(code: "PWT", name: "y"), key: key, at: TemporaryStore.day)
         }
         #expect(try SQLiteStore.open(at: path).site().name == "x")
+    }
+}
+
+@Suite("Scanning and shipments in the store")
+struct ScanStoreTests {
+    func stocked(_ count: Int) throws -> (TemporaryStore, [BundleID]) {
+        let db = try TemporaryStore()
+        let batch = try db.batch()
+        let ids = try db.store.inspect(batch: batch.code, maker: "M042", result: .pass(.a), count: count,
+                                       actor: TemporaryStore.actor, at: TemporaryStore.day).map(\.id)
+        _ = try db.store.recordLabelPrints(ids, actor: TemporaryStore.actor, at: TemporaryStore.day)
+        return (db, ids)
+    }
+
+    func scan(_ db: TemporaryStore, _ ids: [BundleID], _ mode: ScanMode, shipment: String? = nil) throws -> [ScanOutcome] {
+        try db.store.applyScans(ids.map { ScanRequest(bundle: $0, label: nil) }, mode: mode, shipment: shipment,
+                                actor: TemporaryStore.actor, at: TemporaryStore.day).map(\.outcome)
+    }
+
+    @Test func scanningTheSameBundleTwiceCountsOnce() throws {
+        let (db, ids) = try stocked(2)
+        #expect(try scan(db, [ids[0], ids[0], ids[1]], .receive) == [.accepted, .duplicate, .accepted])
+        #expect(try db.store.history(of: ids[0]).filter { $0.move == .receive }.count == 1)
+        #expect(try db.store.history(of: ids[0]).last?.manual == true)
+    }
+
+    @Test func aBundleIsNeverPackedIntoTwoShipments() throws {
+        let (db, ids) = try stocked(1)
+        _ = try scan(db, ids, .receive)
+        let first = try db.store.createShipment(ShipmentDraft(consignee: "A"), at: TemporaryStore.day)
+        let second = try db.store.createShipment(ShipmentDraft(consignee: "B"), at: TemporaryStore.day)
+        #expect(first.id == "001/SJ/PWT/XI/2025" && second.id == "002/SJ/PWT/XI/2025")
+        #expect(try scan(db, ids, .pack, shipment: first.id) == [.accepted])
+        #expect(try scan(db, ids, .pack, shipment: first.id) == [.duplicate])
+        #expect(try scan(db, ids, .pack, shipment: second.id) == [.refused])
+        #expect(try db.store.bundle(ids[0]).shipment == first.id)
+    }
+
+    @Test func closingChecksContentAndAFailedManifestBuildChangesNothing() throws {
+        let (db, ids) = try stocked(2)
+        _ = try scan(db, ids, .receive)
+        let shipment = try db.store.createShipment(ShipmentDraft(consignee: "A"), at: TemporaryStore.day)
+        #expect(throws: SapuError.shipmentEmpty(shipment.id)) {
+            try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, _ throws(SapuError) in "x" }
+        }
+        _ = try scan(db, ids, .pack, shipment: shipment.id)
+        #expect(throws: SapuError.fileUnwritable(path: "x")) {
+            try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, _ throws(SapuError) in
+                throw SapuError.fileUnwritable(path: "x")
+            }
+        }
+        #expect(try db.store.shipment(shipment.id).status == .open)
+        let closed = try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, bundles throws(SapuError) in
+            "\(bundles.count)"
+        }
+        #expect(closed.status == .closed && closed.manifestSHA256 == "2")
+        #expect(try scan(db, ids, .unpack, shipment: shipment.id) == [.accepted, .accepted])
+    }
+
+    @Test func reconcilingTwiceChangesNothingTheSecondTime() throws {
+        let (db, ids) = try stocked(3)
+        _ = try scan(db, ids, .receive)
+        let shipment = try db.store.createShipment(ShipmentDraft(consignee: "A"), at: TemporaryStore.day)
+        _ = try scan(db, ids, .pack, shipment: shipment.id)
+        _ = try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, _ throws(SapuError) in "h" }
+        _ = try db.store.shipShipment(shipment.id, actor: TemporaryStore.actor, at: TemporaryStore.day)
+        let first = try db.store.reconcile(shipment.id, received: [ids[0]], missing: [ids[1]], disputed: [ids[2]], clean: false,
+                                           actor: TemporaryStore.actor, at: TemporaryStore.day)
+        #expect(first.changed == 3 && first.0.status == .disputed)
+        let second = try db.store.reconcile(shipment.id, received: [ids[0]], missing: [ids[1]], disputed: [ids[2]], clean: false,
+                                            actor: TemporaryStore.actor, at: TemporaryStore.day)
+        #expect(second.changed == 0)
+        #expect(try ids.map { try db.store.bundle($0).state } == [.received, .missing, .disputed])
     }
 }

@@ -201,7 +201,8 @@ extension SapuError {
             Message(id: "tanda tangan label tidak cocok (palsu atau diubah)",
                     en: "label signature does not match (forged or altered)")
         case .malformedField(let field):
-            Message(id: "isi label rusak pada bagian \(field)", en: "label field \(field) is malformed")
+            Message(id: "isi label rusak pada bagian \(LabelField(rawValue: field)?.indonesianName ?? field)",
+                    en: "label field \(field) is malformed")
         case .outsideAlphabet(let characters):
             Message(id: "karakter asing \"\(characters)\"; periksa Caps Lock / tata letak keyboard pemindai",
                     en: "unexpected characters \"\(characters)\"; check Caps Lock / the scanner's keyboard layout")
@@ -233,6 +234,25 @@ extension SapuError {
             Message(id: "berkas \(path) tidak bisa dibaca", en: "file \(path) cannot be read")
         case .fileUnwritable(let path):
             Message(id: "tidak bisa menulis ke \(path)", en: "cannot write to \(path)")
+        }
+    }
+}
+
+extension LabelField {
+    /// The field's name in Indonesian messages.
+    var indonesianName: String {
+        switch self {
+        case .version: "versi"
+        case .key: "kunci"
+        case .product: "produk"
+        case .batch: "batch"
+        case .serial: "serial"
+        case .maker: "pembuat"
+        case .date: "tanggal"
+        case .result: "hasil QC"
+        case .defect: "cacat"
+        case .revision: "revisi"
+        case .signature: "tanda tangan"
         }
     }
 }

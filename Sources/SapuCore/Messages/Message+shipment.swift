@@ -97,7 +97,7 @@ extension Message {
     public static let reportMismatched = Message(id: "Tidak cocok", en: "Mismatched")
     public static let columnCount2 = Message(id: "JUMLAH", en: "COUNT")
     public static let columnWhat = Message(id: "HASIL", en: "RESULT")
-    public static let columnBundles = Message(id: "IKATAN", en: "BUNDLES")
+    public static let columnVerifiedBundles = Message(id: "IKATAN", en: "BUNDLES")
 
     public static func receiptWritten(_ path: String) -> Message {
         Message(id: "Tanda terima bertanda tangan ditulis: \(path) (+ .sig); kirim ke bengkel untuk sapu shipment reconcile",

@@ -1,0 +1,79 @@
+/// The days a report covers, both ends included; an open end means "since the start" or "until now".
+public struct ReportPeriod: Sendable, Equatable, Codable {
+    public var from: CalendarDate?
+    public var to: CalendarDate?
+
+    public init(from: CalendarDate? = nil, to: CalendarDate? = nil) throws(ReportError) {
+        if let from, let to, to < from { throw .reversedRange(from: from, to: to) }
+        self.from = from
+        self.to = to
+    }
+
+    /// Parses the `--from` and `--to` texts.
+    public init(fromText: String?, toText: String?) throws(ReportError) {
+        func parse(_ text: String?) throws(ReportError) -> CalendarDate? {
+            guard let text else { return nil }
+            do { return try CalendarDate(iso: text.trimmingSpaces()) } catch { throw .store(error) }
+        }
+        try self.init(from: try parse(fromText), to: try parse(toText))
+    }
+
+    /// The first second of the period and the first second after it, in unix time, for
+    /// a site whose clocks run at `utcOffset`; open ends become the widest possible range.
+    public func unixBounds(utcOffset: Int) -> (start: Int64, end: Int64) {
+        let start = from.map { Instant.startOf($0, utcOffset: utcOffset).unixSeconds } ?? Int64.min
+        let end = to.map { Instant.startOf($0, utcOffset: utcOffset).unixSeconds + 86_400 } ?? Int64.max
+        return (start, end)
+    }
+}
+
+/// What the rows of the QC report stand for.
+public enum ReportGrouping: String, Sendable, CaseIterable, Codable {
+    case batch, maker, product, day
+
+    public init(text: String) throws(ReportError) {
+        guard let grouping = ReportGrouping(rawValue: text.trimmingSpaces().lowercased()) else {
+            throw .unknownGrouping(text)
+        }
+        self = grouping
+    }
+
+    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// How a report is printed.
+public enum ReportFormat: String, Sendable, CaseIterable, Codable {
+    case table, csv, json, html
+
+    public init(text: String) throws(ReportError) {
+        guard let format = ReportFormat(rawValue: text.trimmingSpaces().lowercased()) else { throw .unknownFormat(text) }
+        self = format
+    }
+
+    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+extension Instant {
+    /// The local time of day, `HH:MM`.
+    public var clock: String {
+        let text = iso8601
+        let start = text.index(text.startIndex, offsetBy: 11)
+        return String(text[start..<text.index(start, offsetBy: 5)])
+    }
+
+    /// The local day number since 1970-01-01, for grouping events by day.
+    public static func localDay(unix: Int64, utcOffset: Int) -> Int64 {
+        let local = unix + Int64(utcOffset)
+        return local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400)
+    }
+
+    /// The calendar date of a local day number.
+    public static func date(ofLocalDay day: Int64) -> CalendarDate {
+        Instant(unixSeconds: day * 86_400, utcOffset: 0).date
+    }
+
+    /// The local day number of a calendar date.
+    public static func localDay(of date: CalendarDate) -> Int64 {
+        days(fromCivil: date.year, date.month, date.day)
+    }
+}
