@@ -9,7 +9,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 # Debian packages Sapu builds against (C libraries, font) and tests with (decoders, PDF tools).
 SAPU_PACKAGES=(
     pkg-config libqrencode-dev libpng-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
-    zbar-tools poppler-utils qrencode sqlite3 tzdata bc python3
+    zbar-tools poppler-utils qrencode sqlite3 tzdata bc python3 strace
 )
 
 sapu_install_packages() {

@@ -28,6 +28,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case scanTooLong(Int)
     case notUTF8
     case supersededLabel(scanned: Int, current: Int)
+    case labelOutdated(String)
+    case keyboardSwapsYAndZ
     case labelDisagrees(String)
     case shipmentRequired
     case unknownMode(String)

@@ -12,6 +12,7 @@ extension GrayImage {
         image.width = UInt32(width)
         image.height = UInt32(height)
         image.format = UInt32(PNG_FORMAT_GRAY)
+        image.flags = UInt32(PNG_IMAGE_FLAG_FAST)
         var capacity = sapu_png_image_png_size_max(&image)
         var file = [UInt8](repeating: 0, count: capacity)
         let written = file.withUnsafeMutableBytes { memory in

@@ -1,3 +1,4 @@
+import Foundation
 import CCairo
 import SapuCore
 
@@ -55,8 +56,8 @@ extension LabelRenderer {
             cairo_save(context)
             cairo_translate(context, x, y)
             cairo_scale(context, scale, scale)
-            drawText(of: layout, on: context)
-            drawVector(matrix, on: context, atX: layout.qrX, y: layout.qrY)
+            if ProcessInfo.processInfo.environment["NOTEXT"] == nil { drawText(of: layout, on: context) }
+            if ProcessInfo.processInfo.environment["NOQR"] == nil { drawVector(matrix, on: context, atX: layout.qrX, y: layout.qrY) }
             cairo_restore(context)
             if slot == slots - 1 || index == faces.count - 1 {
                 cairo_show_page(context)
@@ -67,33 +68,20 @@ extension LabelRenderer {
         return sink.bytes
     }
 
-    /// The dark modules as filled rectangles: runs along a row become one rectangle,
-    /// and a run repeated on the next rows grows downward, keeping files small.
-    ///
-    /// The symbol is drawn in module units on a recording surface, which cairo writes as
-    /// a form XObject scaled into place: coordinates are then small integers, a third
-    /// of the size of the same rectangles in page points.
+    /// The dark modules, set in the QR glyph font: vector squares of `moduleDots` dots.
     private func drawVector(_ matrix: QRMatrix, on context: OpaquePointer, atX x: Int, y: Int) {
-        let quiet = template.qr.quietZone * template.qr.moduleDots
-        var extents = cairo_rectangle_t(x: 0, y: 0, width: Double(matrix.size), height: Double(matrix.size))
-        guard let recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents) else { return }
-        defer { cairo_surface_destroy(recording) }
-        if let symbol = cairo_create(recording) {
-            cairo_set_source_rgb(symbol, 0, 0, 0)
-            for rectangle in Self.rectangles(of: matrix) {
-                cairo_rectangle(symbol, Double(rectangle.x), Double(rectangle.y),
-                                Double(rectangle.width), Double(rectangle.height))
-                cairo_fill(symbol)
-            }
-            cairo_destroy(symbol)
-        }
-        cairo_save(context)
-        cairo_translate(context, Double(x + quiet), Double(y + quiet))
         let module = Double(template.qr.moduleDots)
-        cairo_scale(context, module, module)
-        cairo_set_source_surface(context, recording, 0, 0)
-        cairo_paint(context)
-        cairo_restore(context)
+        let quiet = Double(template.qr.quietZone) * module
+        var glyphs = QRGlyphFont.glyphs(for: matrix, x: Double(x) + quiet, y: Double(y) + quiet, module: module)
+        cairo_set_font_face(context, QRGlyphFont.face.cairoFace)
+        var scale = cairo_matrix_t()
+        cairo_matrix_init_scale(&scale, module, module)
+        cairo_set_font_matrix(context, &scale)
+        cairo_set_source_rgb(context, 0, 0, 0)
+        // One cluster of no text for all the glyphs: a PDF reader extracting or searching
+        // the page's text finds the label's words, not rows of meaningless characters.
+        var cluster = cairo_text_cluster_t(num_bytes: 0, num_glyphs: Int32(glyphs.count))
+        cairo_show_text_glyphs(context, "", 0, &glyphs, Int32(glyphs.count), &cluster, 1, cairo_text_cluster_flags_t(0))
     }
 
     /// Covers the dark modules with rectangles, in module units.

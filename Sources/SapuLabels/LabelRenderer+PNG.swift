@@ -30,28 +30,29 @@ extension LabelRenderer {
         drawText(of: layout, on: context)
         cairo_surface_flush(surface)
 
-        var image = GrayImage(width: width, height: height, pixels: Self.grey(of: surface, width: width, height: height))
-        if template.kind == .thermal {
-            // A thermal head prints a dot or not; deciding here, at half coverage, keeps
-            // bold text bold, where a driver dithering grey edges would make it ragged.
-            image.pixels = image.pixels.map { $0 < 128 ? 0 : 255 }
-        }
+        // A thermal head prints a dot or not; deciding here, at half coverage, keeps bold
+        // text bold, where a driver dithering grey edges would make it ragged.
+        var image = GrayImage(width: width, height: height,
+                              pixels: Self.grey(of: surface, width: width, height: height,
+                                                bilevel: template.kind == .thermal))
         Self.draw(matrix, on: &image, atX: layout.qrX, y: layout.qrY, moduleDots: template.qr.moduleDots,
                   quietZone: template.qr.quietZone)
         return image
     }
 
-    /// The green channel of an RGB24 surface; everything drawn is grey, so it is the grey.
-    private static func grey(of surface: OpaquePointer, width: Int, height: Int) -> [UInt8] {
+    /// The green channel of an RGB24 surface; everything drawn is grey, so it is the
+    /// grey. `bilevel` makes every pixel black or white, split at half grey.
+    private static func grey(of surface: OpaquePointer, width: Int, height: Int, bilevel: Bool) -> [UInt8] {
         let stride = Int(cairo_image_surface_get_stride(surface))
-        let data = cairo_image_surface_get_data(surface)!
+        let data = UnsafeRawPointer(cairo_image_surface_get_data(surface)!)
         return [UInt8](unsafeUninitializedCapacity: width * height) { buffer, count in
             for y in 0..<height {
                 let row = data + y * stride
+                let target = y * width
                 for x in 0..<width {
                     // RGB24 is a native-endian 32-bit word: 0x00RRGGBB.
-                    let word = UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
-                    buffer[y * width + x] = UInt8(truncatingIfNeeded: word >> 8)
+                    let grey = UInt8(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self) >> 8)
+                    buffer[target + x] = bilevel ? (grey < 128 ? 0 : 255) : grey
                 }
             }
             count = width * height

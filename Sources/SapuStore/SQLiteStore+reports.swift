@@ -2,6 +2,168 @@ import Foundation
 import GRDB
 import SapuCore
 
+/// The reads behind `sapu report`; a second backend implements the same questions.
+public protocol ReportStore: Sendable {
+    /// Stock by product, grade and state: now, or as of the end of a past day replayed from the events.
+    func stockReport(asOf day: CalendarDate?) throws(SapuError) -> StockReport
+    /// The inspections a QC or maker report of the period is computed from.
+    func inspectionHistory(_ period: ReportPeriod) throws(SapuError) -> InspectionHistory
+    /// The shipments that left (or were opened, if not yet left) in the period, with their outcomes.
+    func shipmentsReport(_ period: ReportPeriod) throws(SapuError) -> ShipmentsReport
+}
+
+extension SQLiteStore: ReportStore {
+    public func stockReport(asOf day: CalendarDate?) throws(SapuError) -> StockReport {
+        try read { db in
+            guard let day else {
+                return StockReport(asOf: nil, counts: try Self.stockCounts(db, sql: """
+                    SELECT product, COALESCE(grade, 'FAIL'), state, COUNT(*) FROM bundle GROUP BY product, grade, state
+                    """))
+            }
+            guard let offset = try Self.siteOffset(db) else { return StockReport(asOf: day, counts: []) }
+            let cutoff = Instant.startOf(day, utcOffset: offset).unixSeconds + 86_400
+            // A bundle untouched since the cutoff stands as its row says: the row is the
+            // outcome of its events, and `updated_at` is the time of the last one.
+            let settled = try Self.stockCounts(db, sql: """
+                SELECT product, COALESCE(grade, 'FAIL'), state, COUNT(*) FROM bundle
+                WHERE unixepoch(updated_at) < ? GROUP BY product, grade, state
+                """, arguments: [cutoff])
+            // A bundle that existed then and changed since is replayed from its own events:
+            // the state of its last event before the cutoff, the result of its last inspection.
+            let replayed = try Self.stockCounts(db, sql: """
+                WITH moved(id, product) AS (
+                    SELECT id, product FROM bundle
+                    WHERE inspections = 1 AND inspected_on <= ?1 AND unixepoch(updated_at) >= ?2
+                    UNION ALL
+                    SELECT id, product FROM bundle b
+                    WHERE inspections > 1 AND unixepoch(updated_at) >= ?2
+                      AND EXISTS (SELECT 1 FROM event e WHERE e.result IS NOT NULL AND e.bundle = b.id AND e.at_unix < ?2)
+                ), replayed(product, result, state) AS (
+                    SELECT product,
+                           (SELECT e.result FROM event e WHERE e.result IS NOT NULL AND e.bundle = moved.id AND e.at_unix < ?2
+                            ORDER BY e.at_unix DESC, e.seq DESC LIMIT 1),
+                           (SELECT e.state FROM event e WHERE e.bundle = moved.id AND e.at_unix < ?2
+                            ORDER BY e.at_unix DESC, e.seq DESC LIMIT 1)
+                    FROM moved
+                )
+                SELECT product, CASE WHEN result IN ('A', 'B') THEN result ELSE 'FAIL' END, state, COUNT(*)
+                FROM replayed WHERE state IS NOT NULL GROUP BY 1, 2, 3
+                """, arguments: [day.iso, cutoff])
+            return StockReport(asOf: day, counts: settled + replayed)
+        }
+    }
+
+    public func inspectionHistory(_ period: ReportPeriod) throws(SapuError) -> InspectionHistory {
+        try read { db in
+            let from = period.from?.iso ?? "0000-00-00"
+            let to = period.to?.iso ?? "9999-99-99"
+            var once: [InspectionHistory.Tally] = []
+            let tallies = try Row.fetchCursor(db, sql: """
+                SELECT inspected_on, batch, maker, result, COUNT(*) FROM bundle
+                WHERE inspections = 1 AND inspected_on BETWEEN ? AND ?
+                GROUP BY inspected_on, batch, maker, result
+                """, arguments: [from, to])
+            var days: [String: CalendarDate] = [:]
+            var results: [String: QCResult] = [:]
+            while let row = try tallies.next() {
+                let dayText: String = row[0]
+                let resultText: String = row[3]
+                guard let day = days[dayText] ?? Self.day(dayText),
+                      let result = results[resultText] ?? QCResult(code: resultText) else {
+                    throw SapuError.storageFailure("unreadable bundle row")
+                }
+                days[dayText] = day
+                results[resultText] = result
+                once.append(.init(day: day, batch: row[1], maker: row[2], result: result, count: row[4]))
+            }
+            // A bundle whose latest inspection is before the period cannot have one in it.
+            let inspections = try Row.fetchCursor(db, sql: """
+                SELECT b.id, b.batch, b.maker, e.move, e.result, e.at, e.at_unix, e.seq
+                FROM bundle b JOIN event e ON e.result IS NOT NULL AND e.bundle = b.id
+                WHERE b.inspections > 1 AND b.inspected_on >= ?
+                """, arguments: [from])
+            var reworked: [InspectionHistory.Reworked] = []
+            var slots: [String: Int] = [:]
+            while let row = try inspections.next() {
+                let id: String = row[0]
+                let move: String = row[3]
+                let resultText: String = row[4]
+                let at: String = row[5]
+                guard let result = QCResult(code: resultText), let day = Self.day(String(at.prefix(10))) else {
+                    throw SapuError.storageFailure("unreadable event row")
+                }
+                let inspection = InspectionHistory.Inspection(day: day, unixSeconds: row[6], sequence: row[7], first: move == Move.inspect.rawValue,
+                                                              result: result)
+                if let slot = slots[id] {
+                    reworked[slot].inspections.append(inspection)
+                } else {
+                    slots[id] = reworked.count
+                    reworked.append(.init(batch: row[1], maker: row[2], inspections: [inspection]))
+                }
+            }
+            let batchProducts = Dictionary(try Row.fetchAll(db, sql: "SELECT code, product FROM batch").map {
+                (row: Row) -> (String, String) in (row[0], row[1])
+            }, uniquingKeysWith: { first, _ in first })
+            let sizes = Dictionary(try Row.fetchAll(db, sql: "SELECT code, bundle_size FROM product").map {
+                (row: Row) -> (String, Int) in (row[0], row[1])
+            }, uniquingKeysWith: { first, _ in first })
+            return InspectionHistory(period: period, once: once, reworked: reworked, batchProducts: batchProducts,
+                                     bundleSizes: sizes)
+        }
+    }
+
+    public func shipmentsReport(_ period: ReportPeriod) throws(SapuError) -> ShipmentsReport {
+        try read { db in
+            let outcomes = try db.cachedStatement(sql: """
+                SELECT move, COUNT(*) FROM event
+                WHERE move IN ('ship', 'deliver', 'mark-missing', 'dispute') AND shipment = ?
+                GROUP BY move
+                """)
+            var shipments: [ShipmentOutcome] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, status, consignee, created_at, shipped_at FROM shipment WHERE status <> 'cancelled'
+                """) {
+                let statusText: String = row[1]
+                let createdText: String = row[3]
+                let shippedText: String? = row[4]
+                guard let status = ShipmentStatus(rawValue: statusText),
+                      let day = Self.day(String((shippedText ?? createdText).prefix(10))) else {
+                    throw SapuError.storageFailure("unreadable shipment row")
+                }
+                if let from = period.from, day < from { continue }
+                if let to = period.to, to < day { continue }
+                let id: String = row[0]
+                var counts: [String: Int] = [:]
+                for count in try Row.fetchAll(outcomes, arguments: [id]) { counts[count[0]] = count[1] }
+                shipments.append(ShipmentOutcome(
+                    id: id, date: day, consignee: row[2], status: status, sent: counts[Move.ship.rawValue] ?? 0,
+                    received: counts[Move.deliver.rawValue] ?? 0, missing: counts[Move.markMissing.rawValue] ?? 0,
+                    disputed: counts[Move.dispute.rawValue] ?? 0))
+            }
+            return ShipmentsReport(period: period, shipments: shipments)
+        }
+    }
+
+    // MARK: Helpers
+
+    private static func stockCounts(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [StockCount] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let stateText: String = row[2]
+            guard let state = BundleState(rawValue: stateText) else { throw SapuError.storageFailure("unreadable bundle row") }
+            return StockCount(product: row[0], grade: row[1], state: state, count: row[3])
+        }
+    }
+
+    /// The site's UTC offset, as its latest event was written.
+    private static func siteOffset(_ db: Database) throws -> Int? {
+        try String.fetchOne(db, sql: "SELECT at FROM event ORDER BY seq DESC LIMIT 1").flatMap(Instant.init(iso8601:))?.utcOffset
+    }
+
+    private static func day(_ text: String) -> CalendarDate? {
+        try? CalendarDate(iso: text)
+    }
+}
+
 // MARK: Generated history
 
 extension SQLiteStore {

@@ -53,7 +53,13 @@ extension SQLiteStore {
             return (ScanResult(outcome: .unknown, bundle: request.bundle, reason: .unknownBundle(request.bundle.description)), nil)
         }
         let bundle = try Self.bundle(row)
-        let decision = Scanning.decide(mode: mode, bundle: bundle, label: request.label, shipment: shipment)
+        var decision = Scanning.decide(mode: mode, bundle: bundle, label: request.label, shipment: shipment)
+        // A closed shipment's content is fixed by its signed manifest: nothing leaves it but by cancelling.
+        if mode == .unpack, decision.outcome == .accepted, let packedIn = bundle.shipment,
+           let status = try String.fetchOne(db, sql: "SELECT status FROM shipment WHERE id = ?", arguments: [packedIn])
+            .flatMap(ShipmentStatus.init(rawValue:)), status != .open {
+            decision = Scanning.Decision(outcome: .refused, newState: nil, reason: .shipmentNotOpen(id: packedIn, status: status))
+        }
         return (ScanResult(outcome: decision.outcome, bundle: bundle.id, state: decision.newState ?? bundle.state,
                            reason: decision.reason, details: mode == .check ? bundle : nil), bundle)
     }

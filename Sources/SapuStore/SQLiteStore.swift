@@ -83,7 +83,16 @@ public final class SQLiteStore: Store {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        return try mapped(path: path) { try DatabasePool(path: path, configuration: config) }
+        return try mapped(path: path) {
+            let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB sets synchronous = NORMAL when it switches the pool to WAL, after
+            // prepareDatabase ran. A commit the CLI acknowledges must survive a power cut,
+            // so the writer goes back to FULL: every commit is synced before it returns.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            return pool
+        }
     }
 
     /// Refuses a file that is not SQLite, or SQLite that is not ours, without changing it.

@@ -38,11 +38,27 @@ final class LineReader {
         return lines.isEmpty && finished ? nil : lines
     }
 
+    /// Set after a line that ended in CR: an LF right after it belongs to that line.
+    private var skipLineFeed = false
+
+    /// Takes one line ended by LF, CR LF or a lone CR (some scanners send only CR).
     private func takeLine() -> [UInt8]? {
-        guard let newline = buffer.firstIndex(of: 0x0A) else { return nil }
-        var line = Array(buffer[..<newline])
-        buffer.removeSubrange(...newline)
-        if line.last == 0x0D { line.removeLast() }
+        if skipLineFeed, let first = buffer.first {
+            skipLineFeed = false
+            if first == 0x0A { buffer.removeFirst() }
+        }
+        guard let end = buffer.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        let line = Array(buffer[..<end])
+        if buffer[end] == 0x0D {
+            if end + 1 < buffer.count {
+                buffer.removeSubrange(...(buffer[end + 1] == 0x0A ? end + 1 : end))
+            } else {
+                buffer.removeSubrange(...end)
+                skipLineFeed = true
+            }
+        } else {
+            buffer.removeSubrange(...end)
+        }
         return line
     }
 

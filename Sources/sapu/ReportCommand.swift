@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
             Every report prints as a table, or with --format csv|json|html (--out FILE to write a file).
             Dates are YYYY-MM-DD. Maker names appear only with `report makers --names`.
             """,
-        subcommands: [ReportGenerate.self])
+        subcommands: [ReportStock.self, ReportQC.self, ReportMakers.self, ReportShipments.self, ReportGenerate.self])
 }
 
 /// A report subcommand: reads its options, asks the store, prints one report.

@@ -63,6 +63,10 @@ struct Scan: SapuCommand {
         } else {
             for file in image {
                 let codes: [String]
+                guard FileManager.default.fileExists(atPath: file) else {
+                    printer.print(station.reject(file, reason: .fileUnreadable(path: file)), station: station)
+                    continue
+                }
                 do throws(SapuError) {
                     codes = try QRImageDecoder.decode(fileAt: file)
                 } catch {

@@ -259,7 +259,8 @@ struct ScanStoreTests {
             "\(bundles.count)"
         }
         #expect(closed.status == .closed && closed.manifestSHA256 == "2")
-        #expect(try scan(db, ids, .unpack, shipment: shipment.id) == [.accepted, .accepted])
+        // The signed manifest fixes the content: nothing can be unpacked from a closed shipment.
+        #expect(try scan(db, ids, .unpack, shipment: shipment.id) == [.refused, .refused])
     }
 
     @Test func reconcilingTwiceChangesNothingTheSecondTime() throws {

@@ -33,7 +33,8 @@ public struct Bundle: Sendable, Equatable {
 
     /// What the state machine needs to know.
     public var facts: Lifecycle.Facts {
-        Lifecycle.Facts(state: state, passed: result.passed, labelled: labelRevision > 0)
+        // A label printed before the latest re-inspection shows an old result: it does not count.
+        Lifecycle.Facts(state: state, passed: result.passed, labelled: labelRevision > 0 && labelCurrent)
     }
 
     /// The revision the next printed label carries: a new one after a re-inspection.

@@ -25,8 +25,8 @@ extension MoveRefusal {
             Message(id: "ikatan TIDAK LULUS QC; pakai mode quarantine",
                     en: "bundle FAILED QC; use quarantine mode")
         case .notLabelled:
-            Message(id: "label belum dicetak; jalankan `sapu label` dulu",
-                    en: "no label printed yet; run `sapu label` first")
+            Message(id: "label belum dicetak atau sudah usang setelah pemeriksaan ulang; jalankan `sapu label` dulu",
+                    en: "no current label (none printed, or printed before the last re-inspection); run `sapu label` first")
         case .alreadyPacked:
             Message(id: "sudah dikemas dalam pengiriman", en: "already packed in a shipment")
         case .otherShipment:
@@ -125,6 +125,12 @@ extension SapuError {
         case .supersededLabel(let scanned, let current):
             Message(id: "label lama R\(scanned); label berlaku R\(current) (cetak ulang jika perlu)",
                     en: "old label R\(scanned); the current label is R\(current) (reprint if needed)")
+        case .labelOutdated(let id):
+            Message(id: "label \(id) dicetak sebelum pemeriksaan ulang terakhir; cetak ulang labelnya",
+                    en: "label \(id) was printed before the latest re-inspection; reprint it")
+        case .keyboardSwapsYAndZ:
+            Message(id: "huruf Y dan Z tertukar; periksa tata letak keyboard pemindai (QWERTZ?) dan atur ke US",
+                    en: "Y and Z are swapped; check the scanner's keyboard layout (QWERTZ?) and set it to US")
         case .labelDisagrees(let id):
             Message(id: "isi label \(id) tidak sesuai dengan catatan", en: "label \(id) does not match the records")
         case .shipmentRequired:
@@ -135,8 +141,8 @@ extension SapuError {
         case .unknownShipment(let id):
             Message(id: "pengiriman tidak dikenal: \(id)", en: "unknown shipment: \(id)")
         case .shipmentNotOpen(let id, let status):
-            Message(id: "pengiriman \(id) sudah \(status.message.indonesian); tidak bisa menambah ikatan",
-                    en: "shipment \(id) is \(status.message.english); no more bundles can be packed")
+            Message(id: "pengiriman \(id) sudah \(status.message.indonesian); isinya tidak bisa diubah",
+                    en: "shipment \(id) is \(status.message.english); its content cannot change")
         case .shipmentWrongStatus(let id, let status, let action):
             Message(id: "pengiriman \(id) berstatus \(status.message.indonesian); tidak bisa \(action)",
                     en: "shipment \(id) is \(status.message.english); cannot \(action)")

@@ -8,6 +8,11 @@ extension Message {
     public static let reportShipmentsTitle = Message(id: "Laporan pengiriman", en: "Shipments report")
 
     public static let reportNoData = Message(id: "tidak ada data pada periode ini", en: "no data in this period")
+    public static let reportNoDataOnDay = Message(id: "tidak ada data pada tanggal ini", en: "no data on this day")
+
+    public static func reportWritten(_ path: String) -> Message {
+        Message(id: "Laporan ditulis ke \(path)", en: "Report written to \(path)")
+    }
 
     public static func reportStockAsOf(_ date: CalendarDate?) -> Message {
         guard let date else { return Message(id: "Keadaan saat ini", en: "As of now") }
@@ -25,8 +30,9 @@ extension Message {
         }
     }
 
-    public static func reportGenerated(site: String, at: Instant) -> Message {
-        Message(id: "Lokasi \(site), dibuat \(at.date.indonesian) \(at.clock)", en: "Site \(site), made \(at.date.iso) \(at.clock)")
+    public static func reportGenerated(site: String, name: String, at: Instant) -> Message {
+        let place = name.isEmpty ? site : "\(name) (\(site))"
+        return Message(id: "\(place), dibuat \(at.date.indonesian) pukul \(at.clock)", en: "\(place), made \(at.date.iso) at \(at.clock)")
     }
 
     // MARK: Columns
@@ -68,15 +74,61 @@ extension Message {
     public static let reportConsigneesTitle = Message(id: "Jumlah per penerima", en: "Totals per consignee")
     public static let reportAllRows = Message(id: "SEMUA", en: "ALL")
 
-    public static func reportYields(inspected: Int, firstPass: String, final: String, reworks: Int) -> Message {
-        Message(id: "\(inspected) ikatan diperiksa; lulus pertama kali \(firstPass) %, lulus setelah perbaikan \(final) % (\(reworks) pemeriksaan ulang)",
-                en: "\(inspected) bundles inspected; first-pass yield \(firstPass) %, final yield after rework \(final) % (\(reworks) re-inspections)")
+    public static func reportYields(inspected: String, firstPass: String, final: String, reworks: String) -> Message {
+        Message(id: "\(inspected) ikatan diperiksa pertama kali; lulus pertama kali \(firstPass) %, lulus setelah perbaikan \(final) % (\(reworks) pemeriksaan ulang)",
+                en: "\(inspected) bundles inspected for the first time; first-pass yield \(firstPass) %, final yield after rework \(final) % (\(reworks) re-inspections)")
     }
 
-    public static func reportFailedInspections(_ count: Int) -> Message {
-        Message(id: "\(count) pemeriksaan gagal; satu ikatan bisa punya lebih dari satu cacat",
-                en: "\(count) failed inspections; one bundle can have more than one defect")
+    public static func reportFailedInspections(_ count: String) -> Message {
+        Message(id: "\(count) pemeriksaan gagal (termasuk pemeriksaan ulang); satu ikatan bisa punya lebih dari satu cacat",
+                en: "\(count) failed inspections (re-inspections included); one bundle can have more than one defect")
     }
+
+    public static let reportNoFailures = Message(id: "Tidak ada pemeriksaan yang gagal pada periode ini.",
+                                                 en: "No inspection failed in this period.")
+
+    public static func reportMakersNote(makers: Int, bundles: String, brooms: String) -> Message {
+        Message(id: "\(makers) pembuat, \(bundles) ikatan (\(brooms) sapu) diperiksa pertama kali pada periode ini",
+                en: "\(makers) makers, \(bundles) bundles (\(brooms) brooms) inspected for the first time in this period")
+    }
+
+    // MARK: Key figures
+
+    public static let highlightBundles = Message(id: "ikatan tercatat", en: "bundles on record")
+    public static let highlightInStock = Message(id: "ikatan di gudang", en: "bundles in stock")
+    public static let highlightQuarantined = Message(id: "ikatan di karantina", en: "bundles in quarantine")
+    public static let highlightOnTheWay = Message(id: "ikatan dikemas atau dikirim", en: "bundles packed or shipped")
+    public static let highlightInspected = Message(id: "ikatan diperiksa pertama kali", en: "bundles inspected for the first time")
+    public static let highlightFirstPass = Message(id: "lulus pertama kali", en: "first-pass yield")
+    public static let highlightFinal = Message(id: "lulus setelah perbaikan", en: "final yield after rework")
+    public static let highlightReworks = Message(id: "pemeriksaan ulang", en: "re-inspections")
+    public static let highlightMakers = Message(id: "pembuat", en: "makers")
+    public static let highlightMakerBundles = Message(id: "ikatan dibuat", en: "bundles made")
+    public static let highlightBrooms = Message(id: "sapu dibuat", en: "brooms made")
+    public static let highlightShipments = Message(id: "pengiriman", en: "shipments")
+    public static let highlightSent = Message(id: "ikatan dikirim", en: "bundles sent")
+    public static let highlightReceived = Message(id: "ikatan diterima mitra", en: "bundles received")
+    public static let highlightMissing = Message(id: "ikatan hilang atau disengketakan", en: "bundles missing or disputed")
+
+    // MARK: Charts
+
+    public static let reportStockChart = Message(id: "Stok per produk dan grade, menurut status",
+                                                 en: "Stock per product and grade, by state")
+    public static let reportResultsPerBatch = Message(id: "Hasil pemeriksaan pertama per batch",
+                                                      en: "First-inspection results per batch")
+    public static let reportResultsPerDay = Message(id: "Hasil pemeriksaan pertama per hari", en: "First-inspection results per day")
+    public static let reportResultsPerMonth = Message(id: "Hasil pemeriksaan pertama per bulan",
+                                                      en: "First-inspection results per month")
+    public static let reportParetoChart = Message(id: "Penyebab cacat: jumlah dan persentase kumulatif",
+                                                  en: "Defect causes: counts and cumulative share")
+    public static let reportDefectCount = Message(id: "Jumlah", en: "Count")
+    public static let reportMakersChart = Message(id: "Ikatan per pembuat menurut hasil pemeriksaan pertama",
+                                                  en: "Bundles per maker by first-inspection result")
+    public static let reportConsigneesChart = Message(id: "Nasib ikatan yang dikirim, per penerima",
+                                                      en: "What became of the bundles sent, per consignee")
+    public static let reportFailedSeries = Message(id: "Gagal", en: "Failed")
+    public static let reportCumulativeSeries = Message(id: "Kumulatif %", en: "Cumulative %")
+    public static let reportInTransitSeries = Message(id: "Di jalan", en: "In transit")
 
     // MARK: Errors
 

@@ -254,10 +254,10 @@ public final class HistorySimulation {
         var clean = true
         for index in shipped.removeValue(forKey: shipment) ?? [] {
             let roll = random.unit()
-            if roll < 0.001 {
+            if roll < 0.0002 {
                 emit(index, .markMissing, .missing, at: at, shipment: shipment, station: "gudang")
                 clean = false
-            } else if roll < 0.0015 {
+            } else if roll < 0.0003 {
                 emit(index, .dispute, .disputed, at: at, shipment: shipment, station: "gudang")
                 clean = false
             } else {

@@ -23,10 +23,16 @@ public enum ScannedCode: Sendable, Equatable {
             do {
                 try LabelCodec.verify(label, keys: keys)
             } catch {
+                if swapsYAndZ(text, keys: keys) {
+                    return .rejected(ScanResult(outcome: .notSapu, bundle: label.payload.bundleID, reason: .keyboardSwapsYAndZ))
+                }
                 return .rejected(ScanResult(outcome: .forged, bundle: label.payload.bundleID, reason: error))
             }
             return .label(label.payload)
         } catch {
+            if swapsYAndZ(text, keys: keys) {
+                return .rejected(ScanResult(outcome: .notSapu, reason: .keyboardSwapsYAndZ))
+            }
             switch error {
             case .malformedField, .badSignature, .unknownKey:
                 // Shaped like our label but not as we sign it: altered or forged.
@@ -36,6 +42,14 @@ public enum ScannedCode: Sendable, Equatable {
             }
         }
     }
+}
+
+/// True when the text is a genuine label once Y and Z trade places, as a scanner set to a
+/// German (QWERTZ) keyboard layout types them.
+private func swapsYAndZ(_ text: String, keys: KeyRing) -> Bool {
+    let swapped = String(text.map { $0 == "Y" ? "Z" : $0 == "Z" ? "Y" : $0 == "y" ? "z" : $0 == "z" ? "y" : $0 })
+    guard swapped != text, let label = try? LabelCodec.parse(swapped) else { return false }
+    return (try? LabelCodec.verify(label, keys: keys)) != nil
 }
 
 /// A QR code on the clerk's command sheet that changes the station instead of a bundle.
@@ -49,7 +63,8 @@ public enum ControlCode: Sendable, Equatable {
     public static let prefix = "SAPUC"
 
     public init?(scanned: String) {
-        let tokens = scanned.trimmingSpaces().uppercased().split(separator: " ").map(String.init)
+        // Forgive what scanners add, exactly as for labels: spaces, CR/LF, an AIM prefix, case.
+        let tokens = LabelCodec.normalised(scanned).split(separator: " ").map(String.init)
         guard tokens.count >= 3, tokens[0] == Self.prefix else { return nil }
         switch tokens[1] {
         case "MODE":

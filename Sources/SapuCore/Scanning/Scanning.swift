@@ -6,6 +6,12 @@ public enum Scanning {
         /// The state to move to, when the scan changes something.
         public var newState: BundleState?
         public var reason: SapuError?
+
+        public init(outcome: ScanOutcome, newState: BundleState?, reason: SapuError?) {
+            self.outcome = outcome
+            self.newState = newState
+            self.reason = reason
+        }
     }
 
     /// What scanning `label` (or a typed id when nil) in `mode` does to `bundle`.
@@ -14,10 +20,12 @@ public enum Scanning {
     public static func decide(mode: ScanMode, bundle: Bundle, label: LabelPayload?, shipment: String?) -> Decision {
         if let label {
             // The bundle was re-inspected or relabelled since this label was printed.
-            if label.revision < bundle.labelRevision || label.result != bundle.result
-                || (label.revision == bundle.labelRevision && !bundle.labelCurrent) {
+            if label.revision < bundle.labelRevision {
                 return Decision(outcome: .superseded, newState: nil,
                                 reason: .supersededLabel(scanned: label.revision, current: bundle.labelRevision))
+            }
+            if label.result != bundle.result || !bundle.labelCurrent {
+                return Decision(outcome: .superseded, newState: nil, reason: .labelOutdated(bundle.id.description))
             }
             if label.revision > bundle.labelRevision || label.maker != bundle.maker || label.product != bundle.product {
                 return Decision(outcome: .forged, newState: nil, reason: .labelDisagrees(bundle.id.description))

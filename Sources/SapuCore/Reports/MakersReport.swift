@@ -1,0 +1,41 @@
+/// What each maker produced in a period: the basis of the makers' pay and training.
+public struct MakersReport: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var maker: String
+        /// The maker's local name; filled only when the user asks for names.
+        public var name: String?
+        /// Bundles the maker made (first inspected in the period), by the result of that inspection.
+        public var tally: QCTally
+        /// Brooms in those bundles: each bundle times its product's bundle size.
+        public var brooms: Int
+    }
+
+    public var period: ReportPeriod
+    public var rows: [Row]
+    public var total: QCTally
+    public var brooms: Int
+
+    /// Computes the report; `names` maps maker codes to local names when names were asked for.
+    public init(_ history: InspectionHistory, names: [String: String]? = nil) {
+        var tallies: [String: QCTally] = [:]
+        var brooms: [String: Int] = [:]
+        history.visit(first: { _, batch, maker, result, final, count in
+            tallies[maker, default: QCTally()].addFirst(result, final: final, count: count)
+            let product = history.batchProducts[batch] ?? ""
+            brooms[maker, default: 0] += count * (history.bundleSizes[product] ?? 0)
+        }, rework: { _, _, maker, _ in
+            tallies[maker, default: QCTally()].reworks += 1
+        })
+        self.period = history.period
+        self.rows = tallies.map { maker, tally in
+            Row(maker: maker, name: names.map { $0[maker] ?? "" }, tally: tally, brooms: brooms[maker] ?? 0)
+        }.sorted { $0.maker < $1.maker }
+        self.total = rows.reduce(QCTally()) { $0 + $1.tally }
+        self.brooms = rows.reduce(0) { $0 + $1.brooms }
+    }
+
+    public var isEmpty: Bool { total.inspected == 0 && total.reworks == 0 }
+
+    /// Whether the rows carry names.
+    public var showsNames: Bool { rows.contains { $0.name != nil } }
+}

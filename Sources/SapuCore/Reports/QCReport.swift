@@ -1,0 +1,135 @@
+/// Counts of one group of inspections: first inspections by result, re-inspections, and
+/// how many of the first-inspected bundles passed in the end.
+public struct QCTally: Sendable, Equatable, Codable {
+    /// Bundles inspected for the first time.
+    public var inspected = 0
+    public var gradeA = 0
+    public var gradeB = 0
+    public var failed = 0
+    /// Re-inspections after rework.
+    public var reworks = 0
+    /// First-inspected bundles whose latest result, as of the end of the period, is a pass.
+    public var passedAfterRework = 0
+
+    public init() {}
+
+    public init(inspected: Int, gradeA: Int, gradeB: Int, failed: Int, reworks: Int, passedAfterRework: Int) {
+        self.inspected = inspected
+        self.gradeA = gradeA
+        self.gradeB = gradeB
+        self.failed = failed
+        self.reworks = reworks
+        self.passedAfterRework = passedAfterRework
+    }
+
+    public var passed: Int { gradeA + gradeB }
+
+    /// First-pass yield: the share of first inspections that passed; nil with none.
+    public var passRate: Double? { inspected == 0 ? nil : Double(passed) / Double(inspected) }
+
+    /// The share of first-inspected bundles that passed in the end, after rework.
+    public var finalYield: Double? { inspected == 0 ? nil : Double(passedAfterRework) / Double(inspected) }
+
+    mutating func addFirst(_ result: QCResult, final: QCResult, count: Int) {
+        inspected += count
+        switch result {
+        case .pass(.a): gradeA += count
+        case .pass(.b): gradeB += count
+        case .fail: failed += count
+        }
+        if final.passed { passedAfterRework += count }
+    }
+
+    static func + (lhs: QCTally, rhs: QCTally) -> QCTally {
+        QCTally(inspected: lhs.inspected + rhs.inspected, gradeA: lhs.gradeA + rhs.gradeA, gradeB: lhs.gradeB + rhs.gradeB,
+                failed: lhs.failed + rhs.failed, reworks: lhs.reworks + rhs.reworks,
+                passedAfterRework: lhs.passedAfterRework + rhs.passedAfterRework)
+    }
+}
+
+/// One defect's place in the Pareto ranking.
+public struct DefectShare: Sendable, Equatable, Codable {
+    public var code: String
+    /// Failed inspections that named this defect.
+    public var count: Int
+    /// Its share of all defects named.
+    public var share: Double
+    /// The running share of this and every defect ranked above it.
+    public var cumulative: Double
+
+    public init(code: String, count: Int, share: Double, cumulative: Double) {
+        self.code = code
+        self.count = count
+        self.share = share
+        self.cumulative = cumulative
+    }
+
+    /// Ranks defect counts, most frequent first (ties by code), with shares and running shares.
+    public static func pareto(_ counts: [String: Int]) -> [DefectShare] {
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return [] }
+        var running = 0
+        return counts.filter { $0.value > 0 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { code, count in
+            running += count
+            return DefectShare(code: code, count: count, share: Double(count) / Double(total),
+                               cumulative: Double(running) / Double(total))
+        }
+    }
+}
+
+/// QC results of a period: pass rates by group, first-pass versus final yield, defect causes.
+public struct QCReport: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var group: String
+        public var tally: QCTally
+    }
+
+    public var period: ReportPeriod
+    public var grouping: ReportGrouping
+    public var rows: [Row]
+    public var total: QCTally
+    /// Defects of every failed inspection in the period, first inspections and re-inspections alike.
+    public var defects: [DefectShare]
+    public var failedInspections: Int
+    /// The same counts by day of inspection, for the chart.
+    public var days: [Row]
+
+    public init(_ history: InspectionHistory, by grouping: ReportGrouping) {
+        var groups: [String: QCTally] = [:]
+        var days: [String: QCTally] = [:]
+        var defects: [String: Int] = [:]
+        var failedInspections = 0
+        func key(_ day: CalendarDate, _ batch: String, _ maker: String) -> String {
+            switch grouping {
+            case .batch: batch
+            case .maker: maker
+            case .product: history.batchProducts[batch] ?? "?"
+            case .day: day.iso
+            }
+        }
+        func countDefects(_ result: QCResult, _ count: Int) {
+            guard !result.passed else { return }
+            failedInspections += count
+            for code in result.defects { defects[code, default: 0] += count }
+        }
+        history.visit(first: { day, batch, maker, result, final, count in
+            groups[key(day, batch, maker), default: QCTally()].addFirst(result, final: final, count: count)
+            days[day.iso, default: QCTally()].addFirst(result, final: final, count: count)
+            countDefects(result, count)
+        }, rework: { day, batch, maker, result in
+            groups[key(day, batch, maker), default: QCTally()].reworks += 1
+            days[day.iso, default: QCTally()].reworks += 1
+            countDefects(result, 1)
+        })
+        self.period = history.period
+        self.grouping = grouping
+        self.rows = groups.map { Row(group: $0.key, tally: $0.value) }.sorted { $0.group < $1.group }
+        self.total = rows.reduce(QCTally()) { $0 + $1.tally }
+        self.defects = DefectShare.pareto(defects)
+        self.failedInspections = failedInspections
+        self.days = days.map { Row(group: $0.key, tally: $0.value) }.sorted { $0.group < $1.group }
+    }
+
+    /// True when nothing was inspected or re-inspected in the period.
+    public var isEmpty: Bool { total.inspected == 0 && total.reworks == 0 }
+}

@@ -1,0 +1,118 @@
+/// A report laid out for reading, independent of the format it is printed in.
+///
+/// Each report builds one document in the user's language; the text, CSV and HTML
+/// renderers only decide how cells, tables and charts look.
+public struct ReportDocument: Sendable, Equatable {
+    public var language: Language
+    public var title: String
+    /// Lines under the title: the period or day, the site, when it was made.
+    public var subtitle: [String]
+    /// The few figures a reader wants first; shown as tiles at the top of the HTML page.
+    public var highlights: [Highlight]
+    public var sections: [Section]
+
+    public init(language: Language, title: String, subtitle: [String], highlights: [Highlight] = [], sections: [Section]) {
+        self.language = language
+        self.title = title
+        self.subtitle = subtitle
+        self.highlights = highlights
+        self.sections = sections
+    }
+
+    /// One key figure with what it counts.
+    public struct Highlight: Sendable, Equatable {
+        public var label: String
+        public var value: String
+
+        public init(_ label: String, _ value: String) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    public struct Section: Sendable, Equatable {
+        public var heading: String?
+        /// Drawn above the table, in HTML only.
+        public var charts: [ReportChart]
+        public var table: ReportTable
+        /// Sentences under the table: totals in words, how to read it.
+        public var notes: [String]
+
+        public init(heading: String? = nil, charts: [ReportChart] = [], table: ReportTable, notes: [String] = []) {
+            self.heading = heading
+            self.charts = charts
+            self.table = table
+            self.notes = notes
+        }
+    }
+}
+
+/// Rows and columns, with an optional total row.
+public struct ReportTable: Sendable, Equatable {
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        /// Numbers line up on the right.
+        public var numeric: Bool
+
+        public init(_ title: String, numeric: Bool = true) {
+            self.title = title
+            self.numeric = numeric
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[ReportCell]]
+    public var total: [ReportCell]?
+
+    public init(columns: [Column], rows: [[ReportCell]], total: [ReportCell]? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.total = total
+    }
+}
+
+/// One value in a table; how it is written depends on the format and the language.
+public enum ReportCell: Sendable, Equatable {
+    case text(String)
+    case count(Int)
+    /// A share between 0 and 1, written as a percentage with one decimal; nil when there is nothing to divide.
+    case percent(Double?)
+
+    /// The cell for people: grouped thousands, a decimal comma in Indonesian, a dash for no value.
+    public func display(_ language: Language) -> String {
+        switch self {
+        case .text(let text): text
+        case .count(let count): ReportNumber.grouped(count, language)
+        case .percent(let share): share.map { ReportNumber.percent($0, language) } ?? "–"
+        }
+    }
+
+    /// The cell for a spreadsheet: plain digits, the language's decimal mark, empty for no value.
+    public func plain(_ language: Language) -> String {
+        switch self {
+        case .text(let text): text
+        case .count(let count): String(count)
+        case .percent(let share): share.map { ReportNumber.percent($0, language) } ?? ""
+        }
+    }
+}
+
+/// Numbers the way each language writes them.
+public enum ReportNumber {
+    /// `1.234.567` in Indonesian, `1,234,567` in English.
+    public static func grouped(_ value: Int, _ language: Language) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(language == .id ? "." : ",") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// A share as a percentage with one decimal: `92,5` in Indonesian, `92.5` in English.
+    public static func percent(_ share: Double, _ language: Language) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return "\(tenths / 10)\(language == .id ? "," : ".")\(tenths % 10)"
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SapuCore
+import SapuStore
+
+/// The options every report shares: the format and where it goes.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(help: "table (default), csv, json or html.") var format: String?
+    @Option(help: "Write the report to this file instead of the terminal.") var out: String?
+
+    /// The format asked for: `--format`, else `json` with the global `--json`, else a table.
+    func resolved(_ context: Context) throws(ReportError) -> ReportFormat {
+        if let format { return try ReportFormat(text: format) }
+        return context.json ? .json : .table
+    }
+
+    /// Prints or writes one report, or says there is nothing to show.
+    func deliver(_ document: ReportDocument, json: some Encodable, empty: Message?, context: Context) throws(ReportError) {
+        let format = try resolved(context)
+        if format != .json, let empty {
+            // Nothing to chart or tabulate: say so, and write no empty table or file.
+            Console.out(([document.title] + document.subtitle.prefix(1) + [empty.text(context.language)]).joined(separator: "\n"))
+            return
+        }
+        let bytes: [UInt8]
+        switch format {
+        case .json: bytes = Array((JSONOutput.encode(json, pretty: true) + "\n").utf8)
+        case .table: bytes = Array((document.text + "\n").utf8)
+        case .csv: bytes = document.csv
+        case .html: bytes = Array(document.html.utf8)
+        }
+        guard let out else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            throw .store(.fileUnwritable(path: out))
+        }
+        if format != .json { context.say(.reportWritten(out)) }
+    }
+}
+
+/// Turns the `--from` and `--to` texts into a period, refusing bad dates and reversed ranges.
+struct ReportPeriodOptions: ParsableArguments {
+    @Option(help: "First day, YYYY-MM-DD (default: the start of the records).") var from: String?
+    @Option(help: "Last day, YYYY-MM-DD (default: today).") var to: String?
+
+    func period() throws(ReportError) -> ReportPeriod { try ReportPeriod(fromText: from, toText: to) }
+}
+
+extension Context {
+    /// The heading of a report made now at this site.
+    func reportHeading(_ store: SQLiteStore) throws(ReportError) -> ReportHeading {
+        do { return ReportHeading(site: try store.site(), made: now) } catch { throw .store(error) }
+    }
+}
+
+/// Runs a store read inside a report command, carrying its failure as a report error.
+func reading<T>(_ body: () throws(SapuError) -> T) throws(ReportError) -> T {
+    do { return try body() } catch { throw .store(error) }
+}
