@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SapuCore
 
 /// `sapu`: inventory and quality control for hand-made brooms.
 @main
@@ -8,7 +10,36 @@ struct Sapu: ParsableCommand {
         abstract: "Inventory and quality control for hand-made brooms / Inventaris dan QC sapu.",
         subcommands: [
             Initialise.self, ProductCommand.self, MakerCommand.self, DefectCommand.self, BatchCommand.self,
-            Inspect.self, BundleCommand.self, Stock.self, LabelCommand.self, Scan.self, ShipmentCommand.self, Verify.self, KeyCommand.self, ReportCommand.self,
+            Inspect.self, BundleCommand.self, Stock.self, LabelCommand.self, Scan.self, ShipmentCommand.self, Verify.self,
+            KeyCommand.self, ReportCommand.self,
         ]
     )
+
+    /// Parses and runs; a command line that cannot be parsed gets one line, not a page.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            // The command has already said why.
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version
+            let language = Language.resolve(option: languageArgument(), environment: ProcessInfo.processInfo.environment["SAPU_LANG"]) ?? .standard
+            let reason = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            Console.error(Message.errorPrefix.text(language) + Message.usageProblem(reason).text(language))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// `--lang X` or `--lang=X` from the raw arguments, for messages about unparseable ones.
+    private static func languageArgument() -> String? {
+        let arguments = CommandLine.arguments
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--lang=") { return String(argument.dropFirst(7)) }
+        }
+        return nil
+    }
 }

@@ -87,3 +87,11 @@ extension String {
     /// The string with its first letter upper-cased.
     public var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
+
+extension Message {
+    /// A command line the parser could not read; its reason is the parser's own (English).
+    public static func usageProblem(_ reason: String) -> Message {
+        Message(id: "perintah tidak lengkap atau salah: \(reason) (lihat --help)",
+                en: "the command line is incomplete or wrong: \(reason) (see --help)")
+    }
+}
