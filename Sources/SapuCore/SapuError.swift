@@ -81,6 +81,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case payloadTooLong(template: String, version: Int)
     case imageUnreadable(path: String)
     case fontMissing(path: String)
+    case skipOutOfRange(skip: Int, slots: Int)
+    case renderFailed(String)
 
     // Files
     case fileUnreadable(path: String)

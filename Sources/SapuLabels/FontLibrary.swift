@@ -3,10 +3,7 @@ import Foundation
 import SapuCore
 import Synchronization
 
-/// A TrueType face ready for cairo.
-///
-/// cairo font faces are reference counted and cairo-ft locks the FreeType face while it
-/// uses it, so one face may serve renderers on several threads.
+/// A TrueType face ready for cairo; use it inside `FontLibrary.withText`.
 struct FontFace: @unchecked Sendable {
     let cairoFace: OpaquePointer
 }
@@ -25,6 +22,19 @@ final class FontLibrary: Sendable {
     }
 
     private let state = Mutex(State())
+    private let textLock = NSLock()
+
+    /// Runs `body`, which measures or draws text with these faces, alone.
+    ///
+    /// cairo 1.16 aborts (`! scaled_font->cache_frozen`) when threads share a scaled
+    /// font, so everything that touches one, including destroying a context that drew
+    /// with it, happens under this lock. The rest of a label, the QR code and the PNG
+    /// compression, runs in parallel.
+    func withText<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        textLock.lock()
+        defer { textLock.unlock() }
+        return try body()
+    }
 
     func face(atPath path: String) throws(SapuError) -> FontFace {
         let loaded: FontFace? = state.withLock { state in

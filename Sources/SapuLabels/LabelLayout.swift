@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where everything on one label goes, in printer dots from the label's top left corner.
 ///
 /// The QR symbol with its quiet zone sits on the left, vertically centred; the text
@@ -54,7 +56,12 @@ struct LabelLayout {
         rows += face.lines.map { Row(role: .line, text: clean($0), bold: false, weight: 1.0, reversed: false) }
         rows.append(Row(role: .result, text: clean(face.result), bold: true, weight: 1.15, reversed: face.failed))
         if face.failed, let defects = face.defects, !defects.isEmpty {
-            rows.append(Row(role: .defects, text: clean(defects), bold: true, weight: 1.0, reversed: false))
+            // Defects too many for one line at the smallest size take a second line,
+            // broken after a comma, before anything is cut.
+            let lines = Self.wrap(clean(defects), width: columnWidth, lines: 2, measure: {
+                meter.width($0, bold: true, size: smallest, condense: Self.narrowest)
+            })
+            rows += lines.map { Row(role: .defects, text: $0, bold: true, weight: 1.0, reversed: false) }
         }
         rows.removeAll { $0.text.isEmpty && $0.role != .bundleID }
 
@@ -146,4 +153,38 @@ struct LabelLayout {
             y += height + gap
         }
     }
+
+    /// Breaks a comma-separated list into at most `lines` lines no wider than `width`;
+    /// the last line takes whatever is left.
+    static func wrap(_ text: String, width: Double, lines: Int, measure: (String) -> Double) -> [String] {
+        guard measure(text) > width else { return [text] }
+        let items = text.components(separatedBy: ", ")
+        var result: [String] = []
+        var current = ""
+        for (index, item) in items.enumerated() {
+            let candidate = current.isEmpty ? item : current + ", " + item
+            if current.isEmpty || measure(candidate + ",") <= width || result.count == lines - 1 {
+                current = candidate
+            } else {
+                result.append(current + ",")
+                current = item
+            }
+            if index == items.count - 1 { result.append(current) }
+        }
+        return result
+    }
+}
+
+/// One piece of text with its font, placed in label dots.
+struct PlacedText: Equatable {
+    var string: String
+    var bold: Bool
+    /// The em size in dots.
+    var size: Double
+    /// Horizontal squeeze, 1 for the font's own widths.
+    var condense: Double
+    var x: Double
+    var baseline: Double
+    /// White on a black box.
+    var reversed: Bool
 }

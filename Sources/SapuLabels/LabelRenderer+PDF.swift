@@ -1,4 +1,3 @@
-import Foundation
 import CCairo
 import SapuCore
 
@@ -8,19 +7,24 @@ extension LabelRenderer {
     /// A sheet template fills its grid row by row, starting after `skip` slots on the
     /// first page (stickers already used on a partly used sheet), over as many pages as
     /// needed. A thermal template makes one page per label, the size of the label.
-    /// QR modules are vector squares of `moduleDots / dpi` inch, the same size as in PNG.
+    /// QR modules are exactly `moduleDots` dots of the template's resolution, the same
+    /// size as in PNG, drawn as a 1-bit stencil at an integer scale.
     public func pdf(_ faces: [LabelFace], skip: Int = 0) throws(SapuError) -> [UInt8] {
         let slots = template.slotsPerPage
-        guard (0..<slots).contains(skip) else { throw .templateInvalid(name: template.name, field: "skip") }
+        guard (0..<slots).contains(skip) else { throw .skipOutOfRange(skip: skip, slots: slots) }
         let points = 72 / 25.4
         let pageWidth = (template.sheet?.pageWidthMM ?? template.label.widthMM) * points
         let pageHeight = (template.sheet?.pageHeightMM ?? template.label.heightMM) * points
 
-        return try drawPages(faces, skip: skip, pageWidth: pageWidth, pageHeight: pageHeight)
+        return try FontLibrary.shared.withText { () throws(SapuError) -> [UInt8] in
+            try drawPages(faces, skip: skip, pageWidth: pageWidth, pageHeight: pageHeight)
+        }
     }
 
     private func drawPages(_ faces: [LabelFace], skip: Int, pageWidth: Double,
                            pageHeight: Double) throws(SapuError) -> [UInt8] {
+        let slots = template.slotsPerPage
+        let points = 72 / 25.4
         let sink = PDFSink()
         let write: cairo_write_func_t = { closure, data, length in
             let sink = Unmanaged<PDFSink>.fromOpaque(closure!).takeUnretainedValue()
@@ -31,18 +35,16 @@ extension LabelRenderer {
         defer { closure.release() }
         guard let surface = cairo_pdf_surface_create_for_stream(write, closure.toOpaque(), pageWidth, pageHeight),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw .fileUnwritable(path: "PDF")
+            throw .renderFailed("PDF")
         }
         defer { cairo_surface_destroy(surface) }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Sapu")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Sapu labels (\(template.name))")
-        guard let context = cairo_create(surface) else { throw .fileUnwritable(path: "PDF") }
+        guard let context = cairo_create(surface) else { throw .renderFailed("PDF") }
         defer { cairo_destroy(context) }
         LabelFonts.apply(to: context)
 
         let meter = TextMeter(fonts: fonts)
-        let slots = template.slotsPerPage
-        let points = 72 / 25.4
         let scale = 72 / Double(template.dpi)
         for (index, face) in faces.enumerated() {
             let slot = (skip + index) % slots
@@ -56,60 +58,56 @@ extension LabelRenderer {
             cairo_save(context)
             cairo_translate(context, x, y)
             cairo_scale(context, scale, scale)
-            if ProcessInfo.processInfo.environment["NOTEXT"] == nil { drawText(of: layout, on: context) }
-            if ProcessInfo.processInfo.environment["NOQR"] == nil { drawVector(matrix, on: context, atX: layout.qrX, y: layout.qrY) }
+            drawText(of: layout, on: context)
+            drawSymbol(matrix, on: context, atX: layout.qrX, y: layout.qrY)
             cairo_restore(context)
             if slot == slots - 1 || index == faces.count - 1 {
                 cairo_show_page(context)
             }
         }
         cairo_surface_finish(surface)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw .fileUnwritable(path: "PDF") }
+        guard cairo_status(context) == CAIRO_STATUS_SUCCESS,
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw .renderFailed("PDF") }
         return sink.bytes
     }
 
-    /// The dark modules, set in the QR glyph font: vector squares of `moduleDots` dots.
-    private func drawVector(_ matrix: QRMatrix, on context: OpaquePointer, atX x: Int, y: Int) {
-        let module = Double(template.qr.moduleDots)
-        let quiet = Double(template.qr.quietZone) * module
-        var glyphs = QRGlyphFont.glyphs(for: matrix, x: Double(x) + quiet, y: Double(y) + quiet, module: module)
-        cairo_set_font_face(context, QRGlyphFont.face.cairoFace)
-        var scale = cairo_matrix_t()
-        cairo_matrix_init_scale(&scale, module, module)
-        cairo_set_font_matrix(context, &scale)
-        cairo_set_source_rgb(context, 0, 0, 0)
-        // One cluster of no text for all the glyphs: a PDF reader extracting or searching
-        // the page's text finds the label's words, not rows of meaningless characters.
-        var cluster = cairo_text_cluster_t(num_bytes: 0, num_glyphs: Int32(glyphs.count))
-        cairo_show_text_glyphs(context, "", 0, &glyphs, Int32(glyphs.count), &cluster, 1, cairo_text_cluster_flags_t(0))
-    }
-
-    /// Covers the dark modules with rectangles, in module units.
-    static func rectangles(of matrix: QRMatrix) -> [(x: Int, y: Int, width: Int, height: Int)] {
-        var done: [(x: Int, y: Int, width: Int, height: Int)] = []
-        // Runs still growing downward, by their start and end column.
-        var open: [Int: (x: Int, y: Int, width: Int, height: Int)] = [:]
+    /// The symbol as a 1-bit stencil at the template's own dots: each module exactly
+    /// `moduleDots` × `moduleDots` dots, painted at an integer scale and never
+    /// interpolated. A viewer or printer rendering at another resolution samples real
+    /// dots (a coarse screen averages them into grey edges, as it would vector squares),
+    /// and the PDF carries a small compressed bitmap per label instead of hundreds of paths.
+    private func drawSymbol(_ matrix: QRMatrix, on context: OpaquePointer, atX x: Int, y: Int) {
+        let dots = template.qr.moduleDots
+        let side = matrix.size * dots
+        guard let stencil = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(side), Int32(side)) else { return }
+        defer { cairo_surface_destroy(stencil) }
+        cairo_surface_flush(stencil)
+        let stride = Int(cairo_image_surface_get_stride(stencil))
+        guard let bytes = cairo_image_surface_get_data(stencil) else { return }
+        bytes.initialize(repeating: 0, count: stride * side)
         for row in 0..<matrix.size {
-            var next: [Int: (x: Int, y: Int, width: Int, height: Int)] = [:]
-            var column = 0
-            while column < matrix.size {
-                guard matrix.isDark(x: column, y: row) else { column += 1; continue }
-                let start = column
-                while column < matrix.size, matrix.isDark(x: column, y: row) { column += 1 }
-                let key = start * 1000 + column
-                if var growing = open.removeValue(forKey: key) {
-                    growing.height += 1
-                    next[key] = growing
-                } else {
-                    next[key] = (x: start, y: row, width: column - start, height: 1)
+            for column in 0..<matrix.size where matrix.isDark(x: column, y: row) {
+                for dy in 0..<dots {
+                    let line = (row * dots + dy) * stride
+                    for dx in 0..<dots {
+                        // CAIRO_FORMAT_A1 holds 32-bit words in native order: on little-endian
+                        // machines the leftmost pixel is the lowest bit of the first byte.
+                        let pixel = column * dots + dx
+                        bytes[line + pixel / 8] |= UInt8(1) << UInt8(pixel % 8)
+                    }
                 }
             }
-            done += open.values
-            open = next
         }
-        done += open.values
-        // A fixed order makes the output reproducible and compress a little better.
-        return done.sorted { ($0.y, $0.x) < ($1.y, $1.x) }
+        cairo_surface_mark_dirty(stencil)
+        let quiet = Double(template.qr.quietZone * dots)
+        cairo_set_source_rgb(context, 0, 0, 0)
+        guard let pattern = cairo_pattern_create_for_surface(stencil) else { return }
+        defer { cairo_pattern_destroy(pattern) }
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        var placement = cairo_matrix_t()
+        cairo_matrix_init_translate(&placement, -(Double(x) + quiet), -(Double(y) + quiet))
+        cairo_pattern_set_matrix(pattern, &placement)
+        cairo_mask(context, pattern)
     }
 }
 

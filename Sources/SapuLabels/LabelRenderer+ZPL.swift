@@ -8,11 +8,12 @@ extension LabelRenderer {
     /// not the printer's own idea of it. Text uses the built-in scalable font 0 and is
     /// kept to ASCII, which that font can print.
     public func zpl(_ faces: [LabelFace]) throws(SapuError) -> String {
-        let meter = TextMeter(fonts: fonts)
         var document = ""
         for face in faces {
             let matrix = try matrix(for: face)
-            let layout = LabelLayout(face: face, template: template, meter: meter, ascii: true)
+            let layout = FontLibrary.shared.withText {
+                LabelLayout(face: face, template: template, meter: TextMeter(fonts: fonts), ascii: true)
+            }
             document += block(for: matrix, layout: layout)
         }
         return document

@@ -4,7 +4,9 @@ import SapuCore
 /// Draws labels for one template as PNG (one label), PDF (pages of labels) or ZPL II.
 ///
 /// Fonts are loaded once per process, so a renderer is cheap to make and to use for
-/// thousands of labels.
+/// thousands of labels. A renderer may be used from several threads at once: the text
+/// part of each label runs one at a time (see `FontLibrary.withText`), the rest in
+/// parallel.
 public struct LabelRenderer: Sendable {
     public let template: LabelTemplate
     let fonts: LabelFonts

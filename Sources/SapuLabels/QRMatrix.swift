@@ -26,14 +26,6 @@ public struct QRMatrix: Sendable, Equatable {
     public let version: Int
     private let modules: [Bool]
 
-    /// Builds a matrix from rows of modules, `true` meaning dark; for tests and decoders.
-    public init(version: Int, rows: [[Bool]]) {
-        precondition(rows.count == 4 * version + 17 && rows.allSatisfy { $0.count == rows.count })
-        self.version = version
-        self.size = rows.count
-        self.modules = rows.flatMap { $0 }
-    }
-
     /// Whether the module at column `x`, row `y` (from the top left) is dark.
     public func isDark(x: Int, y: Int) -> Bool {
         modules[y * size + x]

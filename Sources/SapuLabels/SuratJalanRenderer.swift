@@ -21,6 +21,13 @@ public enum SuratJalanRenderer {
         let fonts = LabelFonts(regular: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans.ttf"),
                                bold: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans-Bold.ttf"))
         let matrix = try QRMatrix.encode(document.qrPayload, version: qrVersion, level: .M)
+        // cairo 1.16's font caches are not safe across threads: text is drawn under the library's lock.
+        return try FontLibrary.shared.withText { () throws(SapuError) -> [UInt8] in
+            try draw(document, fonts: fonts, matrix: matrix)
+        }
+    }
+
+    private static func draw(_ document: SuratJalan, fonts: LabelFonts, matrix: QRMatrix) throws(SapuError) -> [UInt8] {
         let sink = SuratJalanSink()
         let write: cairo_write_func_t = { closure, data, length in
             let sink = Unmanaged<SuratJalanSink>.fromOpaque(closure!).takeUnretainedValue()
@@ -31,12 +38,12 @@ public enum SuratJalanRenderer {
         defer { closure.release() }
         guard let surface = cairo_pdf_surface_create_for_stream(write, closure.toOpaque(), pageWidth, pageHeight),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw .fileUnwritable(path: "PDF")
+            throw .renderFailed("PDF")
         }
         defer { cairo_surface_destroy(surface) }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Sapu")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title + " " + document.number)
-        guard let context = cairo_create(surface) else { throw .fileUnwritable(path: "PDF") }
+        guard let context = cairo_create(surface) else { throw .renderFailed("PDF") }
         defer { cairo_destroy(context) }
         LabelFonts.apply(to: context)
 
@@ -58,7 +65,7 @@ public enum SuratJalanRenderer {
             cairo_show_page(context)
         }
         cairo_surface_finish(surface)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw .fileUnwritable(path: "PDF") }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw .renderFailed("PDF") }
         return sink.bytes
     }
 

@@ -62,7 +62,10 @@ struct LabelPrint: SapuCommand {
         var files: [(name: String, bytes: [UInt8])] = []
         switch format {
         case .png:
-            for (bundle, face) in faces { files.append((bundle.id.description + ".png", try renderer.png(face))) }
+            // pngs draws on every core, in order.
+            for ((bundle, _), png) in zip(faces, try renderer.pngs(faces.map(\.1))) {
+                files.append((bundle.id.description + ".png", png))
+            }
         case .pdf:
             files.append((outputStem(targets, templateName: chosen.name) + ".pdf", try renderer.pdf(faces.map(\.1), skip: skip)))
         case .zpl:

@@ -43,6 +43,6 @@ extension ReportSubcommand {
 extension Context {
     /// The store, with its failure carried as a report error.
     func reportStore() throws(ReportError) -> SQLiteStore {
-        do { return try store() } catch { throw .store(error) }
+        do { return try store() } catch { throw .sapu(error) }
     }
 }

@@ -11,21 +11,21 @@ struct ReportGenerate: ReportSubcommand {
 
     @Option(help: "How many bundles.") var bundles: Int = 1_000_000
     @Option(help: "How many makers.") var makers: Int = 40
-    @Option(help: "How many days, ending today.") var days: Int = 730
+    @Option(help: "How many days, ending today (or $SAPU_NOW).") var days: Int = 730
     @Option(help: "Random seed.") var seed: UInt64 = 42
     @OptionGroup var global: GlobalOptions
 
     func produce(_ context: Context) throws(ReportError) {
-        guard bundles > 0, makers > 0, days > 0 else { throw .store(.invalidCount("\(min(bundles, makers, days))")) }
+        guard bundles > 0, makers > 0, days > 0 else { throw .sapu(.invalidCount("\(min(bundles, makers, days))")) }
         let store = try context.reportStore()
         let site: Site
-        do { site = try store.site() } catch { throw .store(error) }
+        do { site = try store.site() } catch { throw .sapu(error) }
         let now = context.now
         let simulation = HistorySimulation(.init(site: site.code, bundles: bundles, makers: makers, days: days,
                                                  end: now.date, utcOffset: now.utcOffset, seed: seed))
         let started = Date()
         let (made, events) = try store.importHistory(simulation) { date in
-            if !context.json { Console.error(date.iso) }
+            if !context.json { Console.error(Message.historyProgress(date).text(context.language)) }
         }
         let seconds = Date().timeIntervalSince(started)
         if context.json {

@@ -36,7 +36,7 @@ struct ReportOutputOptions: ParsableArguments {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw .store(.fileUnwritable(path: out))
+            throw .sapu(.fileUnwritable(path: out))
         }
         if format != .json { context.say(.reportWritten(out)) }
     }
@@ -53,11 +53,11 @@ struct ReportPeriodOptions: ParsableArguments {
 extension Context {
     /// The heading of a report made now at this site.
     func reportHeading(_ store: SQLiteStore) throws(ReportError) -> ReportHeading {
-        do { return ReportHeading(site: try store.site(), made: now) } catch { throw .store(error) }
+        do { return ReportHeading(site: try store.site(), made: now) } catch { throw .sapu(error) }
     }
 }
 
 /// Runs a store read inside a report command, carrying its failure as a report error.
 func reading<T>(_ body: () throws(SapuError) -> T) throws(ReportError) -> T {
-    do { return try body() } catch { throw .store(error) }
+    do { return try body() } catch { throw .sapu(error) }
 }

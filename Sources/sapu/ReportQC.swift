@@ -17,7 +17,7 @@ struct ReportQC: ReportSubcommand {
         let grouping = try ReportGrouping(text: by)
         _ = try output.resolved(context)
         let store = try context.reportStore()
-        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period) }
+        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period, makers: grouping == .maker) }
         let defects = try reading { () throws(SapuError) in try store.defects() }
         let report = QCReport(history, by: grouping)
         let document = report.document(context.language, heading: try context.reportHeading(store), defects: defects)

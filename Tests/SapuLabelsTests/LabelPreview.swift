@@ -12,7 +12,7 @@ struct LabelPreview {
         var english = Fixtures.failed(serial: 1234)
         english.lines = ["Batch PWT251121A", "Maker M042", "Date 2025-11-21"]
         english.result = "FAILED"
-        english.defects = "LOOSE, DAMP, SHORT"
+        english.defects = "LOOSE, DAMP, SHORT, BROKEN"
         for name in Fixtures.templateNames {
             let renderer = try LabelRenderer(template: try Fixtures.template(name))
             try Data(try renderer.png(Fixtures.passed())).write(to: directory.appendingPathComponent("\(name)-passed.png"))

@@ -72,16 +72,35 @@ struct PDFOutputTests {
         }
     }
 
+    @Test func aPDFsTextIsTheLabelsWordsAndEachCodeIsOneStencilAtTheTemplatesDots() throws {
+        let renderer = try LabelRenderer(template: try Fixtures.template("a4-3x7"))
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("sheet.pdf")
+        try Data(try renderer.pdf([Fixtures.passed(), Fixtures.failed()], skip: 0)).write(to: file)
+        let text = try Fixtures.run(["pdftotext", file.path, "-"])
+        #expect(text.contains("PWT251121A-0042"))
+        #expect(text.contains("TIDAK LULUS"))
+        #expect(!text.contains("\u{FFFD}"))
+        // One 1-bit stencil per code, at exactly moduleDots dots per module (57 × 5 = 285).
+        let images = try Fixtures.run(["pdfimages", "-list", file.path]).split(separator: "\n").dropFirst(2)
+        #expect(images.count == 2)
+        for image in images {
+            let columns = image.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(columns[3] == "285" && columns[4] == "285" && columns[2] == "stencil", "\(image)")
+        }
+    }
+
     @Test func skippingAWholeSheetOrMoreIsRefused() throws {
         let sheet = try LabelRenderer(template: try Fixtures.template("a4-3x8"))
-        #expect(throws: SapuError.templateInvalid(name: "a4-3x8", field: "skip")) {
+        #expect(throws: SapuError.skipOutOfRange(skip: 24, slots: 24)) {
             try sheet.pdf([Fixtures.passed()], skip: 24)
         }
-        #expect(throws: SapuError.templateInvalid(name: "a4-3x8", field: "skip")) {
+        #expect(throws: SapuError.skipOutOfRange(skip: -1, slots: 24)) {
             try sheet.pdf([Fixtures.passed()], skip: -1)
         }
         let roll = try LabelRenderer(template: try Fixtures.template("thermal-60x40"))
-        #expect(throws: SapuError.templateInvalid(name: "thermal-60x40", field: "skip")) {
+        #expect(throws: SapuError.skipOutOfRange(skip: 1, slots: 1)) {
             try roll.pdf([Fixtures.passed()], skip: 1)
         }
     }

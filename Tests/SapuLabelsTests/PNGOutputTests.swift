@@ -91,6 +91,19 @@ struct PNGOutputTests {
         #expect(stray == 0)
     }
 
+    @Test func manyLabelsRenderedTogetherMatchOneByOne() throws {
+        let renderer = try LabelRenderer(template: try Fixtures.template("thermal-60x40"))
+        let faces = (1...12).map { $0 % 3 == 0 ? Fixtures.failed(serial: $0) : Fixtures.passed(serial: $0) }
+        let together = try renderer.pngs(faces)
+        let oneByOne = try faces.map { face throws(SapuError) in try renderer.png(face) }
+        #expect(together == oneByOne)
+        var tooLong = faces
+        tooLong[7].payload += String(repeating: " XBROKEN", count: 10)
+        #expect(throws: SapuError.payloadTooLong(template: "thermal-60x40", version: 10)) {
+            try renderer.pngs(tooLong)
+        }
+    }
+
     @Test func manyLinesStayInsideTheMargins() throws {
         let template = try Fixtures.template("thermal-50x30")
         var face = Fixtures.failed()

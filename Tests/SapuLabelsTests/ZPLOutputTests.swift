@@ -62,6 +62,15 @@ struct ZPLOutputTests {
         #expect(zpl.contains("..."))
     }
 
+    @Test func fourDefectsTakeTwoLinesRatherThanBeingCut() throws {
+        var face = Fixtures.failed()
+        face.defects = "LOOSE, DAMP, SHORT, BROKEN"
+        let zpl = try LabelRenderer(template: try Fixtures.template("thermal-50x30")).zpl([face])
+        #expect(zpl.contains("^FDLOOSE, DAMP,^FS"))
+        #expect(zpl.contains("^FDSHORT, BROKEN^FS"))
+        #expect(!zpl.contains("..."))
+    }
+
     @Test func aFailedResultIsPrintedReversedOnABlackBox() throws {
         let zpl = try LabelRenderer(template: try Fixtures.template("thermal-50x30")).zpl([Fixtures.failed()])
         #expect(zpl.contains("^GB"))

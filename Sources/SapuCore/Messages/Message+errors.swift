@@ -233,6 +233,11 @@ extension SapuError {
         case .imageUnreadable(let path):
             Message(id: "\(path) bukan gambar yang bisa dibaca (PNG atau PGM)",
                     en: "\(path) is not a readable image (PNG or PGM)")
+        case .skipOutOfRange(let skip, let slots):
+            Message(id: "--skip \(skip) tidak mungkin: satu lembar memuat \(slots) label (pakai 0 sampai \(slots - 1))",
+                    en: "--skip \(skip) is impossible: a sheet holds \(slots) labels (use 0 to \(slots - 1))")
+        case .renderFailed(let format):
+            Message(id: "gagal membuat \(format) (memori habis?)", en: "could not draw the \(format) (out of memory?)")
         case .fontMissing(let path):
             Message(id: "huruf \(path) tidak ada; pasang fonts-dejavu-core",
                     en: "font \(path) is missing; install fonts-dejavu-core")

@@ -1,19 +1,5 @@
 import CCairo
 
-/// One piece of text with its font, placed in label dots.
-struct PlacedText: Equatable {
-    var string: String
-    var bold: Bool
-    /// The em size in dots.
-    var size: Double
-    /// Horizontal squeeze, 1 for the font's own widths.
-    var condense: Double
-    var x: Double
-    var baseline: Double
-    /// White on a black box.
-    var reversed: Bool
-}
-
 /// The two faces every label uses, and text set on a cairo context with them.
 struct LabelFonts {
     let regular: FontFace
@@ -43,34 +29,5 @@ struct LabelFonts {
         cairo_set_source_rgb(context, ink, ink, ink)
         cairo_move_to(context, text.x, text.baseline)
         cairo_show_text(context, text.string)
-    }
-}
-
-/// Measures text advances on a private 1 × 1 surface, in the units the font size is in.
-final class TextMeter {
-    private let surface: OpaquePointer
-    private let context: OpaquePointer
-    private let fonts: LabelFonts
-
-    init(fonts: LabelFonts) {
-        self.fonts = fonts
-        // A 1 × 1 surface only fails to be made when memory is exhausted.
-        surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)!
-        context = cairo_create(surface)!
-        LabelFonts.apply(to: context)
-    }
-
-    deinit {
-        cairo_destroy(context)
-        cairo_surface_destroy(surface)
-    }
-
-    /// The advance width of `text` at the given size and squeeze.
-    func width(_ text: String, bold: Bool, size: Double, condense: Double = 1) -> Double {
-        guard !text.isEmpty else { return 0 }
-        fonts.select(bold: bold, size: size, condense: condense, on: context)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(context, text, &extents)
-        return extents.x_advance
     }
 }
