@@ -17,7 +17,7 @@ struct ReportMakers: ReportSubcommand {
         let period = try self.period.period()
         _ = try output.resolved(context)
         let store = try context.reportStore()
-        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period, makers: true) }
+        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period, detail: .makers) }
         let localNames = try names ? reading { () throws(SapuError) in
             Dictionary(try store.makers().map { ($0.code, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
         } : nil

@@ -45,7 +45,7 @@ struct ReportOutputOptions: ParsableArguments {
 /// Turns the `--from` and `--to` texts into a period, refusing bad dates and reversed ranges.
 struct ReportPeriodOptions: ParsableArguments {
     @Option(help: "First day, YYYY-MM-DD (default: the start of the records).") var from: String?
-    @Option(help: "Last day, YYYY-MM-DD (default: today).") var to: String?
+    @Option(help: "Last day, YYYY-MM-DD (default: the latest records).") var to: String?
 
     func period() throws(ReportError) -> ReportPeriod { try ReportPeriod(fromText: from, toText: to) }
 }

@@ -8,7 +8,7 @@ struct ReportQC: ReportSubcommand {
         commandName: "qc", abstract: "QC pass rates by batch, maker, product or day, yields, and defect causes ranked.")
 
     @OptionGroup var period: ReportPeriodOptions
-    @Option(help: "Rows per batch (default), maker, product or day.") var by: String = "batch"
+    @Option(help: "Rows per batch, maker, product or day.") var by: String = "batch"
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 
@@ -17,7 +17,7 @@ struct ReportQC: ReportSubcommand {
         let grouping = try ReportGrouping(text: by)
         _ = try output.resolved(context)
         let store = try context.reportStore()
-        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period, makers: grouping == .maker) }
+        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period, detail: grouping == .maker ? .makers : .batches) }
         let defects = try reading { () throws(SapuError) in try store.defects() }
         let report = QCReport(history, by: grouping)
         let document = report.document(context.language, heading: try context.reportHeading(store), defects: defects)

@@ -116,6 +116,8 @@ extension Message {
                                                  en: "Stock per product and grade, by state")
     public static let reportResultsPerBatch = Message(id: "Hasil pemeriksaan pertama per batch",
                                                       en: "First-inspection results per batch")
+    public static let reportResultsPerMaker = Message(id: "Hasil pemeriksaan pertama per pembuat",
+                                                      en: "First-inspection results per maker")
     public static let reportResultsPerDay = Message(id: "Hasil pemeriksaan pertama per hari", en: "First-inspection results per day")
     public static let reportResultsPerMonth = Message(id: "Hasil pemeriksaan pertama per bulan",
                                                       en: "First-inspection results per month")
@@ -134,7 +136,7 @@ extension Message {
 
     public static func reportError(_ error: ReportError) -> Message {
         switch error {
-        case .store(let error):
+        case .sapu(let error):
             error.message
         case .reversedRange(let from, let to):
             Message(id: "periode terbalik: --from \(from.iso) sesudah --to \(to.iso)",
@@ -149,6 +151,10 @@ extension Message {
             Message(id: "database \(path) sudah berisi ikatan; riwayat contoh hanya untuk database baru",
                     en: "database \(path) already holds bundles; the sample history only goes into a new database")
         }
+    }
+
+    public static func historyProgress(_ date: CalendarDate) -> Message {
+        Message(id: "riwayat tertulis sampai \(date.indonesian) …", en: "history written up to \(date.iso) …")
     }
 
     public static func historyGenerated(bundles: Int, events: Int, shipments: Int, seconds: Double) -> Message {

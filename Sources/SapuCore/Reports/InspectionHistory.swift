@@ -4,18 +4,31 @@
 /// everything); bundles inspected more than once come with each of their inspections,
 /// so that reworks and the result after rework can be told.
 public struct InspectionHistory: Sendable, Equatable {
-    /// Bundles with a single inspection, in the period, counted by day, batch, maker and result.
+    /// How finely bundles inspected once are counted; the coarser, the quicker to read.
+    public enum Detail: Sendable, Equatable {
+        /// By day, batch, product and result: for QC by batch, product or day.
+        case batches
+        /// By maker, product and result over the whole period: for QC by maker and output per maker.
+        case makers
+    }
+
+    /// Bundles with a single inspection in the period, counted by what the detail keeps.
     public struct Tally: Sendable, Equatable {
-        public var day: CalendarDate
-        public var batch: String
-        public var maker: String
+        /// The day of the inspection, with `.batches`.
+        public var day: CalendarDate?
+        /// The batch, with `.batches`.
+        public var batch: String?
+        /// The maker, with `.makers`.
+        public var maker: String?
+        public var product: String
         public var result: QCResult
         public var count: Int
 
-        public init(day: CalendarDate, batch: String, maker: String, result: QCResult, count: Int) {
+        public init(day: CalendarDate?, batch: String?, maker: String?, product: String, result: QCResult, count: Int) {
             self.day = day
             self.batch = batch
             self.maker = maker
+            self.product = product
             self.result = result
             self.count = count
         }
@@ -41,36 +54,46 @@ public struct InspectionHistory: Sendable, Equatable {
         }
     }
 
-    /// A bundle inspected more than once, with its inspections up to the end of the period.
+    /// A bundle inspected more than once, with its inspections.
     public struct Reworked: Sendable, Equatable {
         public var batch: String
         public var maker: String
+        public var product: String
         public var inspections: [Inspection]
 
-        public init(batch: String, maker: String, inspections: [Inspection]) {
+        public init(batch: String, maker: String, product: String, inspections: [Inspection]) {
             self.batch = batch
             self.maker = maker
+            self.product = product
             self.inspections = inspections
         }
 
         /// The inspections in time order.
-        var chronological: [Inspection] { inspections.sorted { ($0.unixSeconds, $0.sequence) < ($1.unixSeconds, $1.sequence) } }
+        var chronological: [Inspection] {
+            inspections.sorted { ($0.unixSeconds, $0.sequence) < ($1.unixSeconds, $1.sequence) }
+        }
+    }
+
+    /// Where one group of inspection facts belongs; fields the detail does not keep are nil.
+    struct Place {
+        var day: CalendarDate?
+        var batch: String?
+        var maker: String?
+        var product: String
     }
 
     public var period: ReportPeriod
+    public var detail: Detail
     public var once: [Tally]
     public var reworked: [Reworked]
-    /// The product of each batch.
-    public var batchProducts: [String: String]
     /// Brooms per bundle of each product.
     public var bundleSizes: [String: Int]
 
-    public init(period: ReportPeriod, once: [Tally], reworked: [Reworked], batchProducts: [String: String],
-                bundleSizes: [String: Int]) {
+    public init(period: ReportPeriod, detail: Detail, once: [Tally], reworked: [Reworked], bundleSizes: [String: Int]) {
         self.period = period
+        self.detail = detail
         self.once = once
         self.reworked = reworked
-        self.batchProducts = batchProducts
         self.bundleSizes = bundleSizes
     }
 
@@ -83,21 +106,26 @@ public struct InspectionHistory: Sendable, Equatable {
 
     /// Every inspection fact in the period, one callback per group of equal facts.
     ///
-    /// `first` counts first inspections (with the bundle's result after rework as of the
-    /// end of the period); `rework` counts re-inspections that happened in the period.
-    func visit(first: (_ day: CalendarDate, _ batch: String, _ maker: String, _ result: QCResult, _ final: QCResult, _ count: Int) -> Void,
-               rework: (_ day: CalendarDate, _ batch: String, _ maker: String, _ result: QCResult) -> Void) {
+    /// `first` counts first inspections, with the bundle's latest result as of the end of
+    /// the period; `rework` counts re-inspections that happened in the period. Reworked
+    /// bundles are placed with the same detail as the tallies.
+    func visit(first: (_ place: Place, _ result: QCResult, _ final: QCResult, _ count: Int) -> Void,
+               rework: (_ place: Place, _ result: QCResult) -> Void) {
         for tally in once {
-            first(tally.day, tally.batch, tally.maker, tally.result, tally.result, tally.count)
+            first(Place(day: tally.day, batch: tally.batch, maker: tally.maker, product: tally.product), tally.result,
+                  tally.result, tally.count)
         }
         for bundle in reworked {
             let known = bundle.chronological.filter { inspection in period.to.map { inspection.day <= $0 } ?? true }
             guard let latest = known.last else { continue }
             for inspection in known where covers(inspection.day) {
+                let place = detail == .batches
+                    ? Place(day: inspection.day, batch: bundle.batch, maker: nil, product: bundle.product)
+                    : Place(day: nil, batch: nil, maker: bundle.maker, product: bundle.product)
                 if inspection.first {
-                    first(inspection.day, bundle.batch, bundle.maker, inspection.result, latest.result, 1)
+                    first(place, inspection.result, latest.result, 1)
                 } else {
-                    rework(inspection.day, bundle.batch, bundle.maker, inspection.result)
+                    rework(place, inspection.result)
                 }
             }
         }

@@ -5,12 +5,12 @@ extension MakersReport {
         let chart = ReportChart.StackedBars(
             title: Message.reportMakersChart.text(language),
             categories: rows.map { row in names && !(row.name ?? "").isEmpty ? "\(row.maker) \(row.name!)" : row.maker },
+            horizontal: true,
             series: [
                 .init(name: "A", colour: ReportColour.gradeA, values: rows.map(\.tally.gradeA)),
                 .init(name: "B", colour: ReportColour.gradeB, values: rows.map(\.tally.gradeB)),
                 .init(name: Message.reportFailedSeries.text(language), colour: ReportColour.failed, values: rows.map(\.tally.failed)),
-            ],
-            horizontal: true)
+            ])
         let leading: [ReportTable.Column] = [.init(Message.columnMaker.text(language), numeric: false)]
             + (names ? [.init(Message.columnName.text(language), numeric: false)] : [])
         let table = ReportTable(
@@ -31,7 +31,7 @@ extension MakersReport {
                 .init(Message.highlightMakers.text(language), ReportNumber.grouped(rows.count, language)),
                 .init(Message.highlightMakerBundles.text(language), ReportNumber.grouped(total.inspected, language)),
                 .init(Message.highlightBrooms.text(language), ReportNumber.grouped(brooms, language)),
-                .init(Message.highlightFirstPass.text(language), Message.percentFigure(total.passRate, language)),
+                .init(Message.highlightFirstPass.text(language), ReportNumber.percentFigure(total.passRate, language)),
             ],
             sections: [.init(charts: [.stacked(chart)], table: table,
                              notes: [Message.reportMakersNote(makers: rows.count, bundles: ReportNumber.grouped(total.inspected, language),

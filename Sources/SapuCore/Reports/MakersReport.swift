@@ -15,16 +15,17 @@ public struct MakersReport: Sendable, Equatable {
     public var total: QCTally
     public var brooms: Int
 
-    /// Computes the report; `names` maps maker codes to local names when names were asked for.
+    /// Computes the report from a history read with `.makers` detail; `names` maps maker
+    /// codes to local names when names were asked for.
     public init(_ history: InspectionHistory, names: [String: String]? = nil) {
         var tallies: [String: QCTally] = [:]
         var brooms: [String: Int] = [:]
-        history.visit(first: { _, batch, maker, result, final, count in
+        history.visit(first: { place, result, final, count in
+            let maker = place.maker ?? "?"
             tallies[maker, default: QCTally()].addFirst(result, final: final, count: count)
-            let product = history.batchProducts[batch] ?? ""
-            brooms[maker, default: 0] += count * (history.bundleSizes[product] ?? 0)
-        }, rework: { _, _, maker, _ in
-            tallies[maker, default: QCTally()].reworks += 1
+            brooms[maker, default: 0] += count * (history.bundleSizes[place.product] ?? 0)
+        }, rework: { place, _ in
+            tallies[place.maker ?? "?", default: QCTally()].reworks += 1
         })
         self.period = history.period
         self.rows = tallies.map { maker, tally in

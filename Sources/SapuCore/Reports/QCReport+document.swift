@@ -35,8 +35,8 @@ extension QCReport {
                                 + heading.lines(language),
                               highlights: [
                                 .init(Message.highlightInspected.text(language), ReportNumber.grouped(total.inspected, language)),
-                                .init(Message.highlightFirstPass.text(language), Message.percentFigure(total.passRate, language)),
-                                .init(Message.highlightFinal.text(language), Message.percentFigure(total.finalYield, language)),
+                                .init(Message.highlightFirstPass.text(language), ReportNumber.percentFigure(total.passRate, language)),
+                                .init(Message.highlightFinal.text(language), ReportNumber.percentFigure(total.finalYield, language)),
                                 .init(Message.highlightReworks.text(language), ReportNumber.grouped(total.reworks, language)),
                               ],
                               sections: sections)
@@ -48,11 +48,15 @@ extension QCReport {
         return day.written(language)
     }
 
-    /// First-inspection results per batch when there are few batches, else per day, or per month over long periods.
+    /// First-inspection results per maker when grouped by maker; else per batch when there
+    /// are few batches, per day, or per month over long periods.
     func resultChart(_ language: Language) -> ReportChart.StackedBars {
         let buckets: [(String, QCTally)]
         let title: Message
-        if grouping == .batch && rows.count <= 40 {
+        if grouping == .maker {
+            buckets = rows.map { ($0.group, $0.tally) }
+            title = .reportResultsPerMaker
+        } else if grouping == .batch && rows.count <= 40 {
             buckets = rows.map { ($0.group, $0.tally) }
             title = .reportResultsPerBatch
         } else if days.count <= 62 {
@@ -65,14 +69,19 @@ extension QCReport {
             var months: [(String, QCTally)] = []
             for row in days {
                 let month = String(row.group.prefix(7))
-                if months.last?.0 == month { months[months.count - 1].1 = months[months.count - 1].1 + row.tally } else { months.append((month, row.tally)) }
+                if months.last?.0 == month {
+                    months[months.count - 1].1 = months[months.count - 1].1 + row.tally
+                } else {
+                    months.append((month, row.tally))
+                }
             }
             buckets = months.map { month, tally in
                 (language == .id ? String(month.suffix(2)) + "-" + String(month.prefix(4)) : month, tally)
             }
             title = .reportResultsPerMonth
         }
-        return ReportChart.StackedBars(title: title.text(language), categories: buckets.map(\.0), series: [
+        return ReportChart.StackedBars(
+            title: title.text(language), categories: buckets.map(\.0), horizontal: grouping == .maker, series: [
             .init(name: "A", colour: ReportColour.gradeA, values: buckets.map(\.1.gradeA)),
             .init(name: "B", colour: ReportColour.gradeB, values: buckets.map(\.1.gradeB)),
             .init(name: Message.reportFailedSeries.text(language), colour: ReportColour.failed, values: buckets.map(\.1.failed)),

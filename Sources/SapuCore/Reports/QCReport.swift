@@ -91,20 +91,25 @@ public struct QCReport: Sendable, Equatable {
     /// Defects of every failed inspection in the period, first inspections and re-inspections alike.
     public var defects: [DefectShare]
     public var failedInspections: Int
-    /// The same counts by day of inspection, for the chart.
+    /// The same counts by day of inspection, for the chart; empty when read by maker.
     public var days: [Row]
 
     public init(_ history: InspectionHistory, by grouping: ReportGrouping) {
         var groups: [String: QCTally] = [:]
-        var days: [String: QCTally] = [:]
+        var days: [CalendarDate: QCTally] = [:]
         var defects: [String: Int] = [:]
         var failedInspections = 0
-        func key(_ day: CalendarDate, _ batch: String, _ maker: String) -> String {
+        var dayNames: [CalendarDate: String] = [:]
+        func key(_ place: InspectionHistory.Place) -> String {
             switch grouping {
-            case .batch: batch
-            case .maker: maker
-            case .product: history.batchProducts[batch] ?? "?"
-            case .day: day.iso
+            case .batch: return place.batch ?? "?"
+            case .maker: return place.maker ?? "?"
+            case .product: return place.product
+            case .day:
+                guard let day = place.day else { return "?" }
+                if let name = dayNames[day] { return name }
+                dayNames[day] = day.iso
+                return day.iso
             }
         }
         func countDefects(_ result: QCResult, _ count: Int) {
@@ -112,22 +117,40 @@ public struct QCReport: Sendable, Equatable {
             failedInspections += count
             for code in result.defects { defects[code, default: 0] += count }
         }
-        history.visit(first: { day, batch, maker, result, final, count in
-            groups[key(day, batch, maker), default: QCTally()].addFirst(result, final: final, count: count)
-            days[day.iso, default: QCTally()].addFirst(result, final: final, count: count)
+        history.visit(first: { place, result, final, count in
+            groups[key(place), default: QCTally()].addFirst(result, final: final, count: count)
+            if let day = place.day { days[day, default: QCTally()].addFirst(result, final: final, count: count) }
             countDefects(result, count)
-        }, rework: { day, batch, maker, result in
-            groups[key(day, batch, maker), default: QCTally()].reworks += 1
-            days[day.iso, default: QCTally()].reworks += 1
+        }, rework: { place, result in
+            groups[key(place), default: QCTally()].reworks += 1
+            if let day = place.day { days[day, default: QCTally()].reworks += 1 }
             countDefects(result, 1)
         })
         self.period = history.period
         self.grouping = grouping
-        self.rows = groups.map { Row(group: $0.key, tally: $0.value) }.sorted { $0.group < $1.group }
+        self.rows = groups.map { (key: Self.readingOrder($0.key), row: Row(group: $0.key, tally: $0.value)) }
+            .sorted { $0.key < $1.key }.map(\.row)
         self.total = rows.reduce(QCTally()) { $0 + $1.tally }
         self.defects = DefectShare.pareto(defects)
         self.failedInspections = failedInspections
-        self.days = days.map { Row(group: $0.key, tally: $0.value) }.sorted { $0.group < $1.group }
+        self.days = days.sorted { $0.key < $1.key }.map { Row(group: $0.key.iso, tally: $0.value) }
+    }
+
+    /// Sorts codes in reading order: batch `PWT251121Z` before `PWT251121AA`, like spreadsheet columns.
+    static func readingOrder(_ code: String) -> ReadingOrder {
+        let letters = code.reversed().prefix { $0.isLetter }.count
+        let stem = String(code.dropLast(letters))
+        return stem.isEmpty ? ReadingOrder(stem: code, letters: 0, code: code) : ReadingOrder(stem: stem, letters: letters, code: code)
+    }
+
+    struct ReadingOrder: Comparable {
+        var stem: String
+        var letters: Int
+        var code: String
+
+        static func < (lhs: ReadingOrder, rhs: ReadingOrder) -> Bool {
+            (lhs.stem, lhs.letters, lhs.code) < (rhs.stem, rhs.letters, rhs.code)
+        }
     }
 
     /// True when nothing was inspected or re-inspected in the period.

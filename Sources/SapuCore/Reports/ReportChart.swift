@@ -25,7 +25,7 @@ public enum ReportChart: Sendable, Equatable {
         /// Bars grow to the right with categories down the side (long lists, e.g. makers).
         public var horizontal: Bool
 
-        public init(title: String, categories: [String], series: [Series], horizontal: Bool = false) {
+        public init(title: String, categories: [String], horizontal: Bool = false, series: [Series]) {
             self.title = title
             self.categories = categories
             self.series = series

@@ -47,6 +47,26 @@ public struct ReportDocument: Sendable, Equatable {
     }
 }
 
+/// What every report says under its title: where and when it was made.
+public struct ReportHeading: Sendable, Equatable {
+    public var site: Site
+    public var made: Instant
+
+    public init(site: Site, made: Instant) {
+        self.site = site
+        self.made = made
+    }
+
+    func lines(_ language: Language) -> [String] {
+        [Message.reportGenerated(site: site.code, name: site.name, at: made).text(language)]
+    }
+}
+
+extension CalendarDate {
+    /// The date as the language writes it in a report: `21-11-2025` or `2025-11-21`.
+    public func written(_ language: Language) -> String { language == .id ? indonesian : iso }
+}
+
 /// Rows and columns, with an optional total row.
 public struct ReportTable: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
@@ -108,6 +128,11 @@ public enum ReportNumber {
             result.append(digit)
         }
         return (value < 0 ? "-" : "") + result
+    }
+
+    /// A share for a key-figure tile: `92,5 %`, or a dash when there is none.
+    public static func percentFigure(_ share: Double?, _ language: Language) -> String {
+        share.map { percent($0, language) + " %" } ?? "–"
     }
 
     /// A share as a percentage with one decimal: `92,5` in Indonesian, `92.5` in English.

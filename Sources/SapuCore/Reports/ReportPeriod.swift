@@ -13,17 +13,9 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
     public init(fromText: String?, toText: String?) throws(ReportError) {
         func parse(_ text: String?) throws(ReportError) -> CalendarDate? {
             guard let text else { return nil }
-            do { return try CalendarDate(iso: text.trimmingSpaces()) } catch { throw .store(error) }
+            do { return try CalendarDate(iso: text.trimmingSpaces()) } catch { throw .sapu(error) }
         }
         try self.init(from: try parse(fromText), to: try parse(toText))
-    }
-
-    /// The first second of the period and the first second after it, in unix time, for
-    /// a site whose clocks run at `utcOffset`; open ends become the widest possible range.
-    public func unixBounds(utcOffset: Int) -> (start: Int64, end: Int64) {
-        let start = from.map { Instant.startOf($0, utcOffset: utcOffset).unixSeconds } ?? Int64.min
-        let end = to.map { Instant.startOf($0, utcOffset: utcOffset).unixSeconds + 86_400 } ?? Int64.max
-        return (start, end)
     }
 }
 
@@ -59,12 +51,6 @@ extension Instant {
         let text = iso8601
         let start = text.index(text.startIndex, offsetBy: 11)
         return String(text[start..<text.index(start, offsetBy: 5)])
-    }
-
-    /// The local day number since 1970-01-01, for grouping events by day.
-    public static func localDay(unix: Int64, utcOffset: Int) -> Int64 {
-        let local = unix + Int64(utcOffset)
-        return local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400)
     }
 
     /// The calendar date of a local day number.

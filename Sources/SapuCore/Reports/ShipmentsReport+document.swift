@@ -19,6 +19,7 @@ extension ShipmentsReport {
         let consignees = self.consignees
         let chart = ReportChart.StackedBars(
             title: Message.reportConsigneesChart.text(language), categories: consignees.map(\.consignee),
+            horizontal: true,
             series: [
                 .init(name: BundleState.received.message.text(language).capitalisedFirst,
                       colour: ReportColour.state(.received), values: consignees.map(\.received)),
@@ -28,8 +29,7 @@ extension ShipmentsReport {
                       colour: ReportColour.state(.disputed), values: consignees.map(\.disputed)),
                 .init(name: Message.reportInTransitSeries.text(language),
                       colour: ReportColour.state(.shipped), values: consignees.map(\.inTransit)),
-            ],
-            horizontal: true)
+            ])
         let perConsignee = ReportTable(
             columns: [.init(Message.columnConsignee.text(language), numeric: false), .init(Message.columnShipments.text(language))]
                 + outcomeColumns,

@@ -11,10 +11,10 @@ extension StockReport {
         let chart = ReportChart.StackedBars(
             title: Message.reportStockChart.text(language),
             categories: rows.map { "\($0.product) \($0.grade)" },
+            horizontal: true,
             series: states.enumerated().map { index, state in
                 .init(name: state.message.text(language).capitalisedFirst, colour: ReportColour.state(state), values: rows.map { $0.counts[index] })
-            },
-            horizontal: true)
+            })
         let table = ReportTable(
             columns: [.init(Message.columnProduct.text(language), numeric: false), .init(Message.columnGrade.text(language), numeric: false)]
                 + states.map { .init($0.message.text(language).uppercased()) } + [.init(Message.columnTotal.text(language))],
@@ -33,31 +33,4 @@ extension StockReport {
             ],
             sections: [.init(charts: [.stacked(chart)], table: table)])
     }
-}
-
-/// What every report says under its title: where and when it was made.
-public struct ReportHeading: Sendable, Equatable {
-    public var site: Site
-    public var made: Instant
-
-    public init(site: Site, made: Instant) {
-        self.site = site
-        self.made = made
-    }
-
-    func lines(_ language: Language) -> [String] {
-        [Message.reportGenerated(site: site.code, name: site.name, at: made).text(language)]
-    }
-}
-
-extension Message {
-    /// A percentage for a key-figure tile: `92,5 %`, or a dash.
-    static func percentFigure(_ share: Double?, _ language: Language) -> String {
-        share.map { ReportNumber.percent($0, language) + " %" } ?? "–"
-    }
-}
-
-extension CalendarDate {
-    /// The date as the language writes it in a report: `21-11-2025` or `2025-11-21`.
-    public func written(_ language: Language) -> String { language == .id ? indonesian : iso }
 }
