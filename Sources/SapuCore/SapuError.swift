@@ -49,6 +49,13 @@ public enum SapuError: Error, Sendable, Equatable {
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)
 
+    // Reports
+    case reversedRange(from: CalendarDate, to: CalendarDate)
+    case unknownGrouping(String)
+    case unknownFormat(String)
+    /// The history generator only fills a database that has no bundles yet.
+    case databaseNotEmpty(path: String)
+
     // Database
     case databaseMissing(path: String)
     case notSapuDatabase(path: String)

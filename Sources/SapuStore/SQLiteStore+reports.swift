@@ -228,10 +228,10 @@ extension SQLiteStore {
     /// transactions and no per-row checks (the simulation never makes an illegal move);
     /// bundles and shipments are written last, once their final state is known.
     public func importHistory(_ simulation: HistorySimulation, progress: (CalendarDate) -> Void = { _ in })
-        throws(ReportError) -> (bundles: Int, events: Int) {
+        throws(SapuError) -> (bundles: Int, events: Int) {
         do {
             let empty = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM bundle LIMIT 1)") == 0 }
-            guard empty else { throw ReportError.databaseNotEmpty(path: path) }
+            guard empty else { throw SapuError.databaseNotEmpty(path: path) }
             return try mapped(path: path) {
                 try pool.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000")
@@ -244,12 +244,10 @@ extension SQLiteStore {
                     return (simulation.bundles.count, events)
                 }
             }
-        } catch let error as ReportError {
-            throw error
         } catch let error as SapuError {
-            throw .sapu(error)
+            throw error
         } catch {
-            throw .sapu(.storageFailure(String(describing: type(of: error))))
+            throw .storageFailure(String(describing: type(of: error)))
         }
     }
 

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 /// A report subcommand: reads its options, asks the store, prints one report.
 protocol ReportSubcommand: ParsableCommand {
     var global: GlobalOptions { get }
-    func produce(_ context: Context) throws(ReportError)
+    func produce(_ context: Context) throws(SapuError)
 }
 
 extension ReportSubcommand {
@@ -32,7 +32,7 @@ extension ReportSubcommand {
         do {
             try produce(context)
         } catch {
-            let text = Message.reportError(error).text(language)
+            let text = error.message.text(language)
             if context.json { context.emit(["error": text]) }
             Console.error(Message.errorPrefix.text(language) + text)
             throw ExitCode(1)
@@ -42,7 +42,7 @@ extension ReportSubcommand {
 
 extension Context {
     /// The store, with its failure carried as a report error.
-    func reportStore() throws(ReportError) -> SQLiteStore {
-        do { return try store() } catch { throw .sapu(error) }
+    func reportStore() throws(SapuError) -> SQLiteStore {
+        try store()
     }
 }

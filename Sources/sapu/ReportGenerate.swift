@@ -15,11 +15,11 @@ struct ReportGenerate: ReportSubcommand {
     @Option(help: "Random seed.") var seed: UInt64 = 42
     @OptionGroup var global: GlobalOptions
 
-    func produce(_ context: Context) throws(ReportError) {
-        guard bundles > 0, makers > 0, days > 0 else { throw .sapu(.invalidCount("\(min(bundles, makers, days))")) }
+    func produce(_ context: Context) throws(SapuError) {
+        guard bundles > 0, makers > 0, days > 0 else { throw .invalidCount("\(min(bundles, makers, days))") }
         let store = try context.reportStore()
         let site: Site
-        do { site = try store.site() } catch { throw .sapu(error) }
+        site = try store.site()
         let now = context.now
         let simulation = HistorySimulation(.init(site: site.code, bundles: bundles, makers: makers, days: days,
                                                  end: now.date, utcOffset: now.utcOffset, seed: seed))

@@ -13,14 +13,14 @@ struct ReportMakers: ReportSubcommand {
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 
-    func produce(_ context: Context) throws(ReportError) {
+    func produce(_ context: Context) throws(SapuError) {
         let period = try self.period.period()
         _ = try output.resolved(context)
         let store = try context.reportStore()
-        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period, detail: .makers) }
-        let localNames = try names ? reading { () throws(SapuError) in
-            Dictionary(try store.makers().map { ($0.code, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
-        } : nil
+        let history = try store.inspectionHistory(period, detail: .makers)
+        let localNames = names
+            ? Dictionary(try store.makers().map { ($0.code, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
+            : nil
         let report = MakersReport(history, names: localNames)
         let document = report.document(context.language, heading: try context.reportHeading(store))
         try output.deliver(document, json: MakersJSON(report), empty: report.isEmpty ? .reportNoData : nil, context: context)

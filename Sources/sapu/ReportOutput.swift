@@ -9,13 +9,13 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Write the report to this file instead of the terminal.") var out: String?
 
     /// The format asked for: `--format`, else `json` with the global `--json`, else a table.
-    func resolved(_ context: Context) throws(ReportError) -> ReportFormat {
+    func resolved(_ context: Context) throws(SapuError) -> ReportFormat {
         if let format { return try ReportFormat(text: format) }
         return context.json ? .json : .table
     }
 
     /// Prints or writes one report, or says there is nothing to show.
-    func deliver(_ document: ReportDocument, json: some Encodable, empty: Message?, context: Context) throws(ReportError) {
+    func deliver(_ document: ReportDocument, json: some Encodable, empty: Message?, context: Context) throws(SapuError) {
         let format = try resolved(context)
         if format != .json, let empty {
             // Nothing to chart or tabulate: say so, and write no empty table or file.
@@ -36,7 +36,7 @@ struct ReportOutputOptions: ParsableArguments {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            throw .sapu(.fileUnwritable(path: out))
+            throw .fileUnwritable(path: out)
         }
         if format != .json { context.say(.reportWritten(out)) }
     }
@@ -47,17 +47,13 @@ struct ReportPeriodOptions: ParsableArguments {
     @Option(help: "First day, YYYY-MM-DD (default: the start of the records).") var from: String?
     @Option(help: "Last day, YYYY-MM-DD (default: the latest records).") var to: String?
 
-    func period() throws(ReportError) -> ReportPeriod { try ReportPeriod(fromText: from, toText: to) }
+    func period() throws(SapuError) -> ReportPeriod { try ReportPeriod(fromText: from, toText: to) }
 }
 
 extension Context {
     /// The heading of a report made now at this site.
-    func reportHeading(_ store: SQLiteStore) throws(ReportError) -> ReportHeading {
-        do { return ReportHeading(site: try store.site(), made: now) } catch { throw .sapu(error) }
+    func reportHeading(_ store: SQLiteStore) throws(SapuError) -> ReportHeading {
+        ReportHeading(site: try store.site(), made: now)
     }
 }
 
-/// Runs a store read inside a report command, carrying its failure as a report error.
-func reading<T>(_ body: () throws(SapuError) -> T) throws(ReportError) -> T {
-    do { return try body() } catch { throw .sapu(error) }
-}

@@ -12,13 +12,13 @@ struct ReportQC: ReportSubcommand {
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 
-    func produce(_ context: Context) throws(ReportError) {
+    func produce(_ context: Context) throws(SapuError) {
         let period = try self.period.period()
         let grouping = try ReportGrouping(text: by)
         _ = try output.resolved(context)
         let store = try context.reportStore()
-        let history = try reading { () throws(SapuError) in try store.inspectionHistory(period, detail: grouping == .maker ? .makers : .batches) }
-        let defects = try reading { () throws(SapuError) in try store.defects() }
+        let history = try store.inspectionHistory(period, detail: grouping == .maker ? .makers : .batches)
+        let defects = try store.defects()
         let report = QCReport(history, by: grouping)
         let document = report.document(context.language, heading: try context.reportHeading(store), defects: defects)
         try output.deliver(document, json: QCJSON(report, defects: defects, language: context.language),

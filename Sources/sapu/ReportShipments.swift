@@ -11,11 +11,11 @@ struct ReportShipments: ReportSubcommand {
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 
-    func produce(_ context: Context) throws(ReportError) {
+    func produce(_ context: Context) throws(SapuError) {
         let period = try self.period.period()
         _ = try output.resolved(context)
         let store = try context.reportStore()
-        let report = try reading { () throws(SapuError) in try store.shipmentsReport(period) }
+        let report = try store.shipmentsReport(period)
         let document = report.document(context.language, heading: try context.reportHeading(store))
         try output.deliver(document, json: ShipmentsJSON(report), empty: report.isEmpty ? .reportNoData : nil, context: context)
     }

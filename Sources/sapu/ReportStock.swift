@@ -11,13 +11,13 @@ struct ReportStock: ReportSubcommand {
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 
-    func produce(_ context: Context) throws(ReportError) {
-        let day = try at.map { (text) throws(ReportError) -> CalendarDate in
-            try reading { () throws(SapuError) in try CalendarDate(iso: text.trimmingSpaces()) }
+    func produce(_ context: Context) throws(SapuError) {
+        let day = try at.map { (text) throws(SapuError) -> CalendarDate in
+            try CalendarDate(iso: text.trimmingSpaces())
         }
         _ = try output.resolved(context)
         let store = try context.reportStore()
-        let report = try reading { () throws(SapuError) in try store.stockReport(asOf: day) }
+        let report = try store.stockReport(asOf: day)
         let document = report.document(context.language, heading: try context.reportHeading(store))
         let empty: Message? = report.isEmpty ? (day == nil ? .noBundlesYet : .reportNoDataOnDay) : nil
         try output.deliver(document, json: StockJSON(report), empty: empty, context: context)

@@ -192,6 +192,6 @@ struct ReportStoreTests {
         _ = try db.store.inspect(batch: try db.batch().code, maker: "M042", result: .pass(.a), count: 1,
                                  actor: TemporaryStore.actor, at: TemporaryStore.day)
         let simulation = HistorySimulation(.init(site: "PWT", bundles: 10, makers: 2, days: 3, end: ReportHistoryStore.end))
-        #expect(throws: ReportError.databaseNotEmpty(path: db.path)) { try db.store.importHistory(simulation) }
+        #expect(throws: SapuError.databaseNotEmpty(path: db.path)) { try db.store.importHistory(simulation) }
     }
 }

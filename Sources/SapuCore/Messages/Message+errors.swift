@@ -172,6 +172,18 @@ extension SapuError {
                     en: "receipt for \(receipt) does not match the manifest of shipment \(shipment)")
         case .consigneeRequired:
             Message(id: "--to NAMA penerima wajib diisi", en: "--to CONSIGNEE is required")
+        case .reversedRange(let from, let to):
+            Message(id: "periode terbalik: --from \(from.iso) sesudah --to \(to.iso)",
+                    en: "reversed period: --from \(from.iso) is after --to \(to.iso)")
+        case .unknownGrouping(let text):
+            Message(id: "--by tidak dikenal: \"\(text)\" (pakai \(ReportGrouping.choices))",
+                    en: "unknown --by: \"\(text)\" (use \(ReportGrouping.choices))")
+        case .unknownFormat(let text):
+            Message(id: "--format tidak dikenal: \"\(text)\" (pakai \(ReportFormat.choices))",
+                    en: "unknown --format: \"\(text)\" (use \(ReportFormat.choices))")
+        case .databaseNotEmpty(let path):
+            Message(id: "database \(path) sudah berisi ikatan; riwayat contoh hanya untuk database baru",
+                    en: "database \(path) already holds bundles; the sample history only goes into a new database")
         case .databaseMissing(let path):
             Message(id: "database \(path) tidak ada; jalankan `sapu init` dulu",
                     en: "database \(path) does not exist; run `sapu init` first")

@@ -134,24 +134,6 @@ extension Message {
 
     // MARK: Errors
 
-    public static func reportError(_ error: ReportError) -> Message {
-        switch error {
-        case .sapu(let error):
-            error.message
-        case .reversedRange(let from, let to):
-            Message(id: "periode terbalik: --from \(from.iso) sesudah --to \(to.iso)",
-                    en: "reversed period: --from \(from.iso) is after --to \(to.iso)")
-        case .unknownGrouping(let text):
-            Message(id: "--by tidak dikenal: \"\(text)\" (pakai \(ReportGrouping.choices))",
-                    en: "unknown --by: \"\(text)\" (use \(ReportGrouping.choices))")
-        case .unknownFormat(let text):
-            Message(id: "--format tidak dikenal: \"\(text)\" (pakai \(ReportFormat.choices))",
-                    en: "unknown --format: \"\(text)\" (use \(ReportFormat.choices))")
-        case .databaseNotEmpty(let path):
-            Message(id: "database \(path) sudah berisi ikatan; riwayat contoh hanya untuk database baru",
-                    en: "database \(path) already holds bundles; the sample history only goes into a new database")
-        }
-    }
 
     public static func historyProgress(_ date: CalendarDate) -> Message {
         Message(id: "riwayat tertulis sampai \(date.indonesian) …", en: "history written up to \(date.iso) …")

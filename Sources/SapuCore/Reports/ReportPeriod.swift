@@ -3,17 +3,17 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
     public var from: CalendarDate?
     public var to: CalendarDate?
 
-    public init(from: CalendarDate? = nil, to: CalendarDate? = nil) throws(ReportError) {
+    public init(from: CalendarDate? = nil, to: CalendarDate? = nil) throws(SapuError) {
         if let from, let to, to < from { throw .reversedRange(from: from, to: to) }
         self.from = from
         self.to = to
     }
 
     /// Parses the `--from` and `--to` texts.
-    public init(fromText: String?, toText: String?) throws(ReportError) {
-        func parse(_ text: String?) throws(ReportError) -> CalendarDate? {
+    public init(fromText: String?, toText: String?) throws(SapuError) {
+        func parse(_ text: String?) throws(SapuError) -> CalendarDate? {
             guard let text else { return nil }
-            do { return try CalendarDate(iso: text.trimmingSpaces()) } catch { throw .sapu(error) }
+            return try CalendarDate(iso: text.trimmingSpaces())
         }
         try self.init(from: try parse(fromText), to: try parse(toText))
     }
@@ -23,7 +23,7 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
 public enum ReportGrouping: String, Sendable, CaseIterable, Codable {
     case batch, maker, product, day
 
-    public init(text: String) throws(ReportError) {
+    public init(text: String) throws(SapuError) {
         guard let grouping = ReportGrouping(rawValue: text.trimmingSpaces().lowercased()) else {
             throw .unknownGrouping(text)
         }
@@ -37,7 +37,7 @@ public enum ReportGrouping: String, Sendable, CaseIterable, Codable {
 public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case table, csv, json, html
 
-    public init(text: String) throws(ReportError) {
+    public init(text: String) throws(SapuError) {
         guard let format = ReportFormat(rawValue: text.trimmingSpaces().lowercased()) else { throw .unknownFormat(text) }
         self = format
     }
