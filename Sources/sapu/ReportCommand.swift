@@ -16,33 +16,12 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// A report subcommand: reads its options, asks the store, prints one report.
-protocol ReportSubcommand: ParsableCommand {
-    var global: GlobalOptions { get }
+protocol ReportSubcommand: SapuCommand {
     func produce(_ context: Context) throws(SapuError)
 }
 
 extension ReportSubcommand {
-    mutating func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let language = Language.resolve(option: global.lang, environment: environment["SAPU_LANG"]) else {
-            Console.error(SapuError.invalidLanguage(global.lang ?? "").message.text(.standard))
-            throw ExitCode(2)
-        }
-        let context = Context(options: global, language: language)
-        do {
-            try produce(context)
-        } catch {
-            let text = error.message.text(language)
-            if context.json { context.emit(["error": text]) }
-            Console.error(Message.errorPrefix.text(language) + text)
-            throw ExitCode(1)
-        }
-    }
-}
-
-extension Context {
-    /// The store, with its failure carried as a report error.
-    func reportStore() throws(SapuError) -> SQLiteStore {
-        try store()
+    func execute(_ context: Context) throws(SapuError) {
+        try produce(context)
     }
 }

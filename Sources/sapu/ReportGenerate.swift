@@ -17,7 +17,7 @@ struct ReportGenerate: ReportSubcommand {
 
     func produce(_ context: Context) throws(SapuError) {
         guard bundles > 0, makers > 0, days > 0 else { throw .invalidCount("\(min(bundles, makers, days))") }
-        let store = try context.reportStore()
+        let store = try context.store()
         let site: Site
         site = try store.site()
         let now = context.now

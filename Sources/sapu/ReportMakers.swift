@@ -16,7 +16,7 @@ struct ReportMakers: ReportSubcommand {
     func produce(_ context: Context) throws(SapuError) {
         let period = try self.period.period()
         _ = try output.resolved(context)
-        let store = try context.reportStore()
+        let store = try context.store()
         let history = try store.inspectionHistory(period, detail: .makers)
         let localNames = names
             ? Dictionary(try store.makers().map { ($0.code, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })

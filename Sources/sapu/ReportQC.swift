@@ -16,7 +16,7 @@ struct ReportQC: ReportSubcommand {
         let period = try self.period.period()
         let grouping = try ReportGrouping(text: by)
         _ = try output.resolved(context)
-        let store = try context.reportStore()
+        let store = try context.store()
         let history = try store.inspectionHistory(period, detail: grouping == .maker ? .makers : .batches)
         let defects = try store.defects()
         let report = QCReport(history, by: grouping)

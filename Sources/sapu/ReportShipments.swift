@@ -14,7 +14,7 @@ struct ReportShipments: ReportSubcommand {
     func produce(_ context: Context) throws(SapuError) {
         let period = try self.period.period()
         _ = try output.resolved(context)
-        let store = try context.reportStore()
+        let store = try context.store()
         let report = try store.shipmentsReport(period)
         let document = report.document(context.language, heading: try context.reportHeading(store))
         try output.deliver(document, json: ShipmentsJSON(report), empty: report.isEmpty ? .reportNoData : nil, context: context)

@@ -16,7 +16,7 @@ struct ReportStock: ReportSubcommand {
             try CalendarDate(iso: text.trimmingSpaces())
         }
         _ = try output.resolved(context)
-        let store = try context.reportStore()
+        let store = try context.store()
         let report = try store.stockReport(asOf: day)
         let document = report.document(context.language, heading: try context.reportHeading(store))
         let empty: Message? = report.isEmpty ? (day == nil ? .noBundlesYet : .reportNoDataOnDay) : nil
