@@ -70,7 +70,7 @@ step "Shipment to CV. Pusat Handicraft: open, pack 20 bundles by scanning, close
 SJ=$(sapu shipment create --to "CV. Pusat Handicraft" --address "Jl. Raya Kroya, Cilacap" \
     --vehicle "Colt Diesel R 8123 KB" --driver "Pak Darto")
 echo "surat jalan: $SJ"
-zbarimg --raw -q labels/thermal/"$LIDI"-00{01..16}.png labels/thermal/"$GLAGAH"-000{1..4}.png 2>/dev/null > packed.txt
+zbarimg --raw -q -Sdisable -Sqrcode.enable labels/thermal/"$LIDI"-00{01..16}.png labels/thermal/"$GLAGAH"-000{1..4}.png 2>/dev/null > packed.txt
 sapu scan --mode pack --shipment "$SJ" --station gudang-1 < packed.txt | tail -2
 sapu shipment close "$SJ" --out shipment
 sapu shipment ship "$SJ"

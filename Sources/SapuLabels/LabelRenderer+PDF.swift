@@ -44,7 +44,6 @@ extension LabelRenderer {
         defer { cairo_destroy(context) }
         LabelFonts.apply(to: context)
 
-        let meter = TextMeter(fonts: fonts)
         let scale = 72 / Double(template.dpi)
         for (index, face) in faces.enumerated() {
             let slot = (skip + index) % slots

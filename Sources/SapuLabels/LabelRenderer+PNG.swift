@@ -45,7 +45,7 @@ extension LabelRenderer {
             cairo_set_source_rgb(context, 1, 1, 1)
             cairo_paint(context)
             LabelFonts.apply(to: context)
-            let layout = LabelLayout(face: face, template: template, meter: TextMeter(fonts: fonts), ascii: false)
+            let layout = LabelLayout(face: face, template: template, meter: meter, ascii: false)
             drawText(of: layout, on: context)
             cairo_surface_flush(surface)
             return layout

@@ -12,7 +12,7 @@ extension LabelRenderer {
         for face in faces {
             let matrix = try matrix(for: face)
             let layout = FontLibrary.shared.withText {
-                LabelLayout(face: face, template: template, meter: TextMeter(fonts: fonts), ascii: true)
+                LabelLayout(face: face, template: template, meter: meter, ascii: true)
             }
             document += block(for: matrix, layout: layout)
         }

@@ -10,6 +10,8 @@ import SapuCore
 public struct LabelRenderer: Sendable {
     public let template: LabelTemplate
     let fonts: LabelFonts
+    /// One meter for every label of this renderer; used only inside `FontLibrary.withText`.
+    let meter: TextMeter
 
     /// A renderer for `template` with DejaVu Sans from `fontDirectory`.
     public init(template: LabelTemplate,
@@ -19,6 +21,7 @@ public struct LabelRenderer: Sendable {
         let directory = fontDirectory.hasSuffix("/") ? String(fontDirectory.dropLast()) : fontDirectory
         fonts = LabelFonts(regular: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans.ttf"),
                            bold: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans-Bold.ttf"))
+        meter = FontLibrary.shared.withText { [fonts] in TextMeter(fonts: fonts) }
     }
 
     /// The face's QR symbol at the template's exact version and level.

@@ -21,7 +21,7 @@ extension SQLiteStore {
                 arguments += [state.rawValue]
             }
             let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: "SELECT * FROM bundle \(filter) ORDER BY batch, serial", arguments: arguments)
+            return try Row.fetchAll(db, sql: "SELECT \(Self.bundleColumns) FROM bundle \(filter) ORDER BY batch, serial", arguments: arguments)
                 .map(Self.bundle)
         }
     }
@@ -50,23 +50,28 @@ extension SQLiteStore {
     // MARK: Row mapping
 
     static func fetchBundle(_ db: Database, _ id: BundleID) throws -> SapuCore.Bundle {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bundle WHERE id = ?", arguments: [id.description]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.bundleColumns) FROM bundle WHERE id = ?"), arguments: [id.description]) else {
             throw SapuError.unknownBundle(id.description)
         }
         return try bundle(row)
     }
 
+    /// The bundle columns in the order `bundle(_:)` reads them by position: reading by
+    /// name costs a lookup per column, which shows when thousands of rows are read.
+    static let bundleColumns = """
+        id, batch, serial, product, maker, result, inspected_on, inspections, state, label_revision, label_current, shipment
+        """
+
     static func bundle(_ row: Row) throws -> SapuCore.Bundle {
-        let resultCode: String = row["result"]
-        let stateText: String = row["state"]
-        let inspectedText: String = row["inspected_on"]
+        let resultCode: String = row[5]
+        let stateText: String = row[8]
+        let inspectedText: String = row[6]
         guard let result = QCResult(code: resultCode), let state = BundleState(rawValue: stateText) else {
             throw SapuError.storageFailure("unreadable bundle row")
         }
-        return Bundle(id: BundleID(batch: row["batch"], serial: row["serial"]), product: row["product"],
-                      maker: row["maker"], result: result, inspected: try CalendarDate(iso: inspectedText),
-                      inspections: row["inspections"], state: state, labelRevision: row["label_revision"],
-                      labelCurrent: row["label_current"], shipment: row["shipment"])
+        return Bundle(id: BundleID(batch: row[1], serial: row[2]), product: row[3], maker: row[4], result: result,
+                      inspected: try CalendarDate(iso: inspectedText), inspections: row[7], state: state,
+                      labelRevision: row[9], labelCurrent: row[10], shipment: row[11])
     }
 
     static func event(_ row: Row) throws -> BundleEvent {

@@ -49,7 +49,7 @@ extension SQLiteStore {
 
     private static func decide(_ db: Database, _ request: ScanRequest, mode: ScanMode, shipment: String?)
         throws -> (result: ScanResult, bundle: SapuCore.Bundle?) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bundle WHERE id = ?", arguments: [request.bundle.description]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.bundleColumns) FROM bundle WHERE id = ?"), arguments: [request.bundle.description]) else {
             return (ScanResult(outcome: .unknown, bundle: request.bundle, reason: .unknownBundle(request.bundle.description)), nil)
         }
         let bundle = try Self.bundle(row)

@@ -34,7 +34,7 @@ extension SQLiteStore {
     public func bundles(inShipment id: String) throws(SapuError) -> [SapuCore.Bundle] {
         try read { db in
             _ = try Self.fetchShipment(db, id)
-            return try Row.fetchAll(db, sql: "SELECT * FROM bundle WHERE shipment = ? ORDER BY batch, serial", arguments: [id])
+            return try Row.fetchAll(db, sql: "SELECT \(Self.bundleColumns) FROM bundle WHERE shipment = ? ORDER BY batch, serial", arguments: [id])
                 .map(Self.bundle)
         }
     }
@@ -50,7 +50,7 @@ extension SQLiteStore {
             guard shipment.status == .open else {
                 throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "close")
             }
-            let bundles = try Row.fetchAll(db, sql: "SELECT * FROM bundle WHERE shipment = ? ORDER BY batch, serial",
+            let bundles = try Row.fetchAll(db, sql: "SELECT \(Self.bundleColumns) FROM bundle WHERE shipment = ? ORDER BY batch, serial",
                                            arguments: [id]).map(Self.bundle)
             guard !bundles.isEmpty else { throw SapuError.shipmentEmpty(id) }
             if let unfit = bundles.first(where: { $0.state != .packed || !$0.result.passed }) {

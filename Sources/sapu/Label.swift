@@ -1,8 +1,10 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import SapuCore
 import SapuLabels
 import SapuStore
+import Synchronization
 
 /// `sapu label`: prints signed QR labels, lists templates, prints the clerk's command sheet.
 struct LabelCommand: ParsableCommand {
@@ -48,16 +50,25 @@ struct LabelPrint: SapuCommand {
 
         // Draw everything first with the revisions the labels will carry; record the
         // prints; only then put the files in place. A failure leaves no files behind.
-        var faces: [(Bundle, LabelFace)] = []
+        var drafts: [(Bundle, LabelPayload)] = []
         for bundle in targets {
             var printed = bundle
             printed.labelRevision = bundle.nextLabelRevision
-            let payload = try LabelPayload(keyID: signer.keyID, product: bundle.product, batch: bundle.batch,
-                                           serial: bundle.id.serial, maker: bundle.maker, inspected: bundle.inspected,
-                                           result: bundle.result, revision: printed.labelRevision)
-            faces.append((printed, LabelText.face(LabelCodec.sign(payload, with: signer), bundle: printed,
-                                                  productName: products[bundle.product] ?? bundle.product,
-                                                  language: context.language)))
+            drafts.append((printed, try LabelPayload(
+                keyID: signer.keyID, product: bundle.product, batch: bundle.batch, serial: bundle.id.serial,
+                maker: bundle.maker, inspected: bundle.inspected, result: bundle.result, revision: printed.labelRevision)))
+        }
+        let payloads = drafts
+        // Signing is the costly part of a face; it runs on every core.
+        let signed = Mutex([String?](repeating: nil, count: payloads.count))
+        DispatchQueue.concurrentPerform(iterations: payloads.count) { index in
+            let text = LabelCodec.sign(payloads[index].1, with: signer)
+            signed.withLock { $0[index] = text }
+        }
+        let texts = signed.withLock { $0 }
+        let faces: [(Bundle, LabelFace)] = payloads.enumerated().map { index, item in
+            (item.0, LabelText.face(texts[index] ?? "", bundle: item.0, productName: products[item.0.product] ?? item.0.product,
+                                    language: context.language))
         }
         var files: [(name: String, bytes: [UInt8])] = []
         switch format {

@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import SapuCore
+import Synchronization
 
 /// Writes a command's files so that either all of them appear or none do.
 struct OutputDirectory {
@@ -28,17 +30,20 @@ struct OutputDirectory {
     }
 
     func stage(_ files: [(name: String, bytes: [UInt8])]) throws(SapuError) -> Staged {
-        var staged = Staged(temporary: [], final: [])
         let token = UUID().uuidString.prefix(8)
-        for file in files {
-            let final = (path as NSString).appendingPathComponent(file.name)
-            let temporary = (path as NSString).appendingPathComponent(".\(file.name).\(token).tmp")
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else {
-                discard(staged)
-                throw .fileUnwritable(path: final)
+        let final = files.map { (path as NSString).appendingPathComponent($0.name) }
+        let temporary = files.map { (path as NSString).appendingPathComponent(".\($0.name).\(token).tmp") }
+        // Thousands of label files: the file system work overlaps on every core.
+        let failed = Mutex<Int?>(nil)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            if !FileManager.default.createFile(atPath: temporary[index], contents: Data(files[index].bytes)) {
+                failed.withLock { $0 = $0 ?? index }
             }
-            staged.temporary.append(temporary)
-            staged.final.append(final)
+        }
+        let staged = Staged(temporary: temporary, final: final)
+        if let index = failed.withLock({ $0 }) {
+            discard(staged)
+            throw .fileUnwritable(path: final[index])
         }
         return staged
     }
@@ -49,9 +54,13 @@ struct OutputDirectory {
 
     /// Renames the staged files into place; returns their paths.
     func commit(_ staged: Staged) throws(SapuError) -> [String] {
-        for (temporary, final) in zip(staged.temporary, staged.final) where rename(temporary, final) != 0 {
+        let failed = Mutex<Int?>(nil)
+        DispatchQueue.concurrentPerform(iterations: staged.final.count) { index in
+            if rename(staged.temporary[index], staged.final[index]) != 0 { failed.withLock { $0 = $0 ?? index } }
+        }
+        if let index = failed.withLock({ $0 }) {
             discard(staged)
-            throw .fileUnwritable(path: final)
+            throw .fileUnwritable(path: staged.final[index])
         }
         return staged.final
     }

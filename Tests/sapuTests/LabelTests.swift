@@ -45,7 +45,7 @@ struct LabelTests {
         let shop = try LabelledWorkshop()
         let printed = try shop.print(template: template, format: "png")
         #expect(printed.count == 50)
-        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q"] + printed.map { shop.path($0.file) })
+        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable"] + printed.map { shop.path($0.file) })
         #expect(decoded.stdout.split(separator: "\n").map(String.init) == printed.map(\.payload))
         let dpi = try #require(Self.templates[template])
         for item in printed {
@@ -75,7 +75,7 @@ struct LabelTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: pages).sorted().map { pages + "/" + $0 }
         let perPage = template == "a4-3x8" ? 24 : 21
         #expect(files.count == (50 + 5 + perPage - 1) / perPage)
-        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q"] + files)
+        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable"] + files)
         #expect(Set(decoded.stdout.split(separator: "\n").map(String.init)) == Set(printed.map(\.payload)))
     }
 
@@ -89,7 +89,7 @@ struct LabelTests {
         try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
         _ = try SapuRunner.execute("pdftoppm", ["-r", "300", "-png", "-f", "1", "-l", "10", shop.path(printed[0].file), pages + "/p"])
         let files = try FileManager.default.contentsOfDirectory(atPath: pages).sorted().map { pages + "/" + $0 }
-        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q"] + files)
+        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable"] + files)
         #expect(decoded.stdout.split(separator: "\n").map(String.init) == Array(printed.map(\.payload).prefix(10)))
     }
 

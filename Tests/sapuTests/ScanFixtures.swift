@@ -108,7 +108,7 @@ extension SapuRunner {
     func printedLabels(_ bundles: [String], folder: String = "labels") throws -> [String: String] {
         try ok(contentsOfArguments: ["label"] + bundles + ["--out", folder])
         let files = bundles.map { directory + "/" + folder + "/" + $0 + ".png" }
-        let decoded = try Self.execute("zbarimg", ["--raw", "-q"] + files)
+        let decoded = try Self.execute("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable"] + files)
         let texts = decoded.lines
         #expect(texts.count == bundles.count, "zbarimg read \(texts.count) of \(bundles.count) labels")
         var labels: [String: String] = [:]

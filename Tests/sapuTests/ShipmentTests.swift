@@ -17,7 +17,7 @@ struct ShippedWorkshop {
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--pass", "--grade", "B", "--count", "20")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--fail", "--defect", "DAMP")
         try sapu.ok("label", "--batch", batch, "--out", "labels")
-        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q"] + (1...61).map {
+        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable"] + (1...61).map {
             sapu.directory + "/labels/\(batch)-\(String(format: "%04d", $0)).png"
         })
         var labels: [String: String] = [:]
@@ -147,7 +147,7 @@ struct ShipmentTests {
         #expect(info.contains("(A4)"))
         _ = try SapuRunner.execute("pdftoppm", ["-r", "200", "-png", "-f", "1", "-l", "1", pdf, shop.docs + "/page"])
         let page = try #require(try FileManager.default.contentsOfDirectory(atPath: shop.docs).first { $0.hasPrefix("page") })
-        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q", shop.docs + "/" + page]).stdout
+        let decoded = try SapuRunner.execute("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", shop.docs + "/" + page]).stdout
         let digest = try SapuRunner.execute("sha256sum", [shop.docs + "/" + shop.stem + ".manifest.json"]).stdout.prefix(64)
         #expect(decoded.contains(shop.shipment.replacingOccurrences(of: "/", with: " ")))
         #expect(decoded.contains(digest.uppercased()))
