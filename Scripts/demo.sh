@@ -99,9 +99,18 @@ step "Stock at the end of the day"
 sapu stock
 sapu bundle show "$LIDI-0016"
 
+step "Management: QC, output per maker and shipments (names only on request, on site)"
+mkdir -p reports
+sapu report qc --by maker
+sapu report makers --names
+sapu report shipments
+sapu report qc --format html --out reports/qc.html
+sapu report makers --format csv --out reports/makers.csv
+
 printf '\nDemo files are in %s\n' "$DEMO"
 echo "  database:     $SAPU_DB"
 echo "  keys:         $DEMO/workshop/PWT.key (private, owner only), $DEMO/workshop/PWT.pub"
 echo "  labels:       $DEMO/labels (thermal PNGs, A4 sheet PDF, ZPL, command sheet)"
 echo "  shipment:     $DEMO/shipment (manifest, signature, CSV, surat jalan PDF)"
 echo "  partner side: $DEMO/partner (manifest, public key, verification state, signed receipt)"
+echo "  reports:      $DEMO/reports (QC report as HTML with charts, makers as CSV)"
