@@ -16,6 +16,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case tooManyDefects(limit: Int)
     case invalidLanguage(String)
     case gradeRequired
+    case invalidGrade(String)
+    case incompleteScan
 
     // Bundles and the lifecycle
     case unknownBundle(String)

@@ -32,7 +32,7 @@ struct BundleCommand: ParsableCommand {
                               if let revision = event.labelRevision { detail.append("R\(revision)") }
                               if let shipment = event.shipment { detail.append(shipment) }
                               if event.manual { detail.append(Message.manualEntry.text(lang)) }
-                              return [event.at.iso8601, event.move.rawValue, event.state.message.text(lang),
+                              return [event.at.iso8601, event.move.message.text(lang), event.state.message.text(lang),
                                       detail.joined(separator: " "), event.actor.operatorCode ?? "-", event.actor.station]
                           })
         }

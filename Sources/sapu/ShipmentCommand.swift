@@ -149,7 +149,8 @@ struct ShipmentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply the partner's signed receipt: bundles become received, missing or disputed.")
         @Argument(help: "The receipt file (ID.receipt.json); its .sig file must be beside it.") var receipt: String
-        @Option(name: .customLong("partner-key"), help: "The partner's public key file.") var partnerKey: String
+        @Option(name: [.customLong("partner-key"), .customLong("key")], help: "The partner's public key file.")
+        var partnerKey: String
         @Option(help: "The receipt's signature file (default: beside the receipt).") var signature: String?
         @OptionGroup var global: GlobalOptions
 

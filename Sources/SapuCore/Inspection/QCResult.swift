@@ -5,7 +5,7 @@ public enum Grade: String, Sendable, Codable, CaseIterable {
 
     public init(code: String) throws(SapuError) {
         guard let grade = Grade(rawValue: code.trimmingSpaces().uppercased()) else {
-            throw .invalidCode(kind: .grade, value: code)
+            throw .invalidGrade(code)
         }
         self = grade
     }

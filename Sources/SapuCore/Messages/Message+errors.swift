@@ -37,6 +37,27 @@ extension MoveRefusal {
     }
 }
 
+extension Move {
+    /// The move's name as the user reads it.
+    public var message: Message {
+        switch self {
+        case .inspect: Message(id: "periksa", en: "inspect")
+        case .reinspect: Message(id: "periksa ulang", en: "re-inspect")
+        case .label: Message(id: "cetak label", en: "label")
+        case .receive: Message(id: "terima", en: "receive")
+        case .quarantine: Message(id: "karantina", en: "quarantine")
+        case .scrap: Message(id: "musnahkan", en: "scrap")
+        case .pack: Message(id: "kemas", en: "pack")
+        case .unpack: Message(id: "bongkar", en: "unpack")
+        case .ship: Message(id: "kirim", en: "ship")
+        case .deliver: Message(id: "diterima mitra", en: "deliver")
+        case .markMissing: Message(id: "hilang", en: "mark missing")
+        case .dispute: Message(id: "sengketa", en: "dispute")
+        case .return: Message(id: "retur", en: "return")
+        }
+    }
+}
+
 extension BundleState {
     /// The state's name as the user reads it.
     public var message: Message {
@@ -70,6 +91,17 @@ extension ShipmentStatus {
 }
 
 extension SapuError {
+    /// What was tried on a shipment, for `shipmentWrongStatus`.
+    static func shipmentAction(_ action: String) -> Message {
+        switch action {
+        case "close": Message(id: "ditutup", en: "close it")
+        case "ship": Message(id: "dikirim", en: "ship it")
+        case "cancel": Message(id: "dibatalkan", en: "cancel it")
+        case "reconcile": Message(id: "dicocokkan dengan tanda terima", en: "reconcile it")
+        default: Message(id: action, en: action)
+        }
+    }
+
     /// The one-line reason shown to the user.
     public var message: Message {
         switch self {
@@ -89,8 +121,8 @@ extension SapuError {
         case .inactiveMaker(let code):
             Message(id: "pembuat \(code) tidak aktif", en: "maker \(code) is deactivated")
         case .invalidCount(let text):
-            Message(id: "jumlah harus bilangan bulat 1 atau lebih, bukan \"\(text)\"",
-                    en: "count must be a whole number of 1 or more, not \"\(text)\"")
+            Message(id: "jumlah harus bilangan bulat 1 sampai 100000, bukan \"\(text)\"",
+                    en: "count must be a whole number from 1 to 100000, not \"\(text)\"")
         case .invalidDate(let text):
             Message(id: "tanggal tidak sah: \"\(text)\" (format YYYY-MM-DD)",
                     en: "invalid date: \"\(text)\" (use YYYY-MM-DD)")
@@ -103,6 +135,10 @@ extension SapuError {
             Message(id: "paling banyak \(limit) kode cacat per ikatan", en: "at most \(limit) defect codes per bundle")
         case .invalidLanguage(let text):
             Message(id: "bahasa tidak dikenal: \"\(text)\" (pakai id atau en)", en: "unknown language: \"\(text)\" (use id or en)")
+        case .invalidGrade(let text):
+            Message(id: "grade tidak sah: \"\(text)\" (pakai A atau B)", en: "invalid grade: \"\(text)\" (use A or B)")
+        case .incompleteScan:
+            Message(id: "pindaian terpotong atau rusak; pindai ulang labelnya", en: "scan cut short or damaged; scan the label again")
         case .gradeRequired:
             Message(id: "pilih --pass --grade A|B atau --fail --defect KODE",
                     en: "choose --pass --grade A|B or --fail --defect CODE")
@@ -112,8 +148,8 @@ extension SapuError {
             Message(id: "status tidak dikenal: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))",
                     en: "unknown state: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))")
         case .illegalMove(let bundle, let move, let state, let reason):
-            Message(id: "\(bundle): \(move.rawValue) ditolak, status \(state.message.indonesian): \(reason.message.indonesian)",
-                    en: "\(bundle): \(move.rawValue) refused, state \(state.message.english): \(reason.message.english)")
+            Message(id: "\(bundle): \(move.message.indonesian) ditolak, status \(state.message.indonesian): \(reason.message.indonesian)",
+                    en: "\(bundle): \(move.message.english) refused, state \(state.message.english): \(reason.message.english)")
         case .noCodeInImage(let path):
             Message(id: "tidak ada kode QR di gambar \(path)", en: "no QR code found in image \(path)")
         case .emptyScan:
@@ -144,8 +180,8 @@ extension SapuError {
             Message(id: "pengiriman \(id) sudah \(status.message.indonesian); isinya tidak bisa diubah",
                     en: "shipment \(id) is \(status.message.english); its content cannot change")
         case .shipmentWrongStatus(let id, let status, let action):
-            Message(id: "pengiriman \(id) berstatus \(status.message.indonesian); tidak bisa \(action)",
-                    en: "shipment \(id) is \(status.message.english); cannot \(action)")
+            Message(id: "pengiriman \(id) berstatus \(status.message.indonesian); tidak bisa \(Self.shipmentAction(action).indonesian)",
+                    en: "shipment \(id) is \(status.message.english); cannot \(Self.shipmentAction(action).english)")
         case .shipmentEmpty(let id):
             Message(id: "pengiriman \(id) masih kosong; kemas ikatan dulu (sapu scan --mode pack)",
                     en: "shipment \(id) is empty; pack bundles first (sapu scan --mode pack)")

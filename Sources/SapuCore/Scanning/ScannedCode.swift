@@ -33,6 +33,9 @@ public enum ScannedCode: Sendable, Equatable {
             if swapsYAndZ(text, keys: keys) {
                 return .rejected(ScanResult(outcome: .notSapu, reason: .keyboardSwapsYAndZ))
             }
+            if isCutShort(text) {
+                return .rejected(ScanResult(outcome: .notSapu, reason: .incompleteScan))
+            }
             switch error {
             case .malformedField, .badSignature, .unknownKey:
                 // Shaped like our label but not as we sign it: altered or forged.
@@ -42,6 +45,16 @@ public enum ScannedCode: Sendable, Equatable {
             }
         }
     }
+}
+
+/// True when a `SAPU1` text stops before its signature is complete: a scan cut short, not
+/// a forgery.
+private func isCutShort(_ text: String) -> Bool {
+    let tokens = LabelCodec.normalised(text).split(separator: " ", omittingEmptySubsequences: false)
+    guard tokens.first == Substring(LabelCodec.version) else { return false }
+    guard let last = tokens.last else { return true }
+    // A complete label ends with the 103-character signature after at least nine fields.
+    return tokens.count < 10 || last.count < LabelCodec.signatureLength
 }
 
 /// True when the text is a genuine label once Y and Z trade places, as a scanner set to a
