@@ -119,7 +119,7 @@ struct Verify: SapuCommand {
             [Message.reportMissing.text(lang), String(receipt.missing.count), receipt.missing.joined(separator: " ")],
             [Message.reportExtra.text(lang), String(receipt.extra.count), receipt.extra.joined(separator: " ")],
             [Message.reportDuplicates.text(lang), String(verification.duplicates.count), verification.duplicates.joined(separator: " ")],
-            [Message.reportForged.text(lang), String(receipt.forged), ""],
+            [Message.reportForged.text(lang), String(receipt.forged), (receipt.forgedBundles ?? []).joined(separator: " ")],
             [Message.reportMismatched.text(lang), String(receipt.mismatched.count),
              receipt.mismatched.map { "\($0.bundle) (\($0.field) \($0.manifest)→\($0.label))" }.joined(separator: " ")],
         ])
@@ -139,7 +139,7 @@ struct VerifyScanOutput: Encodable {
 struct VerifyReport: Encodable {
     var shipment: String
     var expected, received, missing, extra, duplicates, forged, mismatched: Int
-    var receivedBundles, missingBundles, extraBundles, duplicateBundles: [String]
+    var receivedBundles, missingBundles, extraBundles, duplicateBundles, forgedBundles: [String]
     var mismatchedBundles: [Verification.Mismatch]
     var receipt: String
 
@@ -156,6 +156,7 @@ struct VerifyReport: Encodable {
         missingBundles = receipt.missing
         extraBundles = receipt.extra
         duplicateBundles = duplicates
+        forgedBundles = receipt.forgedBundles ?? []
         mismatchedBundles = receipt.mismatched
         self.receipt = receiptPath
     }

@@ -45,6 +45,8 @@ public struct Verification: Sendable {
     public private(set) var extra: [String] = []
     public private(set) var duplicates: [String] = []
     public private(set) var forged: [String] = []
+    /// The bundle ids forged labels claimed to be, where the text still named one.
+    public private(set) var forgedBundles: [String] = []
     public private(set) var mismatched: [Mismatch] = []
     public private(set) var notSapu = 0
     private var seen: Set<String> = []
@@ -76,6 +78,7 @@ public struct Verification: Sendable {
         case .rejected(let result):
             if result.outcome == .forged {
                 forged.append(line.trimmingSpaces())
+                if let id = result.bundle?.description, !forgedBundles.contains(id) { forgedBundles.append(id) }
                 return answer(.forged, result.bundle?.description, result.reason)
             }
             notSapu += 1
@@ -142,6 +145,8 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var extra: [String]
     public var duplicates: [String]
     public var forged: Int
+    /// The bundle ids the forged labels claimed, where readable.
+    public var forgedBundles: [String]?
     public var mismatched: [Verification.Mismatch]
 
     public init(verification: Verification, manifestSHA256: String, receiver: Site, key: SigningKey, finished: Instant) {
@@ -158,6 +163,7 @@ public struct Receipt: Sendable, Codable, Equatable {
         extra = verification.extra
         duplicates = verification.duplicates
         forged = verification.forged.count
+        forgedBundles = verification.forgedBundles
         mismatched = verification.mismatched
     }
 
