@@ -3,7 +3,19 @@
 # on a local SQLite file in a fresh temporary directory.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-sapu_install_packages
+# Debian packages: the C libraries and font sapu builds against, plus what the demo uses to read labels back and its time zone.
+packages=(
+    pkg-config libqrencode-dev libpng-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
+    zbar-tools poppler-utils tzdata)
+missing=$(sapu_missing_packages "${packages[@]}")
+if [[ -n "$missing" ]]; then
+    echo "== installing: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq $missing >/dev/null
+fi
+command -v swift >/dev/null || { echo "swift is not installed (expected at /opt/swift)"; exit 1; }
 sapu_build
 
 DEMO="$(mktemp -d /tmp/sapu-demo.XXXXXX)"

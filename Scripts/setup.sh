@@ -1,29 +1,17 @@
 #!/usr/bin/env bash
-# Shared by the README's commands: installs what is missing, then builds sapu.
-# Sourced, not run: sets SAPU_BIN to the built binary.
+# Shared by the README's commands: finds missing Debian packages and builds sapu.
+# Sourced, not run: sets SAPU_BIN to the built binary. Each script installs its own packages.
 set -euo pipefail
 
 SAPU_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="/opt/swift/usr/bin:$PATH"
 
-# Debian packages Sapu builds against (C libraries, font) and tests with (decoders, PDF tools).
-SAPU_PACKAGES=(
-    pkg-config libqrencode-dev libpng-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
-    zbar-tools poppler-utils qrencode sqlite3 tzdata bc python3 strace
-)
-
-sapu_install_packages() {
-    local missing=()
-    for package in "${SAPU_PACKAGES[@]}" "$@"; do
-        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+# Prints the packages among the arguments that are not installed yet.
+sapu_missing_packages() {
+    local package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || printf '%s ' "$package"
     done
-    if ((${#missing[@]})); then
-        echo "== installing: ${missing[*]}"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq "${missing[@]}" >/dev/null
-    fi
-    command -v swift >/dev/null || { echo "swift is not installed (expected at /opt/swift)"; exit 1; }
 }
 
 sapu_build() {
