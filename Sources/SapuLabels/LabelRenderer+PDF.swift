@@ -25,49 +25,29 @@ extension LabelRenderer {
                            pageHeight: Double) throws(SapuError) -> [UInt8] {
         let slots = template.slotsPerPage
         let points = 72 / 25.4
-        let sink = PDFSink()
-        let write: cairo_write_func_t = { closure, data, length in
-            let sink = Unmanaged<PDFSink>.fromOpaque(closure!).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }
-        let closure = Unmanaged.passRetained(sink)
-        defer { closure.release() }
-        guard let surface = cairo_pdf_surface_create_for_stream(write, closure.toOpaque(), pageWidth, pageHeight),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw .renderFailed("PDF")
-        }
-        defer { cairo_surface_destroy(surface) }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Sapu")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Sapu labels (\(template.name))")
-        guard let context = cairo_create(surface) else { throw .renderFailed("PDF") }
-        defer { cairo_destroy(context) }
-        LabelFonts.apply(to: context)
-
-        let scale = 72 / Double(template.dpi)
-        for (index, face) in faces.enumerated() {
-            let slot = (skip + index) % slots
-            let matrix = try matrix(for: face)
-            let layout = LabelLayout(face: face, template: template, meter: meter, ascii: false)
-            var x = 0.0, y = 0.0
-            if let sheet = template.sheet {
-                x = (sheet.originXMM + Double(slot % sheet.columns) * sheet.pitchXMM) * points
-                y = (sheet.originYMM + Double(slot / sheet.columns) * sheet.pitchYMM) * points
-            }
-            cairo_save(context)
-            cairo_translate(context, x, y)
-            cairo_scale(context, scale, scale)
-            drawText(of: layout, on: context)
-            drawSymbol(matrix, on: context, atX: layout.qrX, y: layout.qrY)
-            cairo_restore(context)
-            if slot == slots - 1 || index == faces.count - 1 {
-                cairo_show_page(context)
+        return try PDFStream.make(width: pageWidth, height: pageHeight,
+                                  title: "Sapu labels (\(template.name))") { (context) throws(SapuError) in
+            let scale = 72 / Double(template.dpi)
+            for (index, face) in faces.enumerated() {
+                let slot = (skip + index) % slots
+                let matrix = try matrix(for: face)
+                let layout = LabelLayout(face: face, template: template, meter: meter, ascii: false)
+                var x = 0.0, y = 0.0
+                if let sheet = template.sheet {
+                    x = (sheet.originXMM + Double(slot % sheet.columns) * sheet.pitchXMM) * points
+                    y = (sheet.originYMM + Double(slot / sheet.columns) * sheet.pitchYMM) * points
+                }
+                cairo_save(context)
+                cairo_translate(context, x, y)
+                cairo_scale(context, scale, scale)
+                drawText(of: layout, on: context)
+                drawSymbol(matrix, on: context, atX: layout.qrX, y: layout.qrY)
+                cairo_restore(context)
+                if slot == slots - 1 || index == faces.count - 1 {
+                    cairo_show_page(context)
+                }
             }
         }
-        cairo_surface_finish(surface)
-        guard cairo_status(context) == CAIRO_STATUS_SUCCESS,
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw .renderFailed("PDF") }
-        return sink.bytes
     }
 
     /// The symbol as a 1-bit stencil at the template's own dots: each module exactly
@@ -108,9 +88,4 @@ extension LabelRenderer {
         cairo_pattern_set_matrix(pattern, &placement)
         cairo_mask(context, pattern)
     }
-}
-
-/// Collects what cairo writes; a class so cairo's C callback can reach it.
-private final class PDFSink {
-    var bytes: [UInt8] = []
 }

@@ -28,45 +28,26 @@ public enum SuratJalanRenderer {
     }
 
     private static func draw(_ document: SuratJalan, fonts: LabelFonts, matrix: QRMatrix) throws(SapuError) -> [UInt8] {
-        let sink = SuratJalanSink()
-        let write: cairo_write_func_t = { closure, data, length in
-            let sink = Unmanaged<SuratJalanSink>.fromOpaque(closure!).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }
-        let closure = Unmanaged.passRetained(sink)
-        defer { closure.release() }
-        guard let surface = cairo_pdf_surface_create_for_stream(write, closure.toOpaque(), pageWidth, pageHeight),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw .renderFailed("PDF")
-        }
-        defer { cairo_surface_destroy(surface) }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Sapu")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title + " " + document.number)
-        guard let context = cairo_create(surface) else { throw .renderFailed("PDF") }
-        defer { cairo_destroy(context) }
-        LabelFonts.apply(to: context)
-
-        let page = Page(context: context, fonts: fonts)
-        let pages = layout(document)
-        for (index, content) in pages.enumerated() {
-            var y = margin
-            if index == 0 {
-                y = page.drawHeader(document, matrix: matrix, top: y)
-            } else {
-                page.text(document.title + "  " + document.number, x: margin, y: y + 4 * mm, size: 9, bold: true)
-                y += 8 * mm
+        try PDFStream.make(width: pageWidth, height: pageHeight,
+                           title: document.title + " " + document.number) { (context) throws(SapuError) in
+            let page = Page(context: context, fonts: fonts)
+            let pages = layout(document)
+            for (index, content) in pages.enumerated() {
+                var y = margin
+                if index == 0 {
+                    y = page.drawHeader(document, matrix: matrix, top: y)
+                } else {
+                    page.text(document.title + "  " + document.number, x: margin, y: y + 4 * mm, size: 9, bold: true)
+                    y += 8 * mm
+                }
+                y = page.drawList(document.bundles, rows: content.rows, top: y)
+                if index == pages.count - 1 {
+                    page.drawSignatures(document.signatures, top: max(y + 6 * mm, pageHeight - margin - 48 * mm))
+                }
+                page.drawFooter(document.footer, label: pageLabel(document.pageLabel, index + 1, pages.count))
+                cairo_show_page(context)
             }
-            y = page.drawList(document.bundles, rows: content.rows, top: y)
-            if index == pages.count - 1 {
-                page.drawSignatures(document.signatures, top: max(y + 6 * mm, pageHeight - margin - 48 * mm))
-            }
-            page.drawFooter(document.footer, label: pageLabel(document.pageLabel, index + 1, pages.count))
-            cairo_show_page(context)
         }
-        cairo_surface_finish(surface)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw .renderFailed("PDF") }
-        return sink.bytes
     }
 
     /// Which bundle rows go on which page.
@@ -252,8 +233,4 @@ public enum SuratJalanRenderer {
             text(label, x: pageWidth - margin, y: pageHeight - margin + 2 * mm, size: 7.5, alignRight: true)
         }
     }
-}
-
-private final class SuratJalanSink {
-    var bytes: [UInt8] = []
 }

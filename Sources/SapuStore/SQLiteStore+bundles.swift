@@ -34,17 +34,9 @@ extension SQLiteStore {
         }
     }
 
-    public func stock() throws(SapuError) -> [StockLine] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT product, COALESCE(grade, 'FAIL') AS grade, state, COUNT(*) AS count
-                FROM bundle GROUP BY product, grade, state
-                """).compactMap { row -> StockLine? in
-                guard let state = BundleState(rawValue: row["state"]) else { return nil }
-                return StockLine(product: row["product"], grade: row["grade"], state: state, count: row["count"])
-            }
-            .sorted { ($0.product, $0.grade, $0.state) < ($1.product, $1.grade, $1.state) }
-        }
+    /// The current stock: the same counts as `report stock` without a date.
+    public func stock() throws(SapuError) -> [StockCount] {
+        try stockReport(asOf: nil).counts
     }
 
     // MARK: Row mapping

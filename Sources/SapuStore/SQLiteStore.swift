@@ -67,12 +67,12 @@ public final class SQLiteStore: Store {
 
     /// Runs one write transaction (BEGIN IMMEDIATE); the commit is on disk when it returns.
     func write<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {
-        try mapped { try pool.write(body) }
+        try mapped(path: path) { try pool.write(body) }
     }
 
     /// Runs a read on a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {
-        try mapped { try pool.read(body) }
+        try mapped(path: path) { try pool.read(body) }
     }
 
     // MARK: Opening
@@ -155,7 +155,7 @@ public final class SQLiteStore: Store {
 // MARK: Errors at the boundary
 
 /// Runs database work and turns every database error into a `SapuError`: no SQL leaks.
-func mapped<T>(path: String = "", _ body: () throws -> T) throws(SapuError) -> T {
+func mapped<T>(path: String, _ body: () throws -> T) throws(SapuError) -> T {
     do {
         return try body()
     } catch let error as SapuError {

@@ -34,9 +34,9 @@ public final class ScanStation {
 
     /// Answers a chunk of lines in order; the database changes of the chunk commit together.
     public func process(_ lines: [String]) throws(SapuError) -> [Report] {
-        var reports: [Report] = []
+        // One report per line, in input order; database answers are filled in per chunk.
+        var reports = lines.map { Report(input: $0, result: ScanResult(outcome: .notSapu), manual: false) }
         var pending: [(index: Int, request: ScanRequest)] = []
-        var slots: [Report?] = []
 
         func flush() throws(SapuError) {
             guard !pending.isEmpty else { return }
@@ -48,35 +48,30 @@ public final class ScanStation {
                 results = try store.applyScans(pending.map(\.request), mode: mode, shipment: shipment, actor: actor, at: clock())
             }
             for (item, result) in zip(pending, results) {
-                slots[item.index] = Report(input: slots[item.index]?.input ?? "", result: result, manual: item.request.manual)
+                reports[item.index].result = result
+                reports[item.index].manual = item.request.manual
             }
             pending.removeAll()
         }
 
-        for line in lines {
-            let index = slots.count
-            slots.append(Report(input: line, result: ScanResult(outcome: .notSapu), manual: false))
+        for (index, line) in lines.enumerated() {
             switch ScannedCode.classify(line, keys: keys) {
             case .label(let payload):
                 pending.append((index, ScanRequest(bundle: payload.bundleID, label: payload)))
             case .typed(let id):
                 pending.append((index, ScanRequest(bundle: id, label: nil)))
             case .rejected(let result):
-                slots[index]?.result = result
+                reports[index].result = result
             case .control(let control):
                 // Scans before the control code belong to the old mode.
                 try flush()
                 apply(control)
-                slots[index]?.result = ScanResult(outcome: .control, reason: shipmentProblem())
-                slots[index]?.control = control
+                reports[index].result = ScanResult(outcome: .control, reason: shipmentProblem())
+                reports[index].control = control
             }
         }
         try flush()
-        for slot in slots {
-            guard let report = slot else { continue }
-            counts[report.result.outcome, default: 0] += 1
-            reports.append(report)
-        }
+        for report in reports { counts[report.result.outcome, default: 0] += 1 }
         return reports
     }
 

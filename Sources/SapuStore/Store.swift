@@ -1,21 +1,5 @@
 import SapuCore
 
-/// Stock counted by product, grade and state.
-public struct StockLine: Sendable, Equatable, Codable {
-    public var product: String
-    /// `A`, `B`, or `FAIL`.
-    public var grade: String
-    public var state: BundleState
-    public var count: Int
-
-    public init(product: String, grade: String, state: BundleState, count: Int) {
-        self.product = product
-        self.grade = grade
-        self.state = state
-        self.count = count
-    }
-}
-
 /// A site's public signing key as the database keeps it.
 public struct StoredKey: Sendable, Equatable {
     public var keyID: String
@@ -59,7 +43,7 @@ public protocol Store: Sendable {
     func bundle(_ id: BundleID) throws(SapuError) -> SapuCore.Bundle
     func bundles(batch: String?, state: BundleState?) throws(SapuError) -> [SapuCore.Bundle]
     func history(of id: BundleID) throws(SapuError) -> [BundleEvent]
-    func stock() throws(SapuError) -> [StockLine]
+    func stock() throws(SapuError) -> [StockCount]
 
     // Labels
     /// Records that labels were printed; returns each bundle with the revision printed.

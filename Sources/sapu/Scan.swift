@@ -43,21 +43,9 @@ struct Scan: SapuCommand {
             let reader = LineReader()
             printer.prompt(station)
             while let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
-                var texts: [String] = []
-                var rejected: [Int: ScanStation.Report] = [:]
-                for (index, bytes) in chunk.enumerated() {
-                    if let text = String(validating: bytes, as: UTF8.self) {
-                        texts.append(text)
-                    } else {
-                        rejected[index] = station.reject(String(decoding: bytes, as: UTF8.self), reason: .notUTF8)
-                        texts.append("")
-                    }
-                }
-                let reports = try station.process(texts.enumerated().filter { rejected[$0.offset] == nil }.map(\.element))
-                var answered = reports.makeIterator()
-                for index in chunk.indices {
-                    if let report = rejected[index] ?? answered.next() { printer.print(report, station: station) }
-                }
+                // Bytes that are not UTF-8 arrive as U+FFFD, which the station answers as such.
+                let lines = chunk.map { String(decoding: $0, as: UTF8.self) }
+                for report in try station.process(lines) { printer.print(report, station: station) }
                 printer.prompt(station)
             }
         } else {

@@ -60,8 +60,8 @@ struct StoreTests {
         #expect(history[0].actor == TemporaryStore.actor)
         #expect(history[0].at.iso8601 == "2025-11-21T08:00:00+07:00")
         #expect(try db.store.stock() == [
-            StockLine(product: "LIDI", grade: "A", state: .inspected, count: 3),
-            StockLine(product: "LIDI", grade: "FAIL", state: .inspected, count: 1),
+            StockCount(product: "LIDI", grade: "A", state: .inspected, count: 3),
+            StockCount(product: "LIDI", grade: "FAIL", state: .inspected, count: 1),
         ])
     }
 

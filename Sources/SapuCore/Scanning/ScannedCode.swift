@@ -13,6 +13,8 @@ public enum ScannedCode: Sendable, Equatable {
     public static func classify(_ line: String, keys: KeyRing) -> ScannedCode {
         let text = line.trimmingSpaces()
         if text.isEmpty { return .rejected(ScanResult(outcome: .notSapu, reason: .emptyScan)) }
+        // Invalid UTF-8 decodes to U+FFFD; a scanner never types that character itself.
+        if text.unicodeScalars.contains("\u{FFFD}") { return .rejected(ScanResult(outcome: .notSapu, reason: .notUTF8)) }
         if text.unicodeScalars.count > LabelCodec.maximumLength + 16 {
             return .rejected(ScanResult(outcome: .notSapu, reason: .scanTooLong(text.unicodeScalars.count)))
         }
