@@ -24,9 +24,10 @@ public final class SQLiteStore: Store {
     public static func open(at path: String) throws(SapuError) -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
         return try withOpenLock(path) { () throws(SapuError) in
-            try checkIsSapuDatabase(path)
+            let version = try checkIsSapuDatabase(path)
             let pool = try makePool(path)
-            try migrate(pool, path: path)
+            // Only an older schema needs the write transaction; a current one opens read-only cheap.
+            if version < Schema.migrations.count { try migrate(pool, path: path) }
             return SQLiteStore(pool: pool, path: path)
         }
     }
@@ -95,8 +96,9 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Refuses a file that is not SQLite, or SQLite that is not ours, without changing it.
-    private static func checkIsSapuDatabase(_ path: String) throws(SapuError) {
+    /// Refuses a file that is not SQLite, or SQLite that is not ours, without changing it;
+    /// returns its schema version.
+    private static func checkIsSapuDatabase(_ path: String) throws(SapuError) -> Int {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .fileUnreadable(path: path) }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
@@ -117,6 +119,7 @@ public final class SQLiteStore: Store {
         if version > Schema.migrations.count {
             throw .newerSchema(path: path, found: version, known: Schema.migrations.count)
         }
+        return version
     }
 
     private static func migrate(_ pool: DatabasePool, path: String) throws(SapuError) {
