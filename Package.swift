@@ -31,10 +31,15 @@ let package = Package(
             name: "SapuLabels",
             dependencies: ["SapuCore", "CQREncode", "CPNG", "CZBar", "CCairo"]
         ),
+        // The workflows (print labels, close a shipment, reconcile, ...): every front end calls them.
+        .target(
+            name: "SapuApp",
+            dependencies: ["SapuCore", "SapuStore", "SapuLabels"]
+        ),
         .executableTarget(
             name: "sapu",
             dependencies: [
-                "SapuCore", "SapuStore", "SapuLabels",
+                "SapuCore", "SapuStore", "SapuLabels", "SapuApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +47,7 @@ let package = Package(
         .testTarget(name: "SapuCoreTests", dependencies: ["SapuCore"]),
         .testTarget(name: "SapuStoreTests", dependencies: ["SapuStore", "SapuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SapuLabelsTests", dependencies: ["SapuLabels", "SapuCore"]),
+        .testTarget(name: "SapuAppTests", dependencies: ["SapuApp", "SapuStore", "SapuCore"]),
         .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels"]),
     ]
 )

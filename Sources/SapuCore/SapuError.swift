@@ -71,6 +71,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case keyMissing(path: String)
     case keyUnreadable(path: String)
     case keyFileExists(path: String)
+    /// The private key file does not hold the key the database registers as current.
+    case signingKeyNotRegistered(path: String)
 
     // Label payload
     case notSapuLabel

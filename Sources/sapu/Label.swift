@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import SapuApp
 import SapuCore
 import SapuLabels
 import SapuStore
@@ -44,7 +45,7 @@ struct LabelPrint: SapuCommand {
                                               in: Templates.directory)
         let renderer = try LabelRenderer(template: chosen)
         let targets = try selectBundles(store)
-        let signer = try KeyFiles(databasePath: context.databasePath, site: try store.site().code).signingKeys().last!
+        let signer = try SiteSigner.current(store: store)
         let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
         let output = try OutputDirectory(out)
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SapuApp
 import SapuCore
 import SapuLabels
 import SapuStore

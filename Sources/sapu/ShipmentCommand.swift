@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SapuApp
 import SapuCore
 import SapuLabels
 import SapuStore
@@ -84,7 +85,7 @@ struct ShipmentCommand: ParsableCommand {
             let store = try context.store()
             let shipmentID = try ShipmentCommand.parse(id)
             let site = try store.site()
-            let key = try KeyFiles(databasePath: context.databasePath, site: site.code).signingKeys().last!
+            let key = try SiteSigner.current(store: store)
             let products = try store.products()
             let output = try OutputDirectory(out)
             let stem = ShipmentID(typed: shipmentID)?.fileStem ?? shipmentID

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SapuApp
 import SapuCore
 import SapuLabels
 import SapuStore
@@ -98,7 +99,7 @@ struct Verify: SapuCommand {
                                     context: Context) throws(SapuError) {
         let store = try context.store()
         let site = try store.site()
-        let signer = try KeyFiles(databasePath: context.databasePath, site: site.code).signingKeys().last!
+        let signer = try SiteSigner.current(store: store)
         let receipt = Receipt(verification: verification, manifestSHA256: digest, receiver: site, key: signer,
                               finished: context.now)
         let bytes = ShipmentFiles.encode(receipt)

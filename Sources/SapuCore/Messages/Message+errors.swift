@@ -244,6 +244,9 @@ extension SapuError {
             Message(id: "berkas kunci \(path) rusak atau tidak terbaca", en: "key file \(path) is damaged or unreadable")
         case .keyFileExists(let path):
             Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
+        case .signingKeyNotRegistered(let path):
+            Message(id: "kunci privat \(path) bukan kunci aktif yang terdaftar di database; tidak ada yang ditandatangani (jalankan `sapu doctor`)",
+                    en: "private key \(path) is not the current key registered in the database; nothing was signed (run `sapu doctor`)")
         case .notSapuLabel:
             Message(id: "bukan label Sapu", en: "not a Sapu label")
         case .unknownPayloadVersion(let version):

@@ -4,11 +4,11 @@ import SapuCore
 import Synchronization
 
 /// Writes a command's files so that either all of them appear or none do.
-struct OutputDirectory {
-    let path: String
+public struct OutputDirectory {
+    public let path: String
 
     /// The directory, created if missing; refused if it cannot be written.
-    init(_ path: String) throws(SapuError) {
+    public init(_ path: String) throws(SapuError) {
         self.path = path
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -24,12 +24,12 @@ struct OutputDirectory {
     }
 
     /// Files written under temporary names, not yet visible under their real ones.
-    struct Staged {
-        var temporary: [String]
-        var final: [String]
+    public struct Staged: Sendable {
+        public var temporary: [String]
+        public var final: [String]
     }
 
-    func stage(_ files: [(name: String, bytes: [UInt8])]) throws(SapuError) -> Staged {
+    public func stage(_ files: [(name: String, bytes: [UInt8])]) throws(SapuError) -> Staged {
         let token = UUID().uuidString.prefix(8)
         let final = files.map { (path as NSString).appendingPathComponent($0.name) }
         let temporary = files.map { (path as NSString).appendingPathComponent(".\($0.name).\(token).tmp") }
@@ -48,12 +48,12 @@ struct OutputDirectory {
         return staged
     }
 
-    func discard(_ staged: Staged) {
+    public func discard(_ staged: Staged) {
         for file in staged.temporary { try? FileManager.default.removeItem(atPath: file) }
     }
 
     /// Renames the staged files into place; returns their paths.
-    func commit(_ staged: Staged) throws(SapuError) -> [String] {
+    public func commit(_ staged: Staged) throws(SapuError) -> [String] {
         let failed = Mutex<Int?>(nil)
         DispatchQueue.concurrentPerform(iterations: staged.final.count) { index in
             if rename(staged.temporary[index], staged.final[index]) != 0 { failed.withLock { $0 = $0 ?? index } }
