@@ -50,6 +50,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case receiptUnreadable(String)
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)
+    /// A directory (or anything but a file) has the name one of the shipment's documents needs.
+    case documentPathBlocked(path: String)
+    /// The shipment's documents are not all written yet (a closing in progress or interrupted).
+    case shipmentDocumentsPending(String)
 
     // Reports
     case reversedRange(from: CalendarDate, to: CalendarDate)
@@ -66,6 +70,23 @@ public enum SapuError: Error, Sendable, Equatable {
     case databaseBusy
     case databaseUnwritable(path: String)
     case storageFailure(String)
+    /// SQLite's check found damage: nothing is written until a backup is restored.
+    case databaseDamaged(path: String)
+    /// `PRAGMA user_version` holds a number Sapu never writes (e.g. -1).
+    case schemaVersionInvalid(path: String, found: Int)
+    /// The version number is older than the tables the file already holds.
+    case schemaVersionBehindTables(path: String, found: Int)
+    /// An older schema that cannot be upgraded because the file or its directory is read-only.
+    case olderSchemaReadOnly(path: String, found: Int, known: Int)
+    /// Another process has the database open (restore needs it to itself).
+    case databaseInUse(path: String, process: Int)
+    case backupIsLiveDatabase(path: String)
+    /// The copy just made failed SQLite's integrity check.
+    case backupDamaged(path: String)
+    case restoreDamaged(path: String)
+    case restoreOtherSite(path: String, site: String, expected: String)
+    /// `sapu doctor` found problems (each already printed on its own line).
+    case checksFailed(Int)
 
     // Keys
     case keyMissing(path: String)

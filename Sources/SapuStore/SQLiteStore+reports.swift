@@ -232,17 +232,15 @@ extension SQLiteStore {
         do {
             let empty = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM bundle LIMIT 1)") == 0 }
             guard empty else { throw SapuError.databaseNotEmpty(path: path) }
-            return try mapped(path: path) {
-                try pool.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000")
-                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -2000") }
-                    // Loading first and indexing after is twice as fast as keeping the
-                    // report indexes (the second migration) up to date row by row.
-                    try db.execute(sql: Self.reportIndexes.map { "DROP INDEX IF EXISTS \($0);" }.joined())
-                    let events = try Self.insertHistory(db, simulation, progress: progress)
-                    try db.execute(sql: Schema.migrations[1])
-                    return (simulation.bundles.count, events)
-                }
+            return try writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -2000") }
+                // Loading first and indexing after is twice as fast as keeping the
+                // report indexes (the second migration) up to date row by row.
+                try db.execute(sql: Self.reportIndexes.map { "DROP INDEX IF EXISTS \($0);" }.joined())
+                let events = try Self.insertHistory(db, simulation, progress: progress)
+                try db.execute(sql: Schema.migrations[1])
+                return (simulation.bundles.count, events)
             }
         } catch let error as SapuError {
             throw error

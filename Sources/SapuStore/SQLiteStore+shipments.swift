@@ -39,32 +39,6 @@ extension SQLiteStore {
         }
     }
 
-    /// Closes an open shipment: from now on its content is fixed by the manifest.
-    ///
-    /// `manifest` builds the manifest from the shipment and its bundles inside the
-    /// transaction and returns its SHA-256; if it throws, nothing changes.
-    public func closeShipment(_ id: String, at now: Instant,
-                              manifest: (Shipment, [SapuCore.Bundle]) throws(SapuError) -> String) throws(SapuError) -> Shipment {
-        try write { db in
-            var shipment = try Self.fetchShipment(db, id)
-            guard shipment.status == .open else {
-                throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "close")
-            }
-            let bundles = try Row.fetchAll(db, sql: "SELECT \(Self.bundleColumns) FROM bundle WHERE shipment = ? ORDER BY batch, serial",
-                                           arguments: [id]).map(Self.bundle)
-            guard !bundles.isEmpty else { throw SapuError.shipmentEmpty(id) }
-            if let unfit = bundles.first(where: { $0.state != .packed || !$0.result.passed }) {
-                throw SapuError.shipmentHoldsUnfit(id: id, bundle: unfit.id.description)
-            }
-            shipment.status = .closed
-            shipment.closed = now
-            let digest = try Self.run { () throws(SapuError) in try manifest(shipment, bundles) }
-            try db.execute(sql: "UPDATE shipment SET status = ?, closed_at = ?, manifest_sha256 = ? WHERE id = ?",
-                           arguments: [ShipmentStatus.closed.rawValue, now.iso8601, digest, id])
-            return try Self.fetchShipment(db, id)
-        }
-    }
-
     /// Marks a closed shipment as gone with the driver; its bundles become shipped.
     public func shipShipment(_ id: String, actor: Actor, at now: Instant) throws(SapuError) -> Shipment {
         try write { db in
@@ -72,6 +46,7 @@ extension SQLiteStore {
             guard shipment.status == .closed else {
                 throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "ship")
             }
+            try Self.requireDocumentsWritten(db, id)
             try Self.moveAll(db, in: id, from: .packed, move: .ship, actor: actor, at: now)
             try db.execute(sql: "UPDATE shipment SET status = ?, shipped_at = ? WHERE id = ?",
                            arguments: [ShipmentStatus.shipped.rawValue, now.iso8601, id])
@@ -86,6 +61,7 @@ extension SQLiteStore {
             guard shipment.status == .open || shipment.status == .closed else {
                 throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "cancel")
             }
+            if shipment.status == .closed { try Self.requireDocumentsWritten(db, id) }
             try Self.moveAll(db, in: id, from: .packed, move: .unpack, actor: actor, at: now)
             try db.execute(sql: "UPDATE shipment SET status = ? WHERE id = ?", arguments: [ShipmentStatus.cancelled.rawValue, id])
             return try Self.fetchShipment(db, id)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SapuCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -9,38 +10,77 @@ import Glibc
 /// The SQLite backend: one file shared by every station on the PC.
 ///
 /// WAL lets readers work while a station writes; `synchronous = FULL` makes a commit
-/// durable before the CLI reports it; the busy timeout queues writers from other
-/// processes instead of failing them.
+/// durable before the CLI reports it; a writer waits for another one as long as that one
+/// makes progress (`BusyWait`). Before the first write SQLite's quick check runs when due
+/// (`SQLiteStore+health.swift`); a file this process cannot write, or one that failed the
+/// check, is opened for reading only and never written (docs/database.md).
 public final class SQLiteStore: Store {
-    let pool: DatabasePool
-    public let path: String
-
-    private init(pool: DatabasePool, path: String) {
-        self.pool = pool
-        self.path = path
+    /// How this process may use the database.
+    public enum Access: Sendable, Equatable {
+        case readWrite
+        /// The file, its directory or its WAL files cannot be written by this process.
+        case readOnly
+        /// SQLite's check failed: reads go on, writes are refused until a backup is restored.
+        case damaged
     }
 
-    /// Opens an existing Sapu database, upgrading its schema when this Sapu is newer.
+    let database: any DatabaseWriter
+    public let path: String
+    public let access: Access
+    let health: Mutex<Health>
+
+    private init(database: any DatabaseWriter, path: String, access: Access, health: Health) {
+        self.database = database
+        self.path = path
+        self.access = access
+        self.health = Mutex(health)
+    }
+
+    /// Opens an existing Sapu database, upgrading its schema when this Sapu is newer and
+    /// finishing (or undoing) a shipment closing that a crash interrupted.
     public static func open(at path: String) throws(SapuError) -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
-        return try withOpenLock(path) { () throws(SapuError) in
-            let version = try checkIsSapuDatabase(path)
-            let pool = try makePool(path)
-            // Only an older schema needs the write transaction; a current one opens read-only cheap.
-            if version < Schema.migrations.count { try migrate(pool, path: path) }
-            return SQLiteStore(pool: pool, path: path)
+        let writable = canWrite(path)
+        return try OpenLock.holding(path, exclusive: writable) { () throws(SapuError) in
+            let probe = try Probe(path)
+            let version = try probe.schemaVersion()
+            guard writable else {
+                if version < Schema.migrations.count {
+                    throw .olderSchemaReadOnly(path: path, found: version, known: Schema.migrations.count)
+                }
+                return SQLiteStore(database: probe.queue, path: path, access: .readOnly, health: Health())
+            }
+            // The check reads through a connection that writes nothing, before GRDB's pool
+            // (which writes when it sets up WAL) touches a file that may be damaged.
+            var health = Health()
+            switch try probe.quickCheckIfDue() {
+            case .failed:
+                return SQLiteStore(database: probe.queue, path: path, access: .damaged, health: Health(damaged: true))
+            case .passed(let pass):
+                health.verified = pass.at
+                health.unrecorded = pass
+            case .notDue:
+                health.verified = Date()
+            }
+            probe.close()
+            let store = SQLiteStore(database: try makePool(path), path: path, access: .readWrite, health: health)
+            if version < Schema.migrations.count { try store.migrate() }
+            store.recordSlowPass()
+            store.finishInterruptedClosings()
+            return store
         }
     }
 
     /// Creates a new database for a site with its first public key and the standard registry.
     public static func create(at path: String, site: Site, key: StoredKey, at now: Instant) throws(SapuError) -> SQLiteStore {
         if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
-        return try withOpenLock(path) { () throws(SapuError) in
+        return try OpenLock.holding(path, exclusive: true) { () throws(SapuError) in
             if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
             do throws(SapuError) {
-                let pool = try makePool(path)
-                try migrate(pool, path: path)
-                let store = SQLiteStore(pool: pool, path: path)
+                // A new file has nothing to check; the first check measures it.
+                let store = SQLiteStore(database: try makePool(path), path: path, access: .readWrite,
+                                        health: Health(verified: Date()))
+                try store.migrate()
                 try store.write { db in
                     try db.execute(sql: "INSERT INTO site (code, name, created_at) VALUES (?, ?, ?)",
                                    arguments: [site.code, site.name, now.iso8601])
@@ -68,19 +108,52 @@ public final class SQLiteStore: Store {
 
     /// Runs one write transaction (BEGIN IMMEDIATE); the commit is on disk when it returns.
     func write<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {
-        try mapped(path: path) { try pool.write(body) }
+        try admitWrite()
+        let pass = health.withLock { $0.unrecorded }
+        do {
+            let result = try mapped(path: path) {
+                try database.write { db in
+                    if let pass { try Self.record(pass, db) }
+                    return try body(db)
+                }
+            }
+            if pass != nil { health.withLock { $0.unrecorded = nil } }
+            return result
+        } catch {
+            // SQLite met a damaged page: no further write from this process.
+            if case .databaseDamaged = error { health.withLock { $0.damaged = true } }
+            throw error
+        }
+    }
+
+    /// Runs database work that manages its own transactions, after the same checks as `write`.
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {
+        try write { _ in }
+        return try mapped(path: path) { try database.writeWithoutTransaction(body) }
     }
 
     /// Runs a read on a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {
-        try mapped(path: path) { try pool.read(body) }
+        try mapped(path: path) { try database.read(body) }
     }
 
     // MARK: Opening
 
-    private static func makePool(_ path: String) throws(SapuError) -> DatabasePool {
+    /// Whether this process can write the database file, its directory and its WAL files.
+    private static func canWrite(_ path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard Glibc.access(path, W_OK) == 0, Glibc.access(directory.isEmpty ? "." : directory, W_OK) == 0 else { return false }
+        // A WAL file this process cannot write (left by another user) makes every write fail.
+        for suffix in ["-wal", "-shm"] where Glibc.access(path + suffix, F_OK) == 0 {
+            if Glibc.access(path + suffix, W_OK) != 0 { return false }
+        }
+        return true
+    }
+
+    static func makePool(_ path: String) throws(SapuError) -> DatabasePool {
         var config = Configuration()
-        config.busyMode = .timeout(30)
+        let wait = BusyWait(path: path)
+        config.busyMode = .callback { tries in wait.shouldRetry(tries) }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -96,62 +169,117 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Refuses a file that is not SQLite, or SQLite that is not ours, without changing it;
-    /// returns its schema version.
-    private static func checkIsSapuDatabase(_ path: String) throws(SapuError) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .fileUnreadable(path: path) }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        try? handle.close()
-        if header.isEmpty { throw .notSapuDatabase(path: path) }
-        guard header == Data("SQLite format 3\0".utf8) else { throw .notSapuDatabase(path: path) }
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(30)
-        let (appID, version) = try mapped(path: path) { () throws -> (Int32, Int) in
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            return try queue.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
-            }
-        }
-        guard appID == Schema.applicationID else { throw .notSapuDatabase(path: path) }
-        if version > Schema.migrations.count {
-            throw .newerSchema(path: path, found: version, known: Schema.migrations.count)
-        }
-        return version
-    }
-
-    private static func migrate(_ pool: DatabasePool, path: String) throws(SapuError) {
+    /// Applies the migrations this file lacks, in one transaction.
+    private func migrate() throws(SapuError) {
+        let pass = health.withLock { $0.unrecorded }
         try mapped(path: path) {
-            try pool.write { db in
+            try database.write { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                if version > Schema.migrations.count {
-                    throw SapuError.newerSchema(path: path, found: version, known: Schema.migrations.count)
-                }
+                try Self.checkSchemaVersion(version, db, path: path)
                 for (index, sql) in Schema.migrations.enumerated() where index >= version {
                     try db.execute(sql: sql)
                     try db.execute(sql: "PRAGMA user_version = \(index + 1)")
                 }
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                if let pass { try Self.record(pass, db) }
+            }
+        }
+        if pass != nil { health.withLock { $0.unrecorded = nil } }
+    }
+
+    /// Refuses a schema version Sapu never writes, or one older than the tables present:
+    /// migrating such a file would fail half-way with an SQLite error.
+    static func checkSchemaVersion(_ version: Int, _ db: Database, path: String) throws {
+        if version < 0 { throw SapuError.schemaVersionInvalid(path: path, found: version) }
+        if version > Schema.migrations.count {
+            throw SapuError.newerSchema(path: path, found: version, known: Schema.migrations.count)
+        }
+        guard version < Schema.migrations.count else { return }
+        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+        let later = Schema.objects(upTo: Schema.migrations.count).subtracting(Schema.objects(upTo: version))
+        if !present.isDisjoint(with: later) { throw SapuError.schemaVersionBehindTables(path: path, found: version) }
+    }
+}
+
+// MARK: A first look that writes nothing
+
+/// The file opened read-only to check that it is a Sapu database of a known schema and,
+/// when due, that SQLite's quick check passes, without creating or changing any file.
+///
+/// Without a WAL file no process has the database open (the last one to close removes it)
+/// and the open lock keeps new ones out, so the main file alone is the whole database:
+/// SQLite may read it as `immutable`, which takes no locks and creates no `-shm`.
+struct Probe {
+    let queue: DatabaseQueue
+    let path: String
+
+    init(_ path: String) throws(SapuError) {
+        self.path = path
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .fileUnreadable(path: path) }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else { throw .notSapuDatabase(path: path) }
+        queue = try Self.readOnlyConnection(path)
+    }
+
+    /// A read-only connection that leaves no `-wal` or `-shm` behind when there was none.
+    static func readOnlyConnection(_ path: String) throws(SapuError) -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        let wait = BusyWait(path: path)
+        config.busyMode = .callback { tries in wait.shouldRetry(tries) }
+        let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+        let location = hasWAL ? path : "file:" + uriEscaped(absolute(path)) + "?immutable=1"
+        return try mapped(path: path) { try DatabaseQueue(path: location, configuration: config) }
+    }
+
+    /// The schema version, after checking the file is ours and its version makes sense.
+    func schemaVersion() throws(SapuError) -> Int {
+        try mapped(path: path) {
+            try queue.read { db in
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID else {
+                    throw SapuError.notSapuDatabase(path: path)
+                }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                try SQLiteStore.checkSchemaVersion(version, db, path: path)
+                return version
             }
         }
     }
 
-    /// Holds an exclusive lock on `PATH.lock` while opening and migrating, so two
-    /// processes never migrate the same file at once.
-    private static func withOpenLock<T>(_ path: String, _ body: () throws(SapuError) -> T) throws(SapuError) -> T {
-        let lockPath = path + ".lock"
-        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw errno == EACCES || errno == EROFS ? .databaseUnwritable(path: path) : .fileUnwritable(path: lockPath)
+    /// Runs the quick check when the record says it is due.
+    func quickCheckIfDue() throws(SapuError) -> QuickCheckOutcome {
+        do {
+            return try queue.read { db in
+                guard try SQLiteStore.quickCheckDue(db, now: Date()) else { return .notDue }
+                return SQLiteStore.quickCheck(db)
+            }
+        } catch {
+            // The record itself could not be read: the file is damaged.
+            return .failed
         }
-        defer { Glibc.close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw .fileUnwritable(path: lockPath) }
+    }
+
+    func close() {
+        try? queue.close()
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// The path as a URI path: every byte but unreserved ones and `/` percent-encoded.
+    private static func uriEscaped(_ path: String) -> String {
+        var text = ""
+        for byte in path.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, character.isLetter || character.isNumber || "/-._~".contains(character) {
+                text.append(character)
+            } else {
+                text += String(format: "%%%02X", byte)
+            }
         }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
+        return text
     }
 }
 
@@ -167,7 +295,8 @@ func mapped<T>(path: String, _ body: () throws -> T) throws(SapuError) -> T {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: throw .databaseBusy
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: throw .databaseUnwritable(path: path)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw .notSapuDatabase(path: path)
+        case .SQLITE_NOTADB: throw .notSapuDatabase(path: path)
+        case .SQLITE_CORRUPT: throw .databaseDamaged(path: path)
         case .SQLITE_FULL: throw .storageFailure("disk full")
         case .SQLITE_IOERR: throw .storageFailure("I/O error")
         default: throw .storageFailure("SQLite code \(error.resultCode.rawValue)")

@@ -106,5 +106,30 @@ enum Schema {
         CREATE INDEX event_inspection ON event(bundle, at_unix, move, result, at) WHERE result IS NOT NULL;
         CREATE INDEX event_shipment_outcome ON event(shipment, move) WHERE move IN ('ship', 'deliver', 'mark-missing', 'dispute');
         """,
+        // Durability (docs/database.md): a shipment's documents are kept with the commit that
+        // closes it, so an interrupted closing is finished or undone by the next command; and
+        // when SQLite's quick check last passed, so it runs at least daily before a write.
+        """
+        CREATE TABLE shipment_documents (
+            shipment TEXT PRIMARY KEY NOT NULL REFERENCES shipment(id),
+            directory TEXT NOT NULL,
+            token TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('staging', 'writing', 'written'))
+        );
+        CREATE INDEX shipment_documents_pending ON shipment_documents(state) WHERE state != 'written';
+        CREATE TABLE shipment_document (
+            shipment TEXT NOT NULL REFERENCES shipment_documents(shipment),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            bytes BLOB,
+            PRIMARY KEY (shipment, position)
+        );
+        CREATE TABLE database_check (
+            kind TEXT PRIMARY KEY NOT NULL,
+            passed_at TEXT NOT NULL,
+            passed_unix INTEGER NOT NULL,
+            seconds REAL NOT NULL
+        );
+        """,
     ]
 }

@@ -60,13 +60,17 @@ struct ShipmentCommand: ParsableCommand {
             let store = try context.store()
             let shipment = try store.shipment(try ShipmentCommand.parse(id))
             let bundles = try store.bundles(inShipment: shipment.id)
+            let documents = try store.documentRecord(ofShipment: shipment.id)
             if context.json {
                 var output = ShipmentOutput(shipment)
                 output.bundles = bundles.map(BundleOutput.init)
+                output.documents = documents.map(DocumentsOutput.init)
                 context.emit(output)
                 return
             }
             context.say(.shipmentHeader(shipment))
+            if let documents { context.say(.shipmentDocuments(directory: documents.directory, files: documents.names,
+                                                              complete: documents.complete)) }
             context.table([.columnBundle, .columnProduct, .columnMaker, .columnResult, .columnState], bundles.map {
                 [$0.id.description, $0.product, $0.maker, Message.result($0.result).text(context.language),
                  $0.state.message.text(context.language)]
@@ -82,39 +86,15 @@ struct ShipmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            let store = try context.store()
-            let shipmentID = try ShipmentCommand.parse(id)
-            let site = try store.site()
-            let key = try SiteSigner.current(store: store)
-            let products = try store.products()
-            let output = try OutputDirectory(out)
-            let stem = ShipmentID(typed: shipmentID)?.fileStem ?? shipmentID
-            var staged: OutputDirectory.Staged?
-            let now = context.now
-            let closed = try store.closeShipment(shipmentID, at: now) { (shipment, bundles) throws(SapuError) -> String in
-                let manifest = Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
-                                        key: key.publicKey, closed: now)
-                let bytes = ShipmentFiles.encode(manifest)
-                let signature = DetachedSignature(signing: bytes, with: key)
-                let digest = Digest.sha256Hex(bytes)
-                let document = ShipmentDocuments.suratJalan(manifest, digest: digest, language: context.language)
-                staged = try output.stage([
-                    (stem + ".manifest.json", bytes),
-                    (stem + ".manifest.sig", Array(signature.text.utf8)),
-                    (stem + ".csv", ShipmentFiles.csv(manifest, header: ShipmentDocuments.csvHeader(context.language))),
-                    (stem + ".pdf", try SuratJalanRenderer.pdf(document)),
-                ])
-                return digest
-            }
-            guard let staged else { return }
-            let paths = try output.commit(staged)
+            let closed = try ShipmentClosing.close(try ShipmentCommand.parse(id), store: try context.store(), into: out,
+                                                   language: context.language, at: context.now)
             if context.json {
-                context.emit(["id": closed.id, "manifest": paths[0], "signature": paths[1], "csv": paths[2], "pdf": paths[3],
-                              "manifestSHA256": closed.manifestSHA256 ?? ""])
+                context.emit(["id": closed.shipment.id, "manifest": closed.manifest, "signature": closed.signature,
+                              "csv": closed.csv, "pdf": closed.pdf, "manifestSHA256": closed.shipment.manifestSHA256 ?? ""])
                 return
             }
-            for path in paths { Console.out(path) }
-            context.say(.shipmentClosed(closed))
+            for path in closed.files { Console.out(path) }
+            context.say(.shipmentClosed(closed.shipment))
         }
     }
 
@@ -218,6 +198,7 @@ struct ShipmentOutput: Encodable {
     var manifestSHA256: String?
     var bundleCount: Int
     var bundles: [BundleOutput]?
+    var documents: DocumentsOutput?
 
     init(_ shipment: Shipment) {
         id = shipment.id
@@ -232,6 +213,19 @@ struct ShipmentOutput: Encodable {
         shipped = shipment.shipped?.iso8601
         manifestSHA256 = shipment.manifestSHA256
         bundleCount = shipment.bundleCount
+    }
+}
+
+/// Where a closed shipment's documents are.
+struct DocumentsOutput: Encodable {
+    var directory: String
+    var files: [String]
+    var complete: Bool
+
+    init(_ record: ShipmentDocumentRecord) {
+        directory = record.directory
+        files = record.paths
+        complete = record.complete
     }
 }
 

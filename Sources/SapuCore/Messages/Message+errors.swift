@@ -203,6 +203,12 @@ extension SapuError {
         case .receiptTampered(let path):
             Message(id: "tanda tangan tanda terima \(path) tidak cocok (diubah atau kunci mitra salah)",
                     en: "receipt \(path) signature does not match (altered, or wrong partner key)")
+        case .documentPathBlocked(let path):
+            Message(id: "\(path) menghalangi: bukan berkas biasa (mungkin folder); pindahkan, lalu tutup lagi. Pengiriman tetap terbuka",
+                    en: "\(path) is in the way: it is not a plain file (perhaps a folder); move it away, then close again. The shipment stays open")
+        case .shipmentDocumentsPending(let id):
+            Message(id: "dokumen pengiriman \(id) belum selesai ditulis; ulangi perintah sebentar lagi",
+                    en: "the documents of shipment \(id) are not all written yet; run the command again in a moment")
         case .receiptForOtherShipment(let receipt, let shipment):
             Message(id: "tanda terima untuk \(receipt) tidak cocok dengan manifest pengiriman \(shipment)",
                     en: "receipt for \(receipt) does not match the manifest of shipment \(shipment)")
@@ -232,12 +238,42 @@ extension SapuError {
             Message(id: "database \(path) sudah ada; tidak ada yang diubah",
                     en: "database \(path) already exists; nothing changed")
         case .databaseBusy:
-            Message(id: "database sedang sibuk dipakai stasiun lain; coba lagi",
-                    en: "database is busy with another station; try again")
+            Message(id: "database dikunci program lain lebih dari 30 detik tanpa kemajuan; tidak ada yang diubah. Tunggu stasiun lain selesai atau tutup sapu/sqlite3 yang macet, lalu ulangi",
+                    en: "the database has been locked by another program for over 30 seconds without progress; nothing was changed. Wait for the other station to finish, or close a stuck sapu/sqlite3, then try again")
         case .databaseUnwritable(let path):
-            Message(id: "database \(path) tidak bisa ditulis", en: "database \(path) cannot be written")
+            Message(id: "database \(path) tidak bisa ditulis (berkas atau folder hanya-baca); perintah yang hanya membaca tetap bisa dipakai",
+                    en: "database \(path) cannot be written (read-only file or folder); commands that only read still work")
         case .storageFailure(let detail):
             Message(id: "kesalahan penyimpanan: \(detail)", en: "storage error: \(detail)")
+        case .databaseDamaged(let path):
+            Message(id: "database \(path) rusak (pemeriksaan SQLite gagal); tidak ada yang ditulis. Hentikan semua stasiun dan pulihkan cadangan terakhir: sapu restore BERKAS-CADANGAN",
+                    en: "database \(path) is damaged (SQLite's check failed); nothing was written. Stop every station and restore the last backup: sapu restore BACKUP-FILE")
+        case .schemaVersionInvalid(let path, let found):
+            Message(id: "database \(path) mencatat versi skema \(found), yang tidak pernah ditulis sapu; berkas diubah di luar sapu. Pulihkan cadangan: sapu restore BERKAS-CADANGAN",
+                    en: "database \(path) records schema version \(found), which sapu never writes; the file was changed outside sapu. Restore a backup: sapu restore BACKUP-FILE")
+        case .schemaVersionBehindTables(let path, let found):
+            Message(id: "database \(path) mencatat versi skema \(found) tetapi sudah berisi tabel versi yang lebih baru; nomor versinya diubah di luar sapu. Pulihkan cadangan: sapu restore BERKAS-CADANGAN",
+                    en: "database \(path) records schema version \(found) but already holds tables of a later version; its version number was changed outside sapu. Restore a backup: sapu restore BACKUP-FILE")
+        case .olderSchemaReadOnly(let path, let found, let known):
+            Message(id: "database \(path) memakai skema lama versi \(found) (kini \(known)) dan hanya-baca, jadi tidak bisa diperbarui; jalankan sapu sekali dengan izin tulis",
+                    en: "database \(path) uses the older schema version \(found) (now \(known)) and is read-only, so it cannot be upgraded; run sapu once with write access")
+        case .databaseInUse(let path, let process):
+            Message(id: "database \(path) sedang dipakai program lain (proses \(process)); hentikan semua stasiun dulu, lalu ulangi",
+                    en: "database \(path) is in use by another program (process \(process)); stop every station first, then try again")
+        case .backupIsLiveDatabase(let path):
+            Message(id: "\(path) adalah database yang sedang dipakai; pilih berkas lain",
+                    en: "\(path) is the live database; choose another file")
+        case .backupDamaged(let path):
+            Message(id: "salinan tidak lolos pemeriksaan integritas SQLite (database rusak); \(path) tidak ditulis. Jalankan `sapu doctor` dan pulihkan cadangan yang lebih lama",
+                    en: "the copy failed SQLite's integrity check (the database is damaged); \(path) was not written. Run `sapu doctor` and restore an older backup")
+        case .restoreDamaged(let path):
+            Message(id: "cadangan \(path) tidak lolos pemeriksaan integritas SQLite; tidak ada yang dipulihkan. Pilih cadangan yang lebih lama",
+                    en: "backup \(path) fails SQLite's integrity check; nothing was restored. Choose an older backup")
+        case .checksFailed(let count):
+            Message(id: "\(count) pemeriksaan menemukan masalah", en: "\(count) checks found problems")
+        case .restoreOtherSite(let path, let site, let expected):
+            Message(id: "\(path) adalah cadangan lokasi \(site), bukan \(expected); tidak ada yang dipulihkan",
+                    en: "\(path) is a backup of site \(site), not \(expected); nothing was restored")
         case .keyMissing(let path):
             Message(id: "kunci tanda tangan \(path) tidak ada", en: "signing key \(path) does not exist")
         case .keyUnreadable(let path):

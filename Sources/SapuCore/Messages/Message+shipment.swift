@@ -45,6 +45,15 @@ extension Message {
                 en: "Shipment \(shipment.id) closed: \(shipment.bundleCount) bundles; manifest, CSV and delivery note written")
     }
 
+    /// Where a closed shipment's documents were written.
+    public static func shipmentDocuments(directory: String, files: [String], complete: Bool) -> Message {
+        let list = files.joined(separator: ", ")
+        return complete
+            ? Message(id: "Dokumen di \(directory): \(list)", en: "Documents in \(directory): \(list)")
+            : Message(id: "Dokumen di \(directory) belum selesai ditulis (\(list)); perintah sapu berikutnya menyelesaikannya",
+                      en: "Documents in \(directory) are not all written yet (\(list)); the next sapu command finishes them")
+    }
+
     public static func shipmentShipped(_ shipment: Shipment) -> Message {
         Message(id: "Pengiriman \(shipment.id) berangkat: \(shipment.bundleCount) ikatan dikirim",
                 en: "Shipment \(shipment.id) left: \(shipment.bundleCount) bundles shipped")

@@ -2,13 +2,13 @@ import SapuCore
 import SapuLabels
 
 /// The surat jalan and CSV headings in the user's language, filled from a manifest.
-enum ShipmentDocuments {
-    static func csvHeader(_ language: Language) -> [String] {
+public enum ShipmentDocuments {
+    public static func csvHeader(_ language: Language) -> [String] {
         [Message.columnNumber, .columnBundle, .columnProduct, .columnBatch, .columnSerial, .columnMaker, .columnGrade,
          .columnQCDate, .columnLabel].map { $0.text(language) }
     }
 
-    static func suratJalan(_ manifest: Manifest, digest: String, language: Language) -> SuratJalan {
+    public static func suratJalan(_ manifest: Manifest, digest: String, language: Language) -> SuratJalan {
         let lang = language
         let closed = Instant(iso8601: manifest.closed)
         let date = closed.map { lang == .id ? $0.date.indonesian : $0.date.iso } ?? manifest.closed
