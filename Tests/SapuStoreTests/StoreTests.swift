@@ -245,20 +245,29 @@ struct ScanStoreTests {
         let (db, ids) = try stocked(2)
         _ = try scan(db, ids, .receive)
         let shipment = try db.store.createShipment(ShipmentDraft(consignee: "A"), at: TemporaryStore.day)
+        let plan = DocumentPlan(directory: db.directory + "/docs", names: ["x.manifest.json", "x.pdf"])
         #expect(throws: SapuError.shipmentEmpty(shipment.id)) {
-            try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, _ throws(SapuError) in "x" }
+            try db.store.closeShipment(shipment.id, documents: plan, at: TemporaryStore.day) { _, _ throws(SapuError) in
+                ClosingDocuments(manifestSHA256: "x", files: [[1], [2]])
+            }
         }
         _ = try scan(db, ids, .pack, shipment: shipment.id)
         #expect(throws: SapuError.fileUnwritable(path: "x")) {
-            try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, _ throws(SapuError) in
+            try db.store.closeShipment(shipment.id, documents: plan, at: TemporaryStore.day) { _, _ throws(SapuError) in
                 throw SapuError.fileUnwritable(path: "x")
             }
         }
         #expect(try db.store.shipment(shipment.id).status == .open)
-        let closed = try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, bundles throws(SapuError) in
-            "\(bundles.count)"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: db.directory + "/docs").isEmpty)
+        #expect(try db.store.documentRecord(ofShipment: shipment.id) == nil)
+        let closed = try db.store.closeShipment(shipment.id, documents: plan, at: TemporaryStore.day) { _, bundles throws(SapuError) in
+            ClosingDocuments(manifestSHA256: "\(bundles.count)", files: [[1, 2, 3], [4]])
         }
         #expect(closed.status == .closed && closed.manifestSHA256 == "2")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: db.directory + "/docs").sorted() == ["x.manifest.json", "x.pdf"])
+        #expect(FileManager.default.contents(atPath: db.directory + "/docs/x.manifest.json") == Data([1, 2, 3]))
+        let record = try #require(try db.store.documentRecord(ofShipment: shipment.id))
+        #expect(record.complete && record.paths == [db.directory + "/docs/x.manifest.json", db.directory + "/docs/x.pdf"])
         // The signed manifest fixes the content: nothing can be unpacked from a closed shipment.
         #expect(try scan(db, ids, .unpack, shipment: shipment.id) == [.refused, .refused])
     }
@@ -268,7 +277,10 @@ struct ScanStoreTests {
         _ = try scan(db, ids, .receive)
         let shipment = try db.store.createShipment(ShipmentDraft(consignee: "A"), at: TemporaryStore.day)
         _ = try scan(db, ids, .pack, shipment: shipment.id)
-        _ = try db.store.closeShipment(shipment.id, at: TemporaryStore.day) { _, _ throws(SapuError) in "h" }
+        _ = try db.store.closeShipment(shipment.id, documents: DocumentPlan(directory: db.directory, names: ["h"]),
+                                       at: TemporaryStore.day) { _, _ throws(SapuError) in
+            ClosingDocuments(manifestSHA256: "h", files: [[0]])
+        }
         _ = try db.store.shipShipment(shipment.id, actor: TemporaryStore.actor, at: TemporaryStore.day)
         let first = try db.store.reconcile(shipment.id, received: [ids[0]], missing: [ids[1]], disputed: [ids[2]], clean: false,
                                            actor: TemporaryStore.actor, at: TemporaryStore.day)
