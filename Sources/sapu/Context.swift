@@ -59,7 +59,10 @@ final class Context {
     /// Reports a failure on stderr in one line (and as JSON on stdout with --json).
     func fail(_ error: SapuError) {
         let text = error.message.text(language)
-        if json { emit(["error": text]) }
+        // `doctor` has already printed its findings, failing ones included, as JSON.
+        var alreadyReported = false
+        if case .checksFailed = error { alreadyReported = true }
+        if json && !alreadyReported { emit(["error": text]) }
         Console.error(Message.errorPrefix.text(language) + text)
     }
 }
