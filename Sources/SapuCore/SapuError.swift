@@ -46,6 +46,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case manifestMismatch(bundle: String, field: String, manifest: String, label: String)
     case manifestUnreadable(String)
     case manifestTampered(String)
+    /// The manifest is signed with a key the partner's key file lacks (e.g. after a rotation).
+    case manifestUnknownKey(path: String, site: String, keyID: String)
+    /// The manifest's signature is genuine, but by another site or key than the manifest names.
+    case manifestSignerMismatch(path: String, claimed: String, signedBy: String)
     case stateFromOtherManifest(String)
     case receiptUnreadable(String)
     case receiptTampered(String)
@@ -72,12 +76,20 @@ public enum SapuError: Error, Sendable, Equatable {
     case keyUnreadable(path: String)
     case keyFileExists(path: String)
     /// The private key file does not hold the key the database registers as current.
-    case signingKeyNotRegistered(path: String)
+    case signingKeyNotRegistered(path: String, keyID: String)
+    /// The private key file can be read or written by group or others (as ssh refuses it).
+    case keyFilePermissions(path: String)
+    /// The private key file holds another site's key.
+    case keyFileOtherSite(path: String, found: String, site: String)
+    /// The private key file holds a key the database does not know and a rotation did not leave.
+    case keyFileUnknownKey(path: String, keyID: String)
+    /// The database registers no current signing key.
+    case noCurrentKey
 
     // Label payload
     case notSapuLabel
     case unknownPayloadVersion(String)
-    case unknownKey(String)
+    case unknownKey(site: String, keyID: String)
     case badSignature
     case malformedField(String)
     case outsideAlphabet(String)

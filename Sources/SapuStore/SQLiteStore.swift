@@ -44,7 +44,7 @@ public final class SQLiteStore: Store {
                 try store.write { db in
                     try db.execute(sql: "INSERT INTO site (code, name, created_at) VALUES (?, ?, ?)",
                                    arguments: [site.code, site.name, now.iso8601])
-                    try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at) VALUES (?, ?, ?, ?)",
+                    try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at, status) VALUES (?, ?, ?, ?, 'current')",
                                    arguments: [key.keyID, key.site, Data(key.raw), now.iso8601])
                     for product in Product.standard {
                         try db.execute(sql: "INSERT INTO product (code, name, bundle_size) VALUES (?, ?, ?)",

@@ -106,5 +106,20 @@ enum Schema {
         CREATE INDEX event_inspection ON event(bundle, at_unix, move, result, at) WHERE result IS NOT NULL;
         CREATE INDEX event_shipment_outcome ON event(shipment, move) WHERE move IN ('ship', 'deliver', 'mark-missing', 'dispute');
         """,
+        // Keys (docs/keys.md): the database, not the order of rows or of the key file, says
+        // which key is current; exactly one is. Existing sites: the highest `K<n>` is current
+        // (created_at cannot tell two rotations in one second apart, and text puts K10 before K2).
+        // A label's revision follows its key id, so the bundle remembers which key signed its
+        // last label (NULL for labels printed before: the next print gets a new revision).
+        """
+        ALTER TABLE signing_key ADD COLUMN status TEXT NOT NULL DEFAULT 'retired' CHECK (status IN ('current', 'retired'));
+        UPDATE signing_key SET status = 'current' WHERE key_id = (
+            SELECT key_id FROM signing_key
+            ORDER BY CASE WHEN key_id GLOB 'K[1-9]*' AND substr(key_id, 2) NOT GLOB '*[^0-9]*'
+                          THEN CAST(substr(key_id, 2) AS INTEGER) ELSE 0 END DESC, created_at DESC
+            LIMIT 1);
+        CREATE UNIQUE INDEX signing_key_one_current ON signing_key(status) WHERE status = 'current';
+        ALTER TABLE bundle ADD COLUMN label_key TEXT;
+        """,
     ]
 }

@@ -196,6 +196,12 @@ extension SapuError {
         case .manifestTampered(let path):
             Message(id: "tanda tangan manifest \(path) tidak cocok: manifest diubah, berkas .sig salah, atau kunci salah; JANGAN diterima",
                     en: "manifest \(path) signature does not match: altered manifest, wrong .sig file or wrong key; do NOT accept it")
+        case .manifestUnknownKey(let path, let site, let keyID):
+            Message(id: "manifest \(path) ditandatangani kunci \(keyID) milik \(site), yang tidak ada di berkas kunci publik Anda (bukan berarti diubah): minta kunci publik baru \(site) (sapu key export) dan cocokkan sidik jarinya lewat telepon dengan \(site) sebelum dipakai",
+                    en: "manifest \(path) is signed with key \(keyID) of \(site), which your public key file does not have (this does not mean it was altered): get \(site)'s new public key (sapu key export) and confirm its fingerprint with \(site) by phone before using it")
+        case .manifestSignerMismatch(let path, let claimed, let signedBy):
+            Message(id: "manifest \(path) mengaku dari \(claimed) tetapi ditandatangani \(signedBy); JANGAN diterima",
+                    en: "manifest \(path) claims to be from \(claimed) but is signed by \(signedBy); do NOT accept it")
         case .stateFromOtherManifest(let path):
             Message(id: "berkas status \(path) milik manifest lain; pakai --state lain", en: "state file \(path) belongs to another manifest; use another --state")
         case .receiptUnreadable(let path):
@@ -244,16 +250,27 @@ extension SapuError {
             Message(id: "berkas kunci \(path) rusak atau tidak terbaca", en: "key file \(path) is damaged or unreadable")
         case .keyFileExists(let path):
             Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
-        case .signingKeyNotRegistered(let path):
-            Message(id: "kunci privat \(path) bukan kunci aktif yang terdaftar di database; tidak ada yang ditandatangani (jalankan `sapu doctor`)",
-                    en: "private key \(path) is not the current key registered in the database; nothing was signed (run `sapu doctor`)")
+        case .signingKeyNotRegistered(let path, let keyID):
+            Message(id: "berkas kunci privat \(path) tidak memuat kunci aktif \(keyID) yang terdaftar di database; tidak ada yang ditandatangani (pulihkan berkas kunci dari cadangan; lihat `sapu key show`)",
+                    en: "private key file \(path) does not hold the current key \(keyID) registered in the database; nothing was signed (restore the key file from your backup; see `sapu key show`)")
+        case .keyFilePermissions(let path):
+            Message(id: "berkas kunci privat \(path) bisa dibaca atau ditulis pengguna lain; tidak dipakai. Jalankan: chmod 600 \(path)",
+                    en: "private key file \(path) can be read or written by other users; not used. Run: chmod 600 \(path)")
+        case .keyFileOtherSite(let path, let found, let site):
+            Message(id: "berkas kunci privat \(path) berisi kunci situs \(found), bukan \(site); tidak ada yang ditandatangani (pulihkan berkas kunci \(site) dari cadangan)",
+                    en: "private key file \(path) holds a key of site \(found), not \(site); nothing was signed (restore \(site)'s key file from your backup)")
+        case .keyFileUnknownKey(let path, let keyID):
+            Message(id: "berkas kunci privat \(path) memuat kunci \(keyID) yang tidak dikenal database; tidak ada yang diubah (pulihkan berkas kunci dari cadangan)",
+                    en: "private key file \(path) holds a key \(keyID) the database does not know; nothing changed (restore the key file from your backup)")
+        case .noCurrentKey:
+            Message(id: "database tidak mencatat kunci tanda tangan yang aktif", en: "the database registers no current signing key")
         case .notSapuLabel:
             Message(id: "bukan label Sapu", en: "not a Sapu label")
         case .unknownPayloadVersion(let version):
             Message(id: "versi label tidak dikenal: \(version)", en: "unknown label version: \(version)")
-        case .unknownKey(let key):
-            Message(id: "label ditandatangani kunci yang tidak dikenal: \(key)",
-                    en: "label signed by an unknown key: \(key)")
+        case .unknownKey(let site, let keyID):
+            Message(id: "label ditandatangani kunci \(keyID) milik \(site) yang tidak ada di daftar kunci di sini (tidak terbukti asli); jika \(site) mengganti kuncinya, minta kunci publik barunya dan cocokkan sidik jarinya",
+                    en: "label signed with key \(keyID) of \(site), which is not among the keys here (not proven genuine); if \(site) rotated its key, get its new public key and confirm the fingerprint")
         case .badSignature:
             Message(id: "tanda tangan label tidak cocok (palsu atau diubah)",
                     en: "label signature does not match (forged or altered)")

@@ -11,8 +11,12 @@ public struct Verification: Sendable {
         case notInManifest = "not-in-manifest"
         /// Already scanned.
         case duplicate
-        /// Signature fails, unknown key, or altered text.
+        /// Signature fails or altered text.
         case forged
+        /// Signed with a key the partner's key file does not have (of the site its batch
+        /// names): not proven genuine, but not proven altered either. Get the workshop's
+        /// new public key, confirm its fingerprint, and run `sapu verify` again.
+        case unknownKey = "unknown-key"
         /// The label's QC result or maker differs from the manifest.
         case mismatch
         /// An older label revision than the manifest lists.
@@ -47,6 +51,10 @@ public struct Verification: Sendable {
     public private(set) var forged: [String] = []
     /// The bundle ids forged labels claimed to be, where the text still named one.
     public private(set) var forgedBundles: [String] = []
+    /// Labels signed with a key the ring lacks, as scanned.
+    public private(set) var unknownKeyLabels: [String] = []
+    /// The bundle ids those labels name.
+    public private(set) var unknownKeyBundles: [String] = []
     public private(set) var mismatched: [Mismatch] = []
     public private(set) var notSapu = 0
     private var seen: Set<String> = []
@@ -76,6 +84,11 @@ public struct Verification: Sendable {
             notSapu += 1
             return answer(.notSapu, nil, .notSapuLabel)
         case .rejected(let result):
+            if case .unknownKey = result.reason, let id = result.bundle?.description {
+                unknownKeyLabels.append(line.trimmingSpaces())
+                if !unknownKeyBundles.contains(id) { unknownKeyBundles.append(id) }
+                return answer(.unknownKey, id, result.reason)
+            }
             if result.outcome == .forged {
                 forged.append(line.trimmingSpaces())
                 if let id = result.bundle?.description, !forgedBundles.contains(id) { forgedBundles.append(id) }
@@ -162,8 +175,12 @@ public struct Receipt: Sendable, Codable, Equatable {
         missing = verification.missing
         extra = verification.extra
         duplicates = verification.duplicates
-        forged = verification.forged.count
-        forgedBundles = verification.forgedBundles
+        // A label under a key the partner lacks is not proven genuine: it counts with the
+        // forged ones unless the partner gets the key and verifies again before finishing.
+        forged = verification.forged.count + verification.unknownKeyLabels.count
+        forgedBundles = verification.forgedBundles + verification.unknownKeyBundles.filter {
+            !verification.forgedBundles.contains($0)
+        }
         mismatched = verification.mismatched
     }
 
