@@ -11,10 +11,26 @@ struct KeyCommand: ParsableCommand {
 
     struct Show: SapuCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show key ids, fingerprints and which key the database calls current.")
+            abstract: "Show key ids, fingerprints and which key the database calls current.",
+            discussion: """
+                sapu key show                   (this site's keys, from the database)
+                sapu key show --file PWT.pub    (a public key file received from a workshop: fingerprints to confirm by phone)
+                """)
+        @Option(help: "A public key file to show instead of this site's keys (no database needed).") var file: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
+            if let file {
+                // Computed from the keys themselves, never from the file's comments.
+                let ring = try KeyRing(keyFile: String(decoding: try ShipmentFiles.read(file), as: UTF8.self), path: file)
+                let keys = ring.keys.map { FileKeyOutput(site: $0.site, keyID: $0.keyID, fingerprint: $0.fingerprint) }
+                if context.json {
+                    context.emit(keys)
+                } else {
+                    context.table([.columnSite, .columnKey, .columnFingerprint], keys.map { [$0.site, $0.keyID, $0.fingerprint] })
+                }
+                return
+            }
             var keys: [KeyOutput] = []
             for stored in try context.store().publicKeys() {
                 let key = try PublicKey(site: stored.site, keyID: stored.keyID, rawRepresentation: stored.raw)
@@ -100,6 +116,10 @@ enum KeyFormat: String, ExpressibleByArgument, CaseIterable {
 struct KeyOutput: Encodable {
     var site, keyID, fingerprint: String
     var current: Bool
+}
+
+struct FileKeyOutput: Encodable {
+    var site, keyID, fingerprint: String
 }
 
 struct RotateOutput: Encodable {

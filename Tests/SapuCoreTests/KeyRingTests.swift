@@ -13,6 +13,19 @@ import Testing
         #expect(DemoKeys.k1.publicKey.keyFileLine == DemoKeys.publicKeyLine)
     }
 
+    /// docs/keys.md's PEM of the demo key, computed with Python (DER prefix + base64).
+    @Test func pemIsTheStandardSubjectPublicKeyInfo() {
+        #expect(DemoKeys.k1.publicKey.pem == """
+            -----BEGIN PUBLIC KEY-----
+            MCowBQYDK2VwAyEAJBePK/BpJUuKCYmprcKy9b8Cd/7o/j9grCjHIQxZCy4=
+            -----END PUBLIC KEY-----
+
+            """)
+        #expect(DemoKeys.bgrK1.publicKey.pem.contains("MCowBQYDK2VwAyEAwuWZ39Z+4IoRf2c9YMKqe9BuJad0wGvUdXpy0jygaZY="))
+        #expect(DemoKeys.k1.publicKey.subjectPublicKeyInfo.count == 44)
+        #expect(DemoKeys.k2.publicKey.pemFileName == "PWT-K2.pem")
+    }
+
     @Test func fingerprintIsFourGroupsOfFourFromTheKeysSHA256() {
         #expect(DemoKeys.k1.publicKey.fingerprint == DemoKeys.fingerprint)
     }

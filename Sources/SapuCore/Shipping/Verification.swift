@@ -55,7 +55,13 @@ public struct Verification: Sendable {
     public private(set) var unknownKeyLabels: [String] = []
     /// The bundle ids those labels name.
     public private(set) var unknownKeyBundles: [String] = []
-    public private(set) var mismatched: [Mismatch] = []
+    /// Bundles whose label disagrees with the manifest, and bundles seen only with an older
+    /// label revision than the manifest lists (a current label scanned later settles those).
+    public var mismatched: [Mismatch] { disputes + supersededOnly.filter { !seen.contains($0.bundle) } }
+    /// Labels whose grade, maker or product differ from the manifest.
+    private var disputes: [Mismatch] = []
+    /// Bundles scanned with a superseded label, in scan order.
+    private var supersededOnly: [Mismatch] = []
     public private(set) var notSapu = 0
     private var seen: Set<String> = []
 
@@ -108,25 +114,28 @@ public struct Verification: Sendable {
             extra.append(id)
             return answer(.notInManifest, id, nil)
         }
-        if seen.contains(id) || mismatched.contains(where: { $0.bundle == id }) {
+        if seen.contains(id) || disputes.contains(where: { $0.bundle == id }) {
             duplicates.append(id)
             return answer(.duplicate, id, nil, manual: label == nil)
         }
         if let label {
             if label.revision < item.labelRevision {
-                mismatched.append(Mismatch(bundle: id, field: "labelRevision", manifest: "R\(item.labelRevision)",
-                                           label: "R\(label.revision)"))
+                // The old label of a relabelled bundle: the bundle still counts once its current label is scanned.
+                if !supersededOnly.contains(where: { $0.bundle == id }) {
+                    supersededOnly.append(Mismatch(bundle: id, field: "labelRevision", manifest: "R\(item.labelRevision)",
+                                                   label: "R\(label.revision)"))
+                }
                 return answer(.superseded, id, .supersededLabel(scanned: label.revision, current: item.labelRevision))
             }
             let grade = label.result.grade?.rawValue ?? "FAIL"
             if grade != item.grade {
-                mismatched.append(Mismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
+                disputes.append(Mismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
                 return answer(.mismatch, id, .manifestMismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
             }
             if label.maker != item.maker || label.product != item.product {
                 let field = label.maker != item.maker ? "maker" : "product"
                 let values = field == "maker" ? (item.maker, label.maker) : (item.product, label.product)
-                mismatched.append(Mismatch(bundle: id, field: field, manifest: values.0, label: values.1))
+                disputes.append(Mismatch(bundle: id, field: field, manifest: values.0, label: values.1))
                 return answer(.mismatch, id, .manifestMismatch(bundle: id, field: field, manifest: values.0, label: values.1))
             }
         }
