@@ -24,9 +24,7 @@ public enum Scanning {
                 return Decision(outcome: .superseded, newState: nil,
                                 reason: .supersededLabel(scanned: label.revision, current: bundle.labelRevision))
             }
-            // Same revision, other key: a label from before revisions followed the key id.
-            let otherKey = bundle.labelKey.map { $0 != label.keyID } ?? false
-            if label.result != bundle.result || !bundle.labelCurrent || otherKey {
+            if label.result != bundle.result || !bundle.labelCurrent {
                 return Decision(outcome: .superseded, newState: nil, reason: .labelOutdated(bundle.id.description))
             }
             if label.revision > bundle.labelRevision || label.maker != bundle.maker || label.product != bundle.product {
