@@ -156,8 +156,6 @@ struct KeyRotationTests {
 
     @Test func theNewPrivateKeyFileIsOwnerOnly() throws {
         let site = try TemporarySite()
-        let previous = umask(0)
-        defer { umask(previous) }
         _ = try KeyRotation.rotate(store: site.store, at: TemporarySite.day)
         var status = stat()
         #expect(stat(site.files.privatePath, &status) == 0)
