@@ -67,8 +67,8 @@ extension SQLiteStore {
     /// (received, missing or disputed), the shipment `delivered` when the receipt is clean,
     /// else `disputed`, and the receipt is kept.
     ///
-    /// A newer receipt (later `finished`) supersedes the one applied before; the same receipt
-    /// again changes nothing; an older one is refused. Bundles received by hand get a manual
+    /// A newer receipt (later `finished`) supersedes the one applied before; the receipt in
+    /// force again changes nothing; an older one, or one already superseded, is refused. Bundles received by hand get a manual
     /// delivery event. The key must still be registered for the partner and not retired.
     public func applyReceipt(_ receipt: VerifiedReceipt, actor: Actor, at now: Instant) throws(SapuError)
         -> (shipment: Shipment, effect: ReceiptEffect, changed: Int) {
@@ -77,8 +77,13 @@ extension SQLiteStore {
             guard [.shipped, .delivered, .disputed].contains(shipment.status) else {
                 throw SapuError.shipmentWrongStatus(id: shipment.id, status: shipment.status, action: "reconcile")
             }
+            let current = try Row.fetchOne(db, sql: """
+                SELECT sha256 FROM receipt WHERE shipment = ? AND superseded_by IS NULL
+                """, arguments: [shipment.id]).flatMap { row in try Self.fetchReceipt(db, row["sha256"]) }
             if let kept = try Self.fetchReceipt(db, receipt.sha256), kept.shipment == shipment.id {
-                return (shipment, .alreadyApplied, 0)
+                // The receipt in force again: nothing to do. One a newer receipt replaced: say so.
+                guard kept.supersededBy != nil, let current else { return (shipment, .alreadyApplied, 0) }
+                throw SapuError.receiptNotNewer(finished: kept.finished.iso8601, applied: current.finished.iso8601)
             }
             switch shipment.partner {
             case receipt.partner?: break
@@ -90,9 +95,6 @@ extension SQLiteStore {
                 throw SapuError.receiptFromOtherPartner(signer: receipt.partner, shipment: shipment.id, partner: other)
             }
             try Self.checkKeyAccepted(db, receipt.key, partner: receipt.partner)
-            let current = try Row.fetchOne(db, sql: """
-                SELECT sha256 FROM receipt WHERE shipment = ? AND superseded_by IS NULL
-                """, arguments: [shipment.id]).flatMap { row in try Self.fetchReceipt(db, row["sha256"]) }
             if let current, receipt.finished.unixSeconds <= current.finished.unixSeconds {
                 throw SapuError.receiptNotNewer(finished: receipt.finished.iso8601, applied: current.finished.iso8601)
             }
