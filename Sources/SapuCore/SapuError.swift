@@ -81,6 +81,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case partnerKeyTaken(keyID: String, fingerprint: String, partner: String)
     case partnerKeyConflict(partner: String, keyID: String, fingerprint: String)
     case partnerKeyUnknown(partner: String, keyID: String)
+    /// A key whose fingerprint is not the one the partner confirmed.
+    case partnerFingerprintMismatch(partner: String, keyID: String, fingerprint: String)
 
     // Reports
     case reversedRange(from: CalendarDate, to: CalendarDate)

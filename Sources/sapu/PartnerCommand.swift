@@ -17,11 +17,12 @@ struct PartnerCommand: ParsableCommand {
         @Option(help: "The partner's name, e.g. \"CV. Pusat Handicraft\".") var name: String
         @Option(help: "The partner's address (default for shipments).") var address: String?
         @Option(help: "The partner's public key file (e.g. PHC.pub).") var key: String
+        @Option(help: "A fingerprint the partner read out (sapu key show); every key must match one.") var fingerprint: [String] = []
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
             let partner = try PartnerRegistration.add(code: code, name: name, address: address, keyFile: key,
-                                                      store: try context.store(), at: context.now)
+                                                      fingerprints: fingerprint, store: try context.store(), at: context.now)
             if context.json {
                 context.emit(PartnerOutput(partner))
                 return
@@ -66,11 +67,12 @@ struct PartnerCommand: ParsableCommand {
             commandName: "add", abstract: "Register the new key(s) in the partner's public key file; known ones are left as they are.")
         @Argument(help: "Partner code.") var code: String
         @Option(help: "The partner's public key file (from its sapu key export).") var key: String
+        @Option(help: "A fingerprint the partner read out (sapu key show); every new key must match one.") var fingerprint: [String] = []
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            let (partner, added) = try PartnerRegistration.addKeys(partner: code, keyFile: key, store: try context.store(),
-                                                                  at: context.now)
+            let (partner, added) = try PartnerRegistration.addKeys(partner: code, keyFile: key, fingerprints: fingerprint,
+                                                                  store: try context.store(), at: context.now)
             if context.json {
                 var output = PartnerOutput(partner)
                 output.added = added.map(\.keyID)

@@ -187,7 +187,13 @@ struct PartnerTests {
         #expect(privateKey.status != 0)
         #expect(try sapu.dump() == before)
 
-        let added = try sapu.ok("partner", "add", "phc", "--name", "CV. Pusat Handicraft", "--key", "PHC.pub")
+        // The fingerprint the partner read out over the phone must be the file's.
+        let misheard = try sapu.run("partner", "add", "PHC", "--name", "CV. Pusat Handicraft", "--key", "PHC.pub",
+                                    "--fingerprint", "YB7P-NKH5-TW24-G5F6")
+        #expect(misheard.status != 0 && misheard.stderr.contains("YB7P-NKH5-TW24-G5F5"), "\(misheard.stderr)")
+        #expect(try sapu.dump() == before)
+        let added = try sapu.ok("partner", "add", "phc", "--name", "CV. Pusat Handicraft", "--key", "PHC.pub",
+                                "--fingerprint", "yb7p nkh5 tw24 g5f5")
         #expect(added.stdout.contains("sidik jari YB7P-NKH5-TW24-G5F5"))
         let phcLine = try #require(SapuRunner.partnerKeyFile.split(separator: "\n").first { $0.hasPrefix("sapu-ed25519 ") })
         try Data(phcLine.replacingOccurrences(of: " PHC ", with: " TSM ").utf8).write(to: URL(fileURLWithPath: sapu.directory + "/TSM.pub"))

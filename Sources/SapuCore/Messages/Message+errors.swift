@@ -280,6 +280,9 @@ extension SapuError {
         case .partnerKeyUnknown(let partner, let keyID):
             Message(id: "mitra \(partner) tidak punya kunci \(keyID) (lihat sapu partner list)",
                     en: "partner \(partner) has no key \(keyID) (see sapu partner list)")
+        case .partnerFingerprintMismatch(let partner, let keyID, let fingerprint):
+            Message(id: "kunci \(partner) \(keyID) di berkas itu bersidik jari \(fingerprint), bukan yang dikonfirmasi mitra; tidak ada yang didaftarkan (minta mitra memeriksa berkasnya)",
+                    en: "key \(partner) \(keyID) in that file has fingerprint \(fingerprint), not the one the partner confirmed; nothing registered (ask the partner to check the file)")
         case .consigneeRequired:
             Message(id: "--to butuh nama penerima (atau hilangkan --to untuk memakai nama mitra terdaftar)",
                     en: "--to needs a consignee name (or leave --to out to use the partner's registered name)")
