@@ -54,6 +54,39 @@ public enum SapuError: Error, Sendable, Equatable {
     case receiptUnreadable(String)
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)
+    /// A receipt whose format an older Sapu wrote (it cannot tell typed ids from verified labels).
+    case receiptFormerFormat(path: String, format: String)
+    case receiptSignerNotPartner(path: String, signer: String)
+    case receiptNotSignedByPartnerKey(path: String, partner: String, keyID: String, fingerprint: String)
+    case receiptKeyNotRegistered(partner: String, keyID: String)
+    case receiptKeyRetired(partner: String, keyID: String)
+    case receiptFromOtherPartner(signer: String, shipment: String, partner: String)
+    case receiptReceiverDisagrees(path: String, receiver: String, signer: String)
+    case receiptKeyDisagrees(path: String, named: String, signed: String)
+    case receiptShipperDisagrees(path: String, shipper: String, site: String)
+    case receiptListsInconsistent(String)
+    case receiptNamesOtherBundle(bundle: String, shipment: String)
+    /// An older (or equally old) receipt than the one already applied to the shipment.
+    case receiptNotNewer(finished: String, applied: String)
+    /// A shipment opened before partners were registered: reconcile must name its partner.
+    case shipmentHasNoPartner(String)
+    /// `--partner-key` is gone: a receipt's key comes only from the partner registry.
+    case partnerKeyOptionRemoved
+
+    // Partners
+    case partnerRequired
+    case partnerAmbiguous([String])
+    case partnerIsOwnSite(String)
+    case partnerNameRequired
+    case partnerHasNoActiveKey(String)
+    case partnerKeyFileEmpty(path: String)
+    case partnerKeyWrongSite(path: String, site: String, partner: String)
+    case partnerKeyIsOwn(keyID: String, fingerprint: String)
+    case partnerKeyTaken(keyID: String, fingerprint: String, partner: String)
+    case partnerKeyConflict(partner: String, keyID: String, fingerprint: String)
+    case partnerKeyUnknown(partner: String, keyID: String)
+    /// A key whose fingerprint is not the one the partner confirmed.
+    case partnerFingerprintMismatch(partner: String, keyID: String, fingerprint: String)
 
     // Reports
     case reversedRange(from: CalendarDate, to: CalendarDate)
@@ -70,6 +103,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case databaseBusy
     case databaseUnwritable(path: String)
     case storageFailure(String)
+    /// A lifecycle refusal that reached the store boundary without its bundle.
+    case moveRefused(MoveRefusal)
+    /// Anything else the database layer threw: said in words, never by its type name.
+    case unexpectedStorageError
 
     // Keys
     case keyMissing(path: String)
@@ -114,5 +151,5 @@ public enum SapuError: Error, Sendable, Equatable {
 
 /// The kinds of codes a user types; each has its own name in messages.
 public enum CodeKind: String, Sendable, Equatable, CaseIterable {
-    case site, product, maker, batch, defect, grade, inspector, station, key
+    case site, product, maker, batch, defect, grade, inspector, station, key, partner
 }

@@ -163,6 +163,9 @@ func mapped<T>(path: String, _ body: () throws -> T) throws(SapuError) -> T {
         return try body()
     } catch let error as SapuError {
         throw error
+    } catch let refusal as MoveRefusal {
+        // Callers say which bundle and move; this only keeps the reason readable if one did not.
+        throw .moveRefused(refusal)
     } catch let error as DatabaseError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: throw .databaseBusy
@@ -173,6 +176,7 @@ func mapped<T>(path: String, _ body: () throws -> T) throws(SapuError) -> T {
         default: throw .storageFailure("SQLite code \(error.resultCode.rawValue)")
         }
     } catch {
-        throw .storageFailure(String(describing: type(of: error)))
+        // Never a type name: the user can act on a sentence, not on "MoveRefusal".
+        throw .unexpectedStorageError
     }
 }

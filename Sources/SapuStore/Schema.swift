@@ -121,5 +121,48 @@ enum Schema {
         CREATE UNIQUE INDEX signing_key_one_current ON signing_key(status) WHERE status = 'current';
         ALTER TABLE bundle ADD COLUMN label_key TEXT;
         """,
+        // Partners and their receipts (docs/shipments.md): a receipt counts only when signed
+        // by a key registered here for the shipment's partner. Every receipt applied is kept;
+        // a newer one from the partner supersedes the older (`superseded_by`).
+        """
+        CREATE TABLE partner (
+            code TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            address TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE partner_key (
+            partner TEXT NOT NULL REFERENCES partner(code),
+            key_id TEXT NOT NULL,
+            public_key BLOB NOT NULL UNIQUE,
+            added_at TEXT NOT NULL,
+            retired_at TEXT,
+            PRIMARY KEY (partner, key_id)
+        );
+        ALTER TABLE shipment ADD COLUMN partner TEXT REFERENCES partner(code);
+        CREATE TABLE receipt (
+            sha256 TEXT PRIMARY KEY NOT NULL,
+            shipment TEXT NOT NULL REFERENCES shipment(id),
+            manifest_sha256 TEXT NOT NULL,
+            partner TEXT NOT NULL REFERENCES partner(code),
+            key_id TEXT NOT NULL,
+            finished TEXT NOT NULL,
+            finished_unix INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            signature TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            superseded_by TEXT REFERENCES receipt(sha256)
+        );
+        CREATE INDEX receipt_shipment ON receipt(shipment, finished_unix);
+        CREATE TRIGGER receipt_is_kept_delete BEFORE DELETE ON receipt
+            BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
+        CREATE TRIGGER receipt_is_kept_update
+            BEFORE UPDATE OF sha256, shipment, manifest_sha256, partner, key_id, finished, finished_unix, bytes, signature,
+                applied_at ON receipt
+            BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
+        CREATE TRIGGER receipt_is_superseded_once BEFORE UPDATE OF superseded_by ON receipt
+            WHEN OLD.superseded_by IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
+        """,
     ]
 }

@@ -111,6 +111,7 @@ struct Verify: SapuCommand {
         var rows: [[String]] = [
             [Message.reportExpected.text(lang), String(receipt.expected), ""],
             [Message.reportReceived.text(lang), String(receipt.received.count), ""],
+            [Message.reportReceivedByHand.text(lang), String(receipt.receivedByHand.count), receipt.receivedByHand.joined(separator: " ")],
             [Message.reportMissing.text(lang), String(receipt.missing.count), receipt.missing.joined(separator: " ")],
             [Message.reportExtra.text(lang), String(receipt.extra.count), receipt.extra.joined(separator: " ")],
             [Message.reportDuplicates.text(lang), String(verification.duplicates.count), verification.duplicates.joined(separator: " ")],
@@ -138,8 +139,8 @@ struct VerifyScanOutput: Encodable {
 /// The `--finish --json` report: counts under the documented keys, lists beside them.
 struct VerifyReport: Encodable {
     var shipment: String
-    var expected, received, missing, extra, duplicates, forged, mismatched: Int
-    var receivedBundles, missingBundles, extraBundles, duplicateBundles, forgedBundles: [String]
+    var expected, received, receivedByHand, missing, extra, duplicates, forged, mismatched: Int
+    var receivedBundles, receivedByHandBundles, missingBundles, extraBundles, duplicateBundles, forgedBundles: [String]
     var mismatchedBundles: [Verification.Mismatch]
     var receipt: String
 
@@ -147,12 +148,14 @@ struct VerifyReport: Encodable {
         shipment = receipt.shipment
         expected = receipt.expected
         received = receipt.received.count
+        receivedByHand = receipt.receivedByHand.count
         missing = receipt.missing.count
         extra = receipt.extra.count
         self.duplicates = duplicates.count
         forged = receipt.forged
         mismatched = receipt.mismatched.count
         receivedBundles = receipt.received
+        receivedByHandBundles = receipt.receivedByHand
         missingBundles = receipt.missing
         extraBundles = receipt.extra
         duplicateBundles = duplicates

@@ -11,6 +11,7 @@ extension CodeKind {
         case .inspector: Message(id: "kode pemeriksa", en: "inspector code")
         case .station: Message(id: "nama stasiun", en: "station name")
         case .key: Message(id: "id kunci", en: "key id")
+        case .partner: Message(id: "kode mitra", en: "partner code")
         }
     }
 }
@@ -212,8 +213,85 @@ extension SapuError {
         case .receiptForOtherShipment(let receipt, let shipment):
             Message(id: "tanda terima untuk \(receipt) tidak cocok dengan manifest pengiriman \(shipment)",
                     en: "receipt for \(receipt) does not match the manifest of shipment \(shipment)")
+        case .receiptFormerFormat(let path, let format):
+            Message(id: "tanda terima \(path) berformat lama (\(format)) yang tidak membedakan id ketikan dari label terverifikasi; minta mitra memperbarui sapu dan menjalankan sapu verify --finish lagi",
+                    en: "receipt \(path) is in an old format (\(format)) that does not tell typed ids from verified labels; ask the partner to update sapu and run sapu verify --finish again")
+        case .receiptSignerNotPartner(let path, let signer):
+            Message(id: "tanda terima \(path) ditandatangani oleh \(signer), yang bukan mitra terdaftar; tidak ada yang diubah (lihat sapu partner list)",
+                    en: "receipt \(path) is signed by \(signer), which is not a registered partner; nothing changed (see sapu partner list)")
+        case .receiptNotSignedByPartnerKey(let path, let partner, let keyID, let fingerprint):
+            Message(id: "tanda terima \(path) TIDAK ditandatangani kunci terdaftar mitra \(partner) (\(keyID), sidik jari \(fingerprint)): diubah atau dibuat pihak lain; tidak ada yang diubah",
+                    en: "receipt \(path) is NOT signed by partner \(partner)'s registered key (\(keyID), fingerprint \(fingerprint)): altered or made by someone else; nothing changed")
+        case .receiptKeyNotRegistered(let partner, let keyID):
+            Message(id: "tanda terima ditandatangani kunci \(keyID) mitra \(partner) yang belum terdaftar; cocokkan sidik jarinya dengan mitra, lalu sapu partner key add \(partner) --key BERKAS.pub",
+                    en: "receipt signed with key \(keyID) of partner \(partner), which is not registered; confirm its fingerprint with the partner, then sapu partner key add \(partner) --key FILE.pub")
+        case .receiptKeyRetired(let partner, let keyID):
+            Message(id: "kunci \(keyID) mitra \(partner) sudah dipensiunkan; tanda terima baru dengan kunci itu tidak diterima",
+                    en: "key \(keyID) of partner \(partner) is retired; new receipts signed with it are not accepted")
+        case .receiptFromOtherPartner(let signer, let shipment, let partner):
+            Message(id: "tanda terima dari mitra \(signer), padahal pengiriman \(shipment) untuk mitra \(partner); tidak ada yang diubah",
+                    en: "the receipt comes from partner \(signer), but shipment \(shipment) goes to partner \(partner); nothing changed")
+        case .receiptReceiverDisagrees(let path, let receiver, let signer):
+            Message(id: "tanda terima \(path) menyebut penerima \(receiver) tetapi ditandatangani \(signer); tidak ada yang diubah",
+                    en: "receipt \(path) names receiver \(receiver) but is signed by \(signer); nothing changed")
+        case .receiptKeyDisagrees(let path, let named, let signed):
+            Message(id: "tanda terima \(path) menyebut kunci \(named) tetapi ditandatangani dengan kunci \(signed); tidak ada yang diubah",
+                    en: "receipt \(path) names key \(named) but is signed with key \(signed); nothing changed")
+        case .receiptShipperDisagrees(let path, let shipper, let site):
+            Message(id: "tanda terima \(path) untuk pengirim \(shipper), bukan lokasi ini (\(site)); tidak ada yang diubah",
+                    en: "receipt \(path) answers shipper \(shipper), not this site (\(site)); nothing changed")
+        case .receiptListsInconsistent(let path):
+            Message(id: "daftar ikatan di tanda terima \(path) tidak masuk akal (ikatan ganda, atau jumlahnya tidak sama dengan manifest); tidak ada yang diubah",
+                    en: "the bundle lists of receipt \(path) do not add up (a bundle listed twice, or not the manifest's count); nothing changed")
+        case .receiptNamesOtherBundle(let bundle, let shipment):
+            Message(id: "tanda terima menyebut ikatan \(bundle), yang bukan bagian pengiriman \(shipment); tidak ada yang diubah",
+                    en: "the receipt names bundle \(bundle), which is not in shipment \(shipment); nothing changed")
+        case .receiptNotNewer(let finished, let applied):
+            Message(id: "tanda terima ini (selesai \(finished)) tidak lebih baru dari tanda terima yang sudah diterapkan (selesai \(applied)); tidak ada yang diubah",
+                    en: "this receipt (finished \(finished)) is not newer than the receipt already applied (finished \(applied)); nothing changed")
+        case .shipmentHasNoPartner(let id):
+            Message(id: "pengiriman \(id) dibuat sebelum mitra didaftarkan; sebutkan mitranya: sapu shipment reconcile TANDA-TERIMA --partner KODE",
+                    en: "shipment \(id) was opened before partners were registered; name its partner: sapu shipment reconcile RECEIPT --partner CODE")
+        case .partnerKeyOptionRemoved:
+            Message(id: "--partner-key tidak dipakai lagi: kunci mitra diambil dari daftar mitra; daftarkan dengan sapu partner add KODE --name NAMA --key MITRA.pub (atau sapu partner key add)",
+                    en: "--partner-key is no longer used: partner keys come from the partner registry; register it with sapu partner add CODE --name NAME --key PARTNER.pub (or sapu partner key add)")
+        case .partnerRequired:
+            Message(id: "belum ada mitra terdaftar; jalankan dulu sapu partner add KODE --name NAMA --key MITRA.pub",
+                    en: "no partner is registered; run sapu partner add CODE --name NAME --key PARTNER.pub first")
+        case .partnerAmbiguous(let codes):
+            Message(id: "ada beberapa mitra (\(codes.joined(separator: ", "))); pilih dengan --partner KODE",
+                    en: "several partners are registered (\(codes.joined(separator: ", "))); choose one with --partner CODE")
+        case .partnerIsOwnSite(let code):
+            Message(id: "\(code) adalah kode lokasi ini sendiri, bukan mitra", en: "\(code) is this site's own code, not a partner")
+        case .partnerNameRequired:
+            Message(id: "--name NAMA mitra wajib diisi", en: "--name PARTNER NAME is required")
+        case .partnerHasNoActiveKey(let code):
+            Message(id: "mitra \(code) tidak punya kunci aktif; tambahkan dengan sapu partner key add \(code) --key BERKAS.pub",
+                    en: "partner \(code) has no active key; add one with sapu partner key add \(code) --key FILE.pub")
+        case .partnerKeyFileEmpty(let path):
+            Message(id: "berkas \(path) tidak berisi kunci publik Sapu (baris sapu-ed25519 KODE K1 ...)",
+                    en: "file \(path) holds no Sapu public key (lines sapu-ed25519 CODE K1 ...)")
+        case .partnerKeyWrongSite(let path, let site, let partner):
+            Message(id: "berkas \(path) berisi kunci lokasi \(site), bukan mitra \(partner); tidak ada yang didaftarkan",
+                    en: "file \(path) holds a key of site \(site), not of partner \(partner); nothing registered")
+        case .partnerKeyIsOwn(let keyID, let fingerprint):
+            Message(id: "kunci \(keyID) (sidik jari \(fingerprint)) adalah kunci bengkel ini sendiri; daftarkan kunci dari sapu key export mitra",
+                    en: "key \(keyID) (fingerprint \(fingerprint)) is this workshop's own key; register the key from the partner's sapu key export")
+        case .partnerKeyTaken(let keyID, let fingerprint, let partner):
+            Message(id: "kunci \(keyID) (sidik jari \(fingerprint)) sudah terdaftar untuk mitra \(partner); satu kunci hanya untuk satu mitra",
+                    en: "key \(keyID) (fingerprint \(fingerprint)) is already registered for partner \(partner); a key belongs to one partner only")
+        case .partnerKeyConflict(let partner, let keyID, let fingerprint):
+            Message(id: "mitra \(partner) sudah punya kunci \(keyID) lain (sidik jari terdaftar \(fingerprint)); kunci baru mitra memakai id baru (sapu key rotate di sisi mitra)",
+                    en: "partner \(partner) already has a different key \(keyID) (registered fingerprint \(fingerprint)); a partner's new key has a new id (sapu key rotate on the partner's side)")
+        case .partnerKeyUnknown(let partner, let keyID):
+            Message(id: "mitra \(partner) tidak punya kunci \(keyID) (lihat sapu partner list)",
+                    en: "partner \(partner) has no key \(keyID) (see sapu partner list)")
+        case .partnerFingerprintMismatch(let partner, let keyID, let fingerprint):
+            Message(id: "kunci \(partner) \(keyID) di berkas itu bersidik jari \(fingerprint), bukan yang dikonfirmasi mitra; tidak ada yang didaftarkan (minta mitra memeriksa berkasnya)",
+                    en: "key \(partner) \(keyID) in that file has fingerprint \(fingerprint), not the one the partner confirmed; nothing registered (ask the partner to check the file)")
         case .consigneeRequired:
-            Message(id: "--to NAMA penerima wajib diisi", en: "--to CONSIGNEE is required")
+            Message(id: "--to butuh nama penerima (atau hilangkan --to untuk memakai nama mitra terdaftar)",
+                    en: "--to needs a consignee name (or leave --to out to use the partner's registered name)")
         case .reversedRange(let from, let to):
             Message(id: "periode terbalik: --from \(from.iso) sesudah --to \(to.iso)",
                     en: "reversed period: --from \(from.iso) is after --to \(to.iso)")
@@ -244,6 +322,12 @@ extension SapuError {
             Message(id: "database \(path) tidak bisa ditulis", en: "database \(path) cannot be written")
         case .storageFailure(let detail):
             Message(id: "kesalahan penyimpanan: \(detail)", en: "storage error: \(detail)")
+        case .moveRefused(let reason):
+            Message(id: "ditolak: \(reason.message.indonesian); tidak ada yang diubah",
+                    en: "refused: \(reason.message.english); nothing changed")
+        case .unexpectedStorageError:
+            Message(id: "database menjawab dengan galat tak terduga; tidak ada yang disimpan. Coba lagi; jika terulang, periksa disk dan database",
+                    en: "the database answered with an unexpected error; nothing was saved. Try again; if it happens again, check the disk and the database")
         case .keyMissing(let path):
             Message(id: "kunci tanda tangan \(path) tidak ada", en: "signing key \(path) does not exist")
         case .keyUnreadable(let path):

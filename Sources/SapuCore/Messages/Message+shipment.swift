@@ -55,17 +55,6 @@ extension Message {
                 en: "Shipment \(shipment.id) cancelled; its bundles are back in stock")
     }
 
-    public static func reconciled(_ shipment: Shipment, changed: Int, received: Int, missing: Int, disputed: Int,
-                                  extra: Int, forged: Int) -> Message {
-        if changed == 0 {
-            return Message(id: "Tanda terima \(shipment.id) sudah diterapkan; tidak ada yang berubah (status \(shipment.status.message.indonesian))",
-                           en: "Receipt for \(shipment.id) already applied; nothing changed (status \(shipment.status.message.english))")
-        }
-        return Message(
-            id: "Pengiriman \(shipment.id) \(shipment.status.message.indonesian): \(received) diterima, \(missing) hilang, \(disputed) disengketakan, \(extra) lebih, \(forged) palsu",
-            en: "Shipment \(shipment.id) \(shipment.status.message.english): \(received) received, \(missing) missing, \(disputed) disputed, \(extra) extra, \(forged) forged")
-    }
-
     /// The outcome word at the start of each verification answer.
     public static func verifyOutcome(_ outcome: Verification.Outcome) -> Message {
         switch outcome {
@@ -91,6 +80,8 @@ extension Message {
 
     public static let reportExpected = Message(id: "Di manifest", en: "Expected")
     public static let reportReceived = Message(id: "Diterima sesuai", en: "Received")
+    public static let reportReceivedByHand = Message(id: "  di antaranya diketik tangan (tidak terverifikasi)",
+                                                     en: "  of which typed by hand (unverified)")
     public static let reportMissing = Message(id: "Hilang", en: "Missing")
     public static let reportExtra = Message(id: "Tidak di manifest", en: "Extra")
     public static let reportDuplicates = Message(id: "Dipindai dua kali", en: "Duplicates")

@@ -46,6 +46,9 @@ public struct Verification: Sendable {
     public let keys: KeyRing
     private let items: [String: Manifest.Item]
     public private(set) var received: [String] = []
+    /// The received bundles whose id was typed by hand: a typed id proves nothing, so these
+    /// were not checked against a signed label. A subset of `received`.
+    public private(set) var receivedByHand: [String] = []
     public private(set) var extra: [String] = []
     public private(set) var duplicates: [String] = []
     public private(set) var forged: [String] = []
@@ -106,6 +109,13 @@ public struct Verification: Sendable {
     }
 
     private mutating func accept(_ id: String, label: LabelPayload?) -> Answer {
+        // A genuine label scanned after its id was typed by hand replaces the typed entry:
+        // the label is the evidence, and it may well disagree with the manifest.
+        if label != nil, let typed = receivedByHand.firstIndex(of: id) {
+            receivedByHand.remove(at: typed)
+            received.removeAll { $0 == id }
+            seen.remove(id)
+        }
         guard let item = items[id] else {
             if extra.contains(id) {
                 duplicates.append(id)
@@ -141,6 +151,7 @@ public struct Verification: Sendable {
         }
         seen.insert(id)
         received.append(id)
+        if label == nil { receivedByHand.append(id) }
         return answer(.expected, id, nil, manual: label == nil)
     }
 
@@ -150,8 +161,14 @@ public struct Verification: Sendable {
 }
 
 /// What the partner signs and sends back: what arrived against the manifest.
+///
+/// docs/shipments.md documents every field; the workshop applies it with
+/// `sapu shipment reconcile`.
 public struct Receipt: Sendable, Codable, Equatable {
-    public static let format = "sapu-receipt-1"
+    /// `sapu-receipt-2` added `receivedByHand`; a `sapu-receipt-1` receipt cannot tell typed
+    /// ids from verified labels and is refused.
+    public static let format = "sapu-receipt-2"
+    public static let formerFormats: Set<String> = ["sapu-receipt-1"]
 
     public var format: String
     public var shipment: String
@@ -163,6 +180,8 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var finished: String
     public var expected: Int
     public var received: [String]
+    /// The ids in `received` that were typed by hand rather than read from a verified label.
+    public var receivedByHand: [String]
     public var missing: [String]
     public var extra: [String]
     public var duplicates: [String]
@@ -181,6 +200,7 @@ public struct Receipt: Sendable, Codable, Equatable {
         self.finished = finished.iso8601
         expected = verification.expectedCount
         received = verification.received
+        receivedByHand = verification.receivedByHand
         missing = verification.missing
         extra = verification.extra
         duplicates = verification.duplicates
