@@ -78,9 +78,15 @@ printf '%s\n' "$LIDI-0021" "8991234567895" "$LIDI-0022" | sapu scan --mode quara
 step "Stock after receiving"
 sapu stock
 
+step "The partner (CV. Pusat Handicraft) sets up its own site once and sends its public key; the workshop registers it"
+mkdir -p partner/own
+(export SAPU_DB="$DEMO/partner/own/phc.sqlite"; sapu init --site PHC --name "CV. Pusat Handicraft")
+# The clerk reads the printed fingerprint to the partner over the phone before accepting its receipts.
+sapu partner add PHC --name "CV. Pusat Handicraft" --address "Jl. Raya Kroya, Cilacap" --key partner/own/PHC.pub
+sapu partner list
+
 step "Shipment to CV. Pusat Handicraft: open, pack 20 bundles by scanning, close, ship"
-SJ=$(sapu shipment create --to "CV. Pusat Handicraft" --address "Jl. Raya Kroya, Cilacap" \
-    --vehicle "Colt Diesel R 8123 KB" --driver "Pak Darto")
+SJ=$(sapu shipment create --partner PHC --vehicle "Colt Diesel R 8123 KB" --driver "Pak Darto")
 echo "surat jalan: $SJ"
 zbarimg --raw -q -Sdisable -Sqrcode.enable labels/thermal/"$LIDI"-00{01..16}.png labels/thermal/"$GLAGAH"-000{1..4}.png 2>/dev/null > packed.txt
 sapu scan --mode pack --shipment "$SJ" --station gudang-1 < packed.txt | tail -2
@@ -89,22 +95,36 @@ sapu shipment ship "$SJ"
 STEM=${SJ//\//-}
 
 step "Partner (CV. Pusat Handicraft): only the manifest and the workshop's public key"
-mkdir -p partner/own
 cp shipment/"$STEM".manifest.json shipment/"$STEM".manifest.sig workshop/PWT.pub partner/
 (
     cd partner
     export SAPU_DB="$DEMO/partner/own/phc.sqlite"
-    sapu init --site PHC --name "CV. Pusat Handicraft"
-    # 19 of the 20 arrive (one is missing), one label is forged, one bundle is scanned twice.
-    head -n 19 ../packed.txt > arrived.txt
+    # 19 of the 20 arrive: 18 labels scan, one torn label's id is typed by hand; the 20th bundle
+    # is missing and a forged label claims to be it; one bundle is scanned twice.
+    head -n 18 ../packed.txt > arrived.txt
+    typed=$(sed -n 19p ../packed.txt | awk '{ print substr($4, 2) "-" substr($5, 2) }')
     forged=$(sed -n 20p ../packed.txt | sed 's/ QA R1 / QB R1 /')
-    { cat arrived.txt; echo "$forged"; sed -n 3p ../packed.txt; } | sapu verify --manifest "$STEM".manifest.json --key PWT.pub
+    { cat arrived.txt; echo "$typed"; echo "$forged"; sed -n 3p ../packed.txt; } | sapu verify --manifest "$STEM".manifest.json --key PWT.pub
     sapu verify --manifest "$STEM".manifest.json --key PWT.pub --finish
+    cp "$STEM".receipt.json first.receipt.json
+    cp "$STEM".receipt.sig first.receipt.sig
 )
 
-step "Workshop applies the partner's signed receipt"
-sapu shipment reconcile partner/"$STEM".receipt.json --partner-key partner/own/PHC.pub
-sapu shipment reconcile partner/"$STEM".receipt.json --partner-key partner/own/PHC.pub
+step "Workshop applies the partner's signed receipt (only a key registered for PHC is accepted)"
+sapu shipment reconcile partner/"$STEM".receipt.json
+sapu shipment reconcile partner/"$STEM".receipt.json
+sapu shipment list
+
+step "Later the partner finds the missing bundle: a corrected receipt supersedes the first, which is kept"
+sleep 1  # receipts are ordered by the second they were finished
+(
+    cd partner
+    export SAPU_DB="$DEMO/partner/own/phc.sqlite"
+    sed -n 20p ../packed.txt | sapu verify --manifest "$STEM".manifest.json --key PWT.pub
+    sapu verify --manifest "$STEM".manifest.json --key PWT.pub --finish >/dev/null
+)
+sapu shipment reconcile partner/"$STEM".receipt.json
+sapu shipment reconcile partner/first.receipt.json || echo "(the older receipt is refused, as it should be)"
 sapu shipment list
 
 step "Stock at the end of the day"
@@ -124,5 +144,5 @@ echo "  database:     $SAPU_DB"
 echo "  keys:         $DEMO/workshop/PWT.key (private, owner only), $DEMO/workshop/PWT.pub"
 echo "  labels:       $DEMO/labels (thermal PNGs, A4 sheet PDF, ZPL, command sheet)"
 echo "  shipment:     $DEMO/shipment (manifest, signature, CSV, surat jalan PDF)"
-echo "  partner side: $DEMO/partner (manifest, public key, verification state, signed receipt)"
+echo "  partner side: $DEMO/partner (manifest, public key, verification state, signed receipts; its own site in own/)"
 echo "  reports:      $DEMO/reports (QC report as HTML with charts, makers as CSV)"

@@ -2,7 +2,10 @@
 # Uses the 10,000 labelled GLAGAH bundles of labels.sh ($LBATCH, $BENCH/payloads.txt).
 # --- Shipments -------------------------------------------------------------------------
 "$SAPU" scan --mode receive < "$BENCH/payloads.txt" >/dev/null
-SJ=$("$SAPU" shipment create --to "CV. Pusat Handicraft" --address "Kroya, Cilacap")
+mkdir -p "$BENCH/partner-site"
+SAPU_DB="$BENCH/partner-site/phc.sqlite" "$SAPU" init --site PHC --name "CV. Pusat Handicraft" >/dev/null
+"$SAPU" partner add PHC --name "CV. Pusat Handicraft" --address "Kroya, Cilacap" --key "$BENCH/partner-site/PHC.pub" >/dev/null
+SJ=$("$SAPU" shipment create --partner PHC)
 "$SAPU" scan --mode pack --shipment "$SJ" < "$BENCH/payloads.txt" >/dev/null
 t0=$(now); "$SAPU" shipment close "$SJ" --out "$BENCH/shipment" >/dev/null; t1=$(now)
 stem=${SJ//\//-}

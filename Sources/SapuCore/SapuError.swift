@@ -46,6 +46,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case manifestMismatch(bundle: String, field: String, manifest: String, label: String)
     case manifestUnreadable(String)
     case manifestTampered(String)
+    /// The manifest is signed with a key the partner's key file lacks (e.g. after a rotation).
+    case manifestUnknownKey(path: String, site: String, keyID: String)
+    /// The manifest's signature is genuine, but by another site or key than the manifest names.
+    case manifestSignerMismatch(path: String, claimed: String, signedBy: String)
     case stateFromOtherManifest(String)
     case receiptUnreadable(String)
     case receiptTampered(String)
@@ -54,6 +58,39 @@ public enum SapuError: Error, Sendable, Equatable {
     case documentPathBlocked(path: String)
     /// The shipment's documents are not all written yet (a closing in progress or interrupted).
     case shipmentDocumentsPending(String)
+    /// A receipt whose format an older Sapu wrote (it cannot tell typed ids from verified labels).
+    case receiptFormerFormat(path: String, format: String)
+    case receiptSignerNotPartner(path: String, signer: String)
+    case receiptNotSignedByPartnerKey(path: String, partner: String, keyID: String, fingerprint: String)
+    case receiptKeyNotRegistered(partner: String, keyID: String)
+    case receiptKeyRetired(partner: String, keyID: String)
+    case receiptFromOtherPartner(signer: String, shipment: String, partner: String)
+    case receiptReceiverDisagrees(path: String, receiver: String, signer: String)
+    case receiptKeyDisagrees(path: String, named: String, signed: String)
+    case receiptShipperDisagrees(path: String, shipper: String, site: String)
+    case receiptListsInconsistent(String)
+    case receiptNamesOtherBundle(bundle: String, shipment: String)
+    /// An older (or equally old) receipt than the one already applied to the shipment.
+    case receiptNotNewer(finished: String, applied: String)
+    /// A shipment opened before partners were registered: reconcile must name its partner.
+    case shipmentHasNoPartner(String)
+    /// `--partner-key` is gone: a receipt's key comes only from the partner registry.
+    case partnerKeyOptionRemoved
+
+    // Partners
+    case partnerRequired
+    case partnerAmbiguous([String])
+    case partnerIsOwnSite(String)
+    case partnerNameRequired
+    case partnerHasNoActiveKey(String)
+    case partnerKeyFileEmpty(path: String)
+    case partnerKeyWrongSite(path: String, site: String, partner: String)
+    case partnerKeyIsOwn(keyID: String, fingerprint: String)
+    case partnerKeyTaken(keyID: String, fingerprint: String, partner: String)
+    case partnerKeyConflict(partner: String, keyID: String, fingerprint: String)
+    case partnerKeyUnknown(partner: String, keyID: String)
+    /// A key whose fingerprint is not the one the partner confirmed.
+    case partnerFingerprintMismatch(partner: String, keyID: String, fingerprint: String)
 
     // Reports
     case reversedRange(from: CalendarDate, to: CalendarDate)
@@ -87,18 +124,30 @@ public enum SapuError: Error, Sendable, Equatable {
     case restoreOtherSite(path: String, site: String, expected: String)
     /// `sapu doctor` found problems (each already printed on its own line).
     case checksFailed(Int)
+    /// A lifecycle refusal that reached the store boundary without its bundle.
+    case moveRefused(MoveRefusal)
+    /// Anything else the database layer threw: said in words, never by its type name.
+    case unexpectedStorageError
 
     // Keys
     case keyMissing(path: String)
     case keyUnreadable(path: String)
     case keyFileExists(path: String)
     /// The private key file does not hold the key the database registers as current.
-    case signingKeyNotRegistered(path: String)
+    case signingKeyNotRegistered(path: String, keyID: String)
+    /// The private key file can be read or written by group or others (as ssh refuses it).
+    case keyFilePermissions(path: String)
+    /// The private key file holds another site's key.
+    case keyFileOtherSite(path: String, found: String, site: String)
+    /// The private key file holds a key the database does not know and a rotation did not leave.
+    case keyFileUnknownKey(path: String, keyID: String)
+    /// The database registers no current signing key.
+    case noCurrentKey
 
     // Label payload
     case notSapuLabel
     case unknownPayloadVersion(String)
-    case unknownKey(String)
+    case unknownKey(site: String, keyID: String)
     case badSignature
     case malformedField(String)
     case outsideAlphabet(String)
@@ -123,5 +172,5 @@ public enum SapuError: Error, Sendable, Equatable {
 
 /// The kinds of codes a user types; each has its own name in messages.
 public enum CodeKind: String, Sendable, Equatable, CaseIterable {
-    case site, product, maker, batch, defect, grade, inspector, station, key
+    case site, product, maker, batch, defect, grade, inspector, station, key, partner
 }

@@ -51,7 +51,8 @@ extension SQLiteStore {
     /// The bundle columns in the order `bundle(_:)` reads them by position: reading by
     /// name costs a lookup per column, which shows when thousands of rows are read.
     static let bundleColumns = """
-        id, batch, serial, product, maker, result, inspected_on, inspections, state, label_revision, label_current, shipment
+        id, batch, serial, product, maker, result, inspected_on, inspections, state, label_revision, label_current, shipment,
+        label_key
         """
 
     static func bundle(_ row: Row) throws -> SapuCore.Bundle {
@@ -63,7 +64,7 @@ extension SQLiteStore {
         }
         return Bundle(id: BundleID(batch: row[1], serial: row[2]), product: row[3], maker: row[4], result: result,
                       inspected: try CalendarDate(iso: inspectedText), inspections: row[7], state: state,
-                      labelRevision: row[9], labelCurrent: row[10], shipment: row[11])
+                      labelRevision: row[9], labelCurrent: row[10], shipment: row[11], labelKey: row[12])
     }
 
     static func event(_ row: Row) throws -> BundleEvent {

@@ -30,19 +30,33 @@ extension SQLiteStore {
     /// A check faster than this runs before every process's first write, not just daily.
     static let cheapCheck: Double = 0.1
 
+    /// The last pass recorded in the database, if any.
+    static func lastPass(_ db: Database) throws -> QuickCheckPass? {
+        guard try db.tableExists("database_check"),
+              let row = try Row.fetchOne(db, sql: "SELECT passed_unix, seconds FROM database_check WHERE kind = 'quick'") else {
+            return nil
+        }
+        let passed: Int64 = row["passed_unix"]
+        return QuickCheckPass(at: Date(timeIntervalSince1970: Double(passed)), seconds: row["seconds"])
+    }
+
     /// Whether the quick check must run before this process writes.
     ///
     /// Due without a record, a day after the last pass (or when the clock went back), and
     /// always while the check is cheap: a small database is checked by every process.
-    static func quickCheckDue(_ db: Database, now: Date) throws -> Bool {
-        guard try db.tableExists("database_check") else { return true }
-        guard let row = try Row.fetchOne(db, sql: "SELECT passed_unix, seconds FROM database_check WHERE kind = 'quick'") else {
-            return true
-        }
-        let passed: Int64 = row["passed_unix"]
-        let seconds: Double = row["seconds"]
-        let age = now.timeIntervalSince1970 - Double(passed)
-        return seconds < cheapCheck || age >= checkInterval || age < -300
+    static func quickCheckDue(after last: QuickCheckPass?, now: Date) -> Bool {
+        guard let last else { return true }
+        let age = now.timeIntervalSince(last.at)
+        return last.seconds < cheapCheck || age >= checkInterval || age < -300
+    }
+
+    /// Whether a pass is worth a write: a check that ran because a day had gone by, or one
+    /// that moved the database between "cheap" and "daily". Re-recording every cheap pass
+    /// would make a command that changes nothing change the file.
+    static func needsRecording(_ pass: QuickCheckPass, after last: QuickCheckPass?) -> Bool {
+        guard let last else { return true }
+        let age = pass.at.timeIntervalSince(last.at)
+        return age >= checkInterval || age < -300 || (last.seconds < cheapCheck) != (pass.seconds < cheapCheck)
     }
 
     /// `PRAGMA quick_check`, timed; any error reading the file counts as a failure.
@@ -81,9 +95,10 @@ extension SQLiteStore {
         }
         switch outcome {
         case .passed(let pass):
+            let last = try? database.read { db in try Self.lastPass(db) }
             health.withLock {
                 $0.verified = pass.at
-                $0.unrecorded = pass
+                $0.unrecorded = Self.needsRecording(pass, after: last ?? nil) ? pass : nil
             }
         case .failed, .notDue:
             health.withLock { $0.damaged = true }

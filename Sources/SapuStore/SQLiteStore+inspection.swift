@@ -68,7 +68,8 @@ extension SQLiteStore {
         }
     }
 
-    public func recordLabelPrints(_ ids: [BundleID], actor: Actor, at now: Instant) throws(SapuError) -> [SapuCore.Bundle] {
+    public func recordLabelPrints(_ ids: [BundleID], keyID: String, actor: Actor, at now: Instant)
+        throws(SapuError) -> [SapuCore.Bundle] {
         try write { db in
             var printed: [Bundle] = []
             printed.reserveCapacity(ids.count)
@@ -77,10 +78,11 @@ extension SQLiteStore {
                 if case .failure(let refusal) = Lifecycle.apply(.label, to: bundle.facts) {
                     throw SapuError.illegalMove(bundle: id.description, move: .label, state: bundle.state, reason: refusal)
                 }
-                bundle.labelRevision = bundle.nextLabelRevision
+                bundle.labelRevision = bundle.nextLabelRevision(keyID: keyID)
                 bundle.labelCurrent = true
-                try db.execute(sql: "UPDATE bundle SET label_revision = ?, label_current = 1, updated_at = ? WHERE id = ?",
-                               arguments: [bundle.labelRevision, now.iso8601, id.description])
+                bundle.labelKey = keyID
+                try db.execute(sql: "UPDATE bundle SET label_revision = ?, label_current = 1, label_key = ?, updated_at = ? WHERE id = ?",
+                               arguments: [bundle.labelRevision, keyID, now.iso8601, id.description])
                 try Self.appendEvent(db, bundle: id, move: .label, state: bundle.state, at: now, actor: actor,
                                      labelRevision: bundle.labelRevision)
                 printed.append(bundle)

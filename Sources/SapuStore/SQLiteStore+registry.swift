@@ -105,20 +105,40 @@ extension SQLiteStore {
 
     public func publicKeys() throws(SapuError) -> [StoredKey] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT key_id, site, public_key FROM signing_key ORDER BY created_at, key_id").map {
-                StoredKey(keyID: $0["key_id"], site: $0["site"], raw: [UInt8]($0["public_key"] as Data))
-            }
+            try Row.fetchAll(db, sql: "SELECT key_id, site, public_key, status FROM signing_key").map(Self.storedKey)
+                .sorted { Self.keyOrder($0.keyID) < Self.keyOrder($1.keyID) }
         }
     }
 
-    public func addPublicKey(_ key: StoredKey, at now: Instant) throws(SapuError) {
+    public func currentKey() throws(SapuError) -> StoredKey {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT key_id, site, public_key, status FROM signing_key WHERE status = 'current'")
+            else { throw SapuError.noCurrentKey }
+            return Self.storedKey(row)
+        }
+    }
+
+    public func rotateKey(to key: StoredKey, replacing: String, at now: Instant) throws(SapuError) {
         try write { db in
+            let current = try String.fetchOne(db, sql: "SELECT key_id FROM signing_key WHERE status = 'current'")
+            guard current == replacing else { throw SapuError.duplicate(kind: .key, value: current ?? replacing) }
             if try Self.exists(db, "signing_key", key.keyID, column: "key_id") {
                 throw SapuError.duplicate(kind: .key, value: key.keyID)
             }
-            try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at) VALUES (?, ?, ?, ?)",
+            try db.execute(sql: "UPDATE signing_key SET status = 'retired' WHERE status = 'current'")
+            try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at, status) VALUES (?, ?, ?, ?, 'current')",
                            arguments: [key.keyID, key.site, Data(key.raw), now.iso8601])
         }
+    }
+
+    /// `K2` before `K10`: by key number, then by text for ids of another shape.
+    static func keyOrder(_ keyID: String) -> (Int, String) {
+        (PublicKey.number(ofKeyID: keyID) ?? Int.max, keyID)
+    }
+
+    static func storedKey(_ row: Row) -> StoredKey {
+        StoredKey(keyID: row["key_id"], site: row["site"], raw: [UInt8](row["public_key"] as Data),
+                  current: (row["status"] as String) == "current")
     }
 
     // MARK: Row mapping

@@ -245,7 +245,7 @@ extension SQLiteStore {
         } catch let error as SapuError {
             throw error
         } catch {
-            throw .storageFailure(String(describing: type(of: error)))
+            throw .unexpectedStorageError
         }
     }
 

@@ -3,19 +3,25 @@ import GRDB
 import SapuCore
 
 extension SQLiteStore {
-    /// Opens a shipment with the next running number of the site and year.
+    /// Opens a shipment to a registered partner with the next running number of the site and year.
+    ///
+    /// Without a partner code the only active partner is taken; the consignee's name and
+    /// address default to the partner's.
     public func createShipment(_ draft: ShipmentDraft, at now: Instant) throws(SapuError) -> Shipment {
         try write { db in
+            let partner = try Self.resolvePartner(db, draft.partner)
+            let consignee = draft.consignee ?? partner.name
+            guard !consignee.isEmpty else { throw SapuError.consigneeRequired }
             let site = try String.fetchOne(db, sql: "SELECT code FROM site LIMIT 1") ?? ""
             let date = now.date
             let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM shipment WHERE id LIKE ?",
                                         arguments: ["%/SJ/\(site)/%/\(date.year)"]) ?? 0
             let id = ShipmentID(number: last + 1, site: site, month: date.month, year: date.year).description
             try db.execute(sql: """
-                INSERT INTO shipment (id, number, status, consignee, address, vehicle, driver, reference, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, last + 1, ShipmentStatus.open.rawValue, draft.consignee, draft.address,
-                                 draft.vehicle, draft.driver, draft.reference, now.iso8601])
+                INSERT INTO shipment (id, number, status, consignee, address, vehicle, driver, reference, created_at, partner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, last + 1, ShipmentStatus.open.rawValue, consignee, draft.address ?? partner.address,
+                                 draft.vehicle, draft.driver, draft.reference, now.iso8601, partner.code])
             return try Self.fetchShipment(db, id)
         }
     }
@@ -68,40 +74,6 @@ extension SQLiteStore {
         }
     }
 
-    /// Applies a verified receipt: each listed bundle becomes received, missing or disputed,
-    /// and the shipment delivered when the receipt is `clean`, else disputed.
-    ///
-    /// Running it again with the same receipt changes nothing.
-    public func reconcile(_ id: String, received: [BundleID], missing: [BundleID], disputed: [BundleID], clean: Bool,
-                          actor: Actor, at now: Instant) throws(SapuError) -> (Shipment, changed: Int) {
-        try write { db in
-            let shipment = try Self.fetchShipment(db, id)
-            guard [.shipped, .delivered, .disputed].contains(shipment.status) else {
-                throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "reconcile")
-            }
-            var changed = 0
-            for (ids, move) in [(received, Move.deliver), (missing, .markMissing), (disputed, .dispute)] {
-                for bundleID in ids {
-                    let bundle = try Self.fetchBundle(db, bundleID)
-                    guard bundle.shipment == id else { throw SapuError.shipmentHoldsUnfit(id: id, bundle: bundleID.description) }
-                    let target = Lifecycle.target(of: move, from: bundle.state)
-                    if bundle.state == target { continue }
-                    let state = try Lifecycle.apply(move, to: bundle.facts).get()
-                    try db.execute(sql: "UPDATE bundle SET state = ?, updated_at = ? WHERE id = ?",
-                                   arguments: [state.rawValue, now.iso8601, bundleID.description])
-                    try Self.appendEvent(db, bundle: bundleID, move: move, state: state, at: now, actor: actor, shipment: id)
-                    changed += 1
-                }
-            }
-            let status: ShipmentStatus = clean ? .delivered : .disputed
-            if changed > 0 || shipment.status == .shipped {
-                try db.execute(sql: "UPDATE shipment SET status = ?, reconciled_at = ? WHERE id = ?",
-                               arguments: [status.rawValue, now.iso8601, id])
-            }
-            return (try Self.fetchShipment(db, id), changed)
-        }
-    }
-
     // MARK: Helpers
 
     private static func moveAll(_ db: Database, in shipment: String, from state: BundleState, move: Move, actor: Actor,
@@ -137,7 +109,7 @@ extension SQLiteStore {
                         vehicle: row["vehicle"], driver: row["driver"], reference: row["reference"], created: created,
                         closed: closedText.flatMap(Instant.init(iso8601:)), shipped: shippedText.flatMap(Instant.init(iso8601:)),
                         reconciled: reconciledText.flatMap(Instant.init(iso8601:)), manifestSHA256: row["manifest_sha256"],
-                        bundleCount: row["bundle_count"])
+                        bundleCount: row["bundle_count"], partner: row["partner"])
     }
 
     /// Runs a closure with typed throws inside GRDB's untyped one.

@@ -53,12 +53,13 @@ public final class SQLiteStore: Store {
             // The check reads through a connection that writes nothing, before GRDB's pool
             // (which writes when it sets up WAL) touches a file that may be damaged.
             var health = Health()
-            switch try probe.quickCheckIfDue() {
+            let check = probe.quickCheckIfDue()
+            switch check.outcome {
             case .failed:
                 return SQLiteStore(database: probe.queue, path: path, access: .damaged, health: Health(damaged: true))
             case .passed(let pass):
                 health.verified = pass.at
-                health.unrecorded = pass
+                health.unrecorded = check.record ? pass : nil
             case .notDue:
                 health.verified = Date()
             }
@@ -77,14 +78,18 @@ public final class SQLiteStore: Store {
         return try OpenLock.holding(path, exclusive: true) { () throws(SapuError) in
             if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
             do throws(SapuError) {
-                // A new file has nothing to check; the first check measures it.
                 let store = SQLiteStore(database: try makePool(path), path: path, access: .readWrite,
                                         health: Health(verified: Date()))
                 try store.migrate()
+                // The new file's first pass goes in with the site, so later commands that change
+                // nothing leave the file as it is.
+                if case .passed(let pass) = try store.read({ db in Self.quickCheck(db) }) {
+                    store.health.withLock { $0.unrecorded = pass }
+                }
                 try store.write { db in
                     try db.execute(sql: "INSERT INTO site (code, name, created_at) VALUES (?, ?, ?)",
                                    arguments: [site.code, site.name, now.iso8601])
-                    try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at) VALUES (?, ?, ?, ?)",
+                    try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at, status) VALUES (?, ?, ?, ?, 'current')",
                                    arguments: [key.keyID, key.site, Data(key.raw), now.iso8601])
                     for product in Product.standard {
                         try db.execute(sql: "INSERT INTO product (code, name, bundle_size) VALUES (?, ?, ?)",
@@ -247,16 +252,20 @@ struct Probe {
         }
     }
 
-    /// Runs the quick check when the record says it is due.
-    func quickCheckIfDue() throws(SapuError) -> QuickCheckOutcome {
+    /// Runs the quick check when the record says it is due; a pass comes back only when it
+    /// should be recorded.
+    func quickCheckIfDue() -> (outcome: QuickCheckOutcome, record: Bool) {
         do {
             return try queue.read { db in
-                guard try SQLiteStore.quickCheckDue(db, now: Date()) else { return .notDue }
-                return SQLiteStore.quickCheck(db)
+                let last = try SQLiteStore.lastPass(db)
+                guard SQLiteStore.quickCheckDue(after: last, now: Date()) else { return (.notDue, false) }
+                let outcome = SQLiteStore.quickCheck(db)
+                guard case .passed(let pass) = outcome else { return (outcome, false) }
+                return (outcome, SQLiteStore.needsRecording(pass, after: last))
             }
         } catch {
             // The record itself could not be read: the file is damaged.
-            return .failed
+            return (.failed, false)
         }
     }
 
@@ -291,6 +300,9 @@ func mapped<T>(path: String, _ body: () throws -> T) throws(SapuError) -> T {
         return try body()
     } catch let error as SapuError {
         throw error
+    } catch let refusal as MoveRefusal {
+        // Callers say which bundle and move; this only keeps the reason readable if one did not.
+        throw .moveRefused(refusal)
     } catch let error as DatabaseError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: throw .databaseBusy
@@ -302,6 +314,7 @@ func mapped<T>(path: String, _ body: () throws -> T) throws(SapuError) -> T {
         default: throw .storageFailure("SQLite code \(error.resultCode.rawValue)")
         }
     } catch {
-        throw .storageFailure(String(describing: type(of: error)))
+        // Never a type name: the user can act on a sentence, not on "MoveRefusal".
+        throw .unexpectedStorageError
     }
 }

@@ -106,6 +106,64 @@ enum Schema {
         CREATE INDEX event_inspection ON event(bundle, at_unix, move, result, at) WHERE result IS NOT NULL;
         CREATE INDEX event_shipment_outcome ON event(shipment, move) WHERE move IN ('ship', 'deliver', 'mark-missing', 'dispute');
         """,
+        // Keys (docs/keys.md): the database, not the order of rows or of the key file, says
+        // which key is current; exactly one is. Existing sites: the highest `K<n>` is current
+        // (created_at cannot tell two rotations in one second apart, and text puts K10 before K2).
+        // A label's revision follows its key id, so the bundle remembers which key signed its
+        // last label (NULL for labels printed before: the next print gets a new revision).
+        """
+        ALTER TABLE signing_key ADD COLUMN status TEXT NOT NULL DEFAULT 'retired' CHECK (status IN ('current', 'retired'));
+        UPDATE signing_key SET status = 'current' WHERE key_id = (
+            SELECT key_id FROM signing_key
+            ORDER BY CASE WHEN key_id GLOB 'K[1-9]*' AND substr(key_id, 2) NOT GLOB '*[^0-9]*'
+                          THEN CAST(substr(key_id, 2) AS INTEGER) ELSE 0 END DESC, created_at DESC
+            LIMIT 1);
+        CREATE UNIQUE INDEX signing_key_one_current ON signing_key(status) WHERE status = 'current';
+        ALTER TABLE bundle ADD COLUMN label_key TEXT;
+        """,
+        // Partners and their receipts (docs/shipments.md): a receipt counts only when signed
+        // by a key registered here for the shipment's partner. Every receipt applied is kept;
+        // a newer one from the partner supersedes the older (`superseded_by`).
+        """
+        CREATE TABLE partner (
+            code TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            address TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE partner_key (
+            partner TEXT NOT NULL REFERENCES partner(code),
+            key_id TEXT NOT NULL,
+            public_key BLOB NOT NULL UNIQUE,
+            added_at TEXT NOT NULL,
+            retired_at TEXT,
+            PRIMARY KEY (partner, key_id)
+        );
+        ALTER TABLE shipment ADD COLUMN partner TEXT REFERENCES partner(code);
+        CREATE TABLE receipt (
+            sha256 TEXT PRIMARY KEY NOT NULL,
+            shipment TEXT NOT NULL REFERENCES shipment(id),
+            manifest_sha256 TEXT NOT NULL,
+            partner TEXT NOT NULL REFERENCES partner(code),
+            key_id TEXT NOT NULL,
+            finished TEXT NOT NULL,
+            finished_unix INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            signature TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            superseded_by TEXT REFERENCES receipt(sha256)
+        );
+        CREATE INDEX receipt_shipment ON receipt(shipment, finished_unix);
+        CREATE TRIGGER receipt_is_kept_delete BEFORE DELETE ON receipt
+            BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
+        CREATE TRIGGER receipt_is_kept_update
+            BEFORE UPDATE OF sha256, shipment, manifest_sha256, partner, key_id, finished, finished_unix, bytes, signature,
+                applied_at ON receipt
+            BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
+        CREATE TRIGGER receipt_is_superseded_once BEFORE UPDATE OF superseded_by ON receipt
+            WHEN OLD.superseded_by IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
+        """,
         // Durability (docs/database.md): a shipment's documents are kept with the commit that
         // closes it, so an interrupted closing is finished or undone by the next command; and
         // when SQLite's quick check last passed, so it runs at least daily before a write.

@@ -25,6 +25,10 @@ public enum ShipmentFiles {
     }
 
     public static func decodeReceipt(_ bytes: [UInt8], path: String) throws(SapuError) -> Receipt {
+        struct Format: Decodable { var format: String }
+        if let format = try? JSONDecoder().decode(Format.self, from: Data(bytes)), Receipt.formerFormats.contains(format.format) {
+            throw .receiptFormerFormat(path: path, format: format.format)
+        }
         guard let receipt = try? JSONDecoder().decode(Receipt.self, from: Data(bytes)), receipt.format == Receipt.format else {
             throw .receiptUnreadable(path)
         }

@@ -5,11 +5,15 @@ public struct StoredKey: Sendable, Equatable {
     public var keyID: String
     public var site: String
     public var raw: [UInt8]
+    /// True for the one key that signs new labels, manifests and receipts; the others are
+    /// retired: they still verify what they signed, and sign nothing new.
+    public var current: Bool
 
-    public init(keyID: String, site: String, raw: [UInt8]) {
+    public init(keyID: String, site: String, raw: [UInt8], current: Bool = true) {
         self.keyID = keyID
         self.site = site
         self.raw = raw
+        self.current = current
     }
 }
 
@@ -31,8 +35,15 @@ public protocol Store: Sendable {
     func batch(_ code: String) throws(SapuError) -> Batch
 
     // Keys
+    /// The site's keys, by key number (`K2` before `K10`), the current one marked.
     func publicKeys() throws(SapuError) -> [StoredKey]
-    func addPublicKey(_ key: StoredKey, at: Instant) throws(SapuError)
+    /// The key that signs new documents; `noCurrentKey` if none is registered.
+    func currentKey() throws(SapuError) -> StoredKey
+    /// Registers `key` as current and retires the one before, in one transaction.
+    ///
+    /// `replacing` is the key id the caller saw as current: if another rotation got there
+    /// first, nothing changes and `duplicate(kind: .key, ...)` is thrown.
+    func rotateKey(to key: StoredKey, replacing: String, at: Instant) throws(SapuError)
 
     // Inspection
     func inspect(batch: String, maker: String, result: QCResult, count: Int, actor: Actor, at: Instant)
@@ -46,6 +57,6 @@ public protocol Store: Sendable {
     func stock() throws(SapuError) -> [StockCount]
 
     // Labels
-    /// Records that labels were printed; returns each bundle with the revision printed.
-    func recordLabelPrints(_ ids: [BundleID], actor: Actor, at: Instant) throws(SapuError) -> [SapuCore.Bundle]
+    /// Records that labels signed with `keyID` were printed; returns each bundle with the revision printed.
+    func recordLabelPrints(_ ids: [BundleID], keyID: String, actor: Actor, at: Instant) throws(SapuError) -> [SapuCore.Bundle]
 }

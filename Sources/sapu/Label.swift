@@ -54,7 +54,7 @@ struct LabelPrint: SapuCommand {
         var drafts: [(Bundle, LabelPayload)] = []
         for bundle in targets {
             var printed = bundle
-            printed.labelRevision = bundle.nextLabelRevision
+            printed.labelRevision = bundle.nextLabelRevision(keyID: signer.keyID)
             drafts.append((printed, try LabelPayload(
                 keyID: signer.keyID, product: bundle.product, batch: bundle.batch, serial: bundle.id.serial,
                 maker: bundle.maker, inspected: bundle.inspected, result: bundle.result, revision: printed.labelRevision)))
@@ -86,8 +86,8 @@ struct LabelPrint: SapuCommand {
         let staged = try output.stage(files)
         let recorded: [Bundle]
         do throws(SapuError) {
-            recorded = try store.recordLabelPrints(targets.map(\.id), actor: try context.actor(operatorCode: inspector, station: nil),
-                                                   at: context.now)
+            recorded = try store.recordLabelPrints(targets.map(\.id), keyID: signer.keyID,
+                                                   actor: try context.actor(operatorCode: inspector, station: nil), at: context.now)
             guard recorded.map(\.labelRevision) == faces.map(\.0.labelRevision) else {
                 throw SapuError.labelChangedWhilePrinting
             }

@@ -12,21 +12,24 @@ struct ShipmentCommand: ParsableCommand {
         subcommands: [Create.self, List.self, Show.self, Close.self, Ship.self, Cancel.self, Reconcile.self])
 
     struct Create: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a shipment; prints its number.")
-        @Option(help: "Consignee, e.g. \"CV. Pusat Handicraft\".") var to: String
-        @Option(help: "Consignee's address.") var address: String?
+        static let configuration = CommandConfiguration(
+            abstract: "Open a shipment to a registered partner; prints its number.",
+            discussion: "Without --partner the only active partner is taken; register partners with sapu partner add.")
+        @Option(help: "The partner's code (see sapu partner list), e.g. PHC.") var partner: String?
+        @Option(help: "Consignee's name on the documents (default: the partner's registered name).") var to: String?
+        @Option(help: "Consignee's address (default: the partner's registered address).") var address: String?
         @Option(help: "Vehicle and plate number.") var vehicle: String?
         @Option(help: "Driver's name.") var driver: String?
         @Option(help: "Reference, e.g. the partner's order number.") var ref: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            let consignee = to.trimmingSpaces()
-            guard !consignee.isEmpty else { throw .consigneeRequired }
             func clean(_ text: String?) -> String? { text.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } }
+            if let to, clean(to) == nil { throw .consigneeRequired }
+            let partner = try partner.map { (code) throws(SapuError) in try Code.normalise(code, as: .partner) }
             let shipment = try context.store().createShipment(
-                ShipmentDraft(consignee: consignee, address: clean(address), vehicle: clean(vehicle), driver: clean(driver),
-                              reference: clean(ref)), at: context.now)
+                ShipmentDraft(partner: partner, consignee: clean(to), address: clean(address), vehicle: clean(vehicle),
+                              driver: clean(driver), reference: clean(ref)), at: context.now)
             if context.json {
                 context.emit(ShipmentOutput(shipment))
             } else {
@@ -128,52 +131,45 @@ struct ShipmentCommand: ParsableCommand {
 
     struct Reconcile: SapuCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Apply the partner's signed receipt: bundles become received, missing or disputed.")
+            abstract: "Apply the partner's signed receipt: bundles become received, missing or disputed.",
+            discussion: """
+                The receipt must be signed with a key registered for the shipment's partner (sapu partner add,
+                sapu partner key add). A newer receipt from the partner supersedes the one applied before.
+                """)
         @Argument(help: "The receipt file (ID.receipt.json); its .sig file must be beside it.") var receipt: String
-        @Option(name: [.customLong("partner-key"), .customLong("key")], help: "The partner's public key file.")
-        var partnerKey: String
         @Option(help: "The receipt's signature file (default: beside the receipt).") var signature: String?
+        @Option(help: "Only for a shipment opened before partners were registered: its partner's code.") var partner: String?
+        /// Gone: keys come only from the partner registry. Still parsed so that it gets its own reason.
+        @Option(name: [.customLong("partner-key"), .customLong("key")], help: .hidden) var partnerKey: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            let store = try context.store()
-            let bytes = try ShipmentFiles.read(receipt)
-            let ring = try KeyRing(keyFile: String(decoding: try ShipmentFiles.read(partnerKey), as: UTF8.self), path: partnerKey)
-            let signaturePath = signature ?? ShipmentFiles.signaturePath(for: receipt)
-            guard let detached = DetachedSignature(text: String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self)) else {
-                throw .receiptTampered(receipt)
-            }
-            do throws(SapuError) {
-                try detached.verify(bytes, keys: ring)
-            } catch {
-                throw .receiptTampered(receipt)
-            }
-            let parsed = try ShipmentFiles.decodeReceipt(bytes, path: receipt)
-            let shipment = try store.shipment(parsed.shipment)
-            guard shipment.manifestSHA256 == parsed.manifestSHA256 else {
-                throw .receiptForOtherShipment(receipt: parsed.shipment, shipment: shipment.id)
-            }
-            func ids(_ texts: [String]) throws(SapuError) -> [BundleID] {
-                var result: [BundleID] = []
-                for text in texts {
-                    guard let id = BundleID(typed: text) else { throw .receiptUnreadable(receipt) }
-                    result.append(id)
-                }
-                return result
-            }
-            let disputed = Array(Set(parsed.mismatched.map(\.bundle))).sorted()
-            let (reconciled, changed) = try store.reconcile(
-                shipment.id, received: try ids(parsed.received), missing: try ids(parsed.missing), disputed: try ids(disputed),
-                clean: parsed.isClean, actor: try context.actor(operatorCode: nil, station: nil), at: context.now)
+            if partnerKey != nil { throw .partnerKeyOptionRemoved }
+            let outcome = try Reconciliation.apply(receipt: receipt, signature: signature, partner: partner,
+                                                   store: try context.store(),
+                                                   actor: try context.actor(operatorCode: nil, station: nil), at: context.now)
+            let receipt = outcome.receipt
+            let typed = outcome.outcomes.typed.map(\.description)
             if context.json {
-                context.emit(ReconcileOutput(id: reconciled.id, status: reconciled.status.rawValue, changed: changed,
-                                             received: parsed.received.count, missing: parsed.missing.count,
-                                             disputed: disputed.count, extra: parsed.extra.count, forged: parsed.forged))
+                context.emit(ReconcileOutput(outcome))
                 return
             }
-            context.say(.reconciled(reconciled, changed: changed, received: parsed.received.count,
-                                    missing: parsed.missing.count, disputed: disputed.count, extra: parsed.extra.count,
-                                    forged: parsed.forged))
+            context.say(.receiptSignedBy(partner: outcome.partner.code, name: outcome.partner.name,
+                                         keyID: outcome.key.keyID, fingerprint: outcome.key.fingerprint))
+            switch outcome.effect {
+            case .alreadyApplied:
+                context.say(.receiptAlreadyApplied(outcome.shipment))
+                return
+            case .superseded(let previous):
+                context.say(.receiptSupersedes(finished: receipt.finished, previous: previous.finished.iso8601,
+                                               changed: outcome.changed))
+            case .applied:
+                break
+            }
+            context.say(.reconciled(outcome.shipment, received: receipt.received.count, missing: receipt.missing.count,
+                                    disputed: outcome.outcomes.disputed.count, extra: receipt.extra.count,
+                                    forged: receipt.forged))
+            context.say(.receivedByHand(verified: outcome.outcomes.verified.count, typed: typed))
         }
     }
 
@@ -197,11 +193,13 @@ struct ShipmentOutput: Encodable {
     var shipped: String?
     var manifestSHA256: String?
     var bundleCount: Int
+    var partner: String?
     var bundles: [BundleOutput]?
     var documents: DocumentsOutput?
 
     init(_ shipment: Shipment) {
         id = shipment.id
+        partner = shipment.partner
         status = shipment.status.rawValue
         consignee = shipment.consignee
         address = shipment.address
@@ -229,7 +227,46 @@ struct DocumentsOutput: Encodable {
     }
 }
 
+/// `shipment reconcile --json`: the counts, who signed, and which bundles were typed by hand.
 struct ReconcileOutput: Encodable {
     var id, status: String
     var changed, received, missing, disputed, extra, forged: Int
+    var partner, keyID, fingerprint: String
+    /// SHA-256 of the receipt file, and when the partner finished it.
+    var receipt, finished: String
+    /// `applied` (first receipt), `superseded` (replaced an older one) or `already-applied`.
+    var effect: String
+    /// The receipt this one replaced (its SHA-256), for `superseded`.
+    var supersedes: String?
+    var receivedVerified, receivedByHand: Int
+    var receivedByHandBundles, missingBundles, disputedBundles: [String]
+
+    init(_ outcome: Reconciliation.Outcome) {
+        let receipt = outcome.receipt
+        id = outcome.shipment.id
+        status = outcome.shipment.status.rawValue
+        changed = outcome.changed
+        received = receipt.received.count
+        missing = receipt.missing.count
+        disputed = outcome.outcomes.disputed.count
+        extra = receipt.extra.count
+        forged = receipt.forged
+        partner = outcome.partner.code
+        keyID = outcome.key.keyID
+        fingerprint = outcome.key.fingerprint
+        self.receipt = outcome.sha256
+        finished = receipt.finished
+        switch outcome.effect {
+        case .applied: effect = "applied"
+        case .superseded(let previous):
+            effect = "superseded"
+            supersedes = previous.sha256
+        case .alreadyApplied: effect = "already-applied"
+        }
+        receivedVerified = outcome.outcomes.verified.count
+        receivedByHand = outcome.outcomes.typed.count
+        receivedByHandBundles = outcome.outcomes.typed.map(\.description)
+        missingBundles = receipt.missing
+        disputedBundles = outcome.outcomes.disputed.map(\.description)
+    }
 }

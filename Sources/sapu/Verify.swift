@@ -30,20 +30,14 @@ struct Verify: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let bytes = try ShipmentFiles.read(manifest)
         let ring = try KeyRing(keyFile: String(decoding: try ShipmentFiles.read(key), as: UTF8.self), path: key)
         let signaturePath = signature ?? ShipmentFiles.signaturePath(for: manifest)
         // The signature first: nothing in a tampered manifest is worth reading.
-        guard let detached = DetachedSignature(text: String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self)) else {
-            throw .manifestTampered(manifest)
-        }
-        do throws(SapuError) {
-            try detached.verify(bytes, keys: ring)
-        } catch {
-            throw .manifestTampered(manifest)
-        }
-        let parsed = try ShipmentFiles.decodeManifest(bytes, path: manifest)
-        let digest = Digest.sha256Hex(bytes)
+        let checked = try ManifestCheck.check(try ShipmentFiles.read(manifest), path: manifest,
+                                              signature: String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self),
+                                              keys: ring)
+        let parsed = checked.manifest
+        let digest = checked.sha256
         let stem = ShipmentID(typed: parsed.shipment)?.fileStem ?? "manifest"
         let log = try VerificationLog(path: state ?? stem + ".verify.jsonl", shipment: parsed.shipment, manifestSHA256: digest)
         var verification = Verification(manifest: parsed, keys: ring)
@@ -114,16 +108,22 @@ struct Verify: SapuCommand {
             return
         }
         let lang = context.language
-        context.table([.columnWhat, .columnCount, .columnVerifiedBundles], [
+        var rows: [[String]] = [
             [Message.reportExpected.text(lang), String(receipt.expected), ""],
             [Message.reportReceived.text(lang), String(receipt.received.count), ""],
+            [Message.reportReceivedByHand.text(lang), String(receipt.receivedByHand.count), receipt.receivedByHand.joined(separator: " ")],
             [Message.reportMissing.text(lang), String(receipt.missing.count), receipt.missing.joined(separator: " ")],
             [Message.reportExtra.text(lang), String(receipt.extra.count), receipt.extra.joined(separator: " ")],
             [Message.reportDuplicates.text(lang), String(verification.duplicates.count), verification.duplicates.joined(separator: " ")],
             [Message.reportForged.text(lang), String(receipt.forged), (receipt.forgedBundles ?? []).joined(separator: " ")],
-            [Message.reportMismatched.text(lang), String(receipt.mismatched.count),
-             receipt.mismatched.map { "\($0.bundle) (\($0.field) \($0.manifest)→\($0.label))" }.joined(separator: " ")],
-        ])
+        ]
+        if !verification.unknownKeyLabels.isEmpty {
+            rows.append([Message.reportUnknownKey.text(lang), String(verification.unknownKeyLabels.count),
+                         verification.unknownKeyBundles.joined(separator: " ")])
+        }
+        rows.append([Message.reportMismatched.text(lang), String(receipt.mismatched.count),
+                     receipt.mismatched.map { "\($0.bundle) (\($0.field) \($0.manifest)→\($0.label))" }.joined(separator: " ")])
+        context.table([.columnWhat, .columnCount, .columnVerifiedBundles], rows)
         context.say(.receiptWritten(paths[0]))
     }
 }
@@ -139,8 +139,8 @@ struct VerifyScanOutput: Encodable {
 /// The `--finish --json` report: counts under the documented keys, lists beside them.
 struct VerifyReport: Encodable {
     var shipment: String
-    var expected, received, missing, extra, duplicates, forged, mismatched: Int
-    var receivedBundles, missingBundles, extraBundles, duplicateBundles, forgedBundles: [String]
+    var expected, received, receivedByHand, missing, extra, duplicates, forged, mismatched: Int
+    var receivedBundles, receivedByHandBundles, missingBundles, extraBundles, duplicateBundles, forgedBundles: [String]
     var mismatchedBundles: [Verification.Mismatch]
     var receipt: String
 
@@ -148,12 +148,14 @@ struct VerifyReport: Encodable {
         shipment = receipt.shipment
         expected = receipt.expected
         received = receipt.received.count
+        receivedByHand = receipt.receivedByHand.count
         missing = receipt.missing.count
         extra = receipt.extra.count
         self.duplicates = duplicates.count
         forged = receipt.forged
         mismatched = receipt.mismatched.count
         receivedBundles = receipt.received
+        receivedByHandBundles = receipt.receivedByHand
         missingBundles = receipt.missing
         extraBundles = receipt.extra
         duplicateBundles = duplicates

@@ -13,6 +13,19 @@ import Testing
         #expect(DemoKeys.k1.publicKey.keyFileLine == DemoKeys.publicKeyLine)
     }
 
+    /// docs/keys.md's PEM of the demo key, computed with Python (DER prefix + base64).
+    @Test func pemIsTheStandardSubjectPublicKeyInfo() {
+        #expect(DemoKeys.k1.publicKey.pem == """
+            -----BEGIN PUBLIC KEY-----
+            MCowBQYDK2VwAyEAJBePK/BpJUuKCYmprcKy9b8Cd/7o/j9grCjHIQxZCy4=
+            -----END PUBLIC KEY-----
+
+            """)
+        #expect(DemoKeys.bgrK1.publicKey.pem.contains("MCowBQYDK2VwAyEAwuWZ39Z+4IoRf2c9YMKqe9BuJad0wGvUdXpy0jygaZY="))
+        #expect(DemoKeys.k1.publicKey.subjectPublicKeyInfo.count == 44)
+        #expect(DemoKeys.k2.publicKey.pemFileName == "PWT-K2.pem")
+    }
+
     @Test func fingerprintIsFourGroupsOfFourFromTheKeysSHA256() {
         #expect(DemoKeys.k1.publicKey.fingerprint == DemoKeys.fingerprint)
     }
@@ -46,11 +59,21 @@ import Testing
         }
     }
 
-    @Test func refusesTwoDifferentKeysWithOneKeyID() throws {
-        let otherSite = try SigningKey.generate(site: "BGR", keyID: "K1")
-        #expect(throws: SapuError.duplicate(kind: .key, value: "K1")) {
-            try KeyRing([DemoKeys.k1.publicKey, otherSite.publicKey])
+    @Test func refusesTwoDifferentKeysWithOneSiteAndKeyID() throws {
+        let impostor = try SigningKey.generate(site: "PWT", keyID: "K1")
+        #expect(throws: SapuError.duplicate(kind: .key, value: "PWT K1")) {
+            try KeyRing([DemoKeys.k1.publicKey, impostor.publicKey])
         }
+    }
+
+    /// A partner who buys from two workshops keeps both in one file, and both have a K1.
+    @Test func holdsTwoSitesKeysWithTheSameKeyIDApart() throws {
+        let ring = try KeyRing([DemoKeys.k1.publicKey, DemoKeys.bgrK1.publicKey])
+        #expect(ring[site: "PWT", keyID: "K1"] == DemoKeys.k1.publicKey)
+        #expect(ring[site: "BGR", keyID: "K1"] == DemoKeys.bgrK1.publicKey)
+        #expect(ring.sites == ["PWT", "BGR"])
+        let reread = try KeyRing(keyFile: ring.keyFile, path: "partner.pub")
+        #expect(reread == ring)
     }
 
     @Test func addingTheSameKeyTwiceKeepsOne() throws {
@@ -58,23 +81,25 @@ import Testing
         #expect(ring.keys.count == 1)
     }
 
-    @Test func findsKeysByID() throws {
+    @Test func findsKeysBySiteAndID() throws {
         let ring = try KeyRing([DemoKeys.k1.publicKey, DemoKeys.k2.publicKey])
-        #expect(ring["K2"] == DemoKeys.k2.publicKey)
-        #expect(ring["K3"] == nil)
+        #expect(ring[site: "PWT", keyID: "K2"] == DemoKeys.k2.publicKey)
+        #expect(ring[site: "PWT", keyID: "K3"] == nil)
+        #expect(ring[site: "BGR", keyID: "K1"] == nil)
     }
 
-    @Test func nextKeyIDFollowsTheHighestK() throws {
-        #expect(KeyRing().nextKeyID == "K1")
-        #expect(try KeyRing([DemoKeys.k1.publicKey]).nextKeyID == "K2")
-        #expect(try KeyRing([DemoKeys.k2.publicKey, DemoKeys.k1.publicKey]).nextKeyID == "K3")
+    @Test func nextKeyIDFollowsTheHighestNumberNotTheTextOrder() {
+        #expect(PublicKey.nextKeyID(after: []) == "K1")
+        #expect(PublicKey.nextKeyID(after: ["K1"]) == "K2")
+        #expect(PublicKey.nextKeyID(after: ["K2", "K1"]) == "K3")
+        #expect(PublicKey.nextKeyID(after: ["K1", "K10", "K9"]) == "K11")
+        #expect(PublicKey.number(ofKeyID: "K01") == nil && PublicKey.number(ofKeyID: "KX") == nil)
     }
 
-    @Test func privateKeyFileRoundTripsAndEndsWithTheCurrentKey() throws {
+    @Test func privateKeyFileRoundTripsOldestFirst() throws {
         let text = SigningKey.keyFile([DemoKeys.k1, DemoKeys.k2])
         let keys = try SigningKey.keys(fromKeyFile: text, path: "pwt.key")
         #expect(keys == [DemoKeys.k1, DemoKeys.k2])
-        #expect(keys.last?.keyID == "K2")
         #expect(DemoKeys.k1.keyFileLine == DemoKeys.privateKeyLine)
     }
 

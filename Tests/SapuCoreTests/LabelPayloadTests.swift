@@ -56,7 +56,7 @@ import Testing
 
     @Test func longestPayloadIsMaximumLength() throws {
         let longest = try LabelPayload(
-            keyID: "K999", product: "PPPPPPPP", batch: "BBBBBBBBBBBBBBBB", serial: 9_999_999, maker: "MMMMMMMM",
+            keyID: "K999", product: "PPPPPPPP", batch: "BBBBBB251121BBBB", serial: 9_999_999, maker: "MMMMMMMM",
             inspected: DemoKeys.passPayload.inspected,
             result: .fail(["XXXXXXXX", "YYYYYYYY", "ZZZZZZZZ", "WWWWWWWW"]), revision: 999)
         #expect(LabelCodec.sign(longest, with: try SigningKey.generate(site: "PWT", keyID: "K999")).count
@@ -158,15 +158,38 @@ import Testing
 
     @Test func labelOfAKeyIDTheRingLacksIsAnUnknownKey() throws {
         let onlyK1 = try KeyRing([DemoKeys.k1.publicKey])
-        #expect(throws: SapuError.unknownKey("K2")) { try LabelCodec.read(DemoKeys.k2Label, keys: onlyK1) }
-        #expect(throws: SapuError.unknownKey("K1")) { try LabelCodec.read(DemoKeys.passLabel, keys: KeyRing()) }
+        #expect(throws: SapuError.unknownKey(site: "PWT", keyID: "K2")) { try LabelCodec.read(DemoKeys.k2Label, keys: onlyK1) }
+        #expect(throws: SapuError.unknownKey(site: "PWT", keyID: "K1")) { try LabelCodec.read(DemoKeys.passLabel, keys: KeyRing()) }
     }
 
-    @Test func otherSitesKeyWithTheSameKeyIDIsABadSignature() throws {
+    /// A label counts only under a key of the site its batch belongs to: another workshop's
+    /// K1 never vouches for a `BPWT...` label, even in a ring that holds it.
+    @Test func anotherSitesKeyNeverVouchesForThisSitesBatch() throws {
         let otherSite = try SigningKey.generate(site: "BGR", keyID: "K1")
         let forged = LabelCodec.sign(DemoKeys.passPayload, with: otherSite)
-        #expect(throws: SapuError.badSignature) { try LabelCodec.read(forged, keys: DemoKeys.ring) }
-        #expect(try LabelCodec.read(forged, keys: KeyRing([otherSite.publicKey])) == DemoKeys.passPayload)
+        let both = try KeyRing([DemoKeys.k1.publicKey, otherSite.publicKey])
+        #expect(throws: SapuError.badSignature) { try LabelCodec.read(forged, keys: both) }
+        #expect(throws: SapuError.unknownKey(site: "PWT", keyID: "K1")) {
+            try LabelCodec.read(forged, keys: KeyRing([otherSite.publicKey]))
+        }
+        #expect(try LabelCodec.read(DemoKeys.passLabel, keys: both) == DemoKeys.passPayload)
+    }
+
+    @Test(arguments: [
+        ("PWT251121A", "PWT"), ("PWT251121AB", "PWT"), ("P1251121C", "P1"), ("PWT2251121A", "PWT2"),
+        ("ABCDEF251121ZZ", "ABCDEF"),
+    ])
+    func theBatchCodeNamesItsSite(batch: String, site: String) {
+        #expect(Batch.site(ofCode: batch) == site)
+    }
+
+    @Test(arguments: ["PWT251121", "251121A", "PWT25112A", "ABCDEFG251121A", "PWT2511210", ""])
+    func aBatchCodeThatNamesNoSiteIsRefused(batch: String) {
+        #expect(Batch.site(ofCode: batch) == nil)
+        #expect(throws: SapuError.malformedField("batch")) {
+            try LabelPayload(keyID: "K1", product: "LIDI", batch: batch.isEmpty ? "X" : batch, serial: 1, maker: "M042",
+                             inspected: CalendarDate(year: 2025, month: 11, day: 21)!, result: .pass(.a))
+        }
     }
 
     // MARK: Errors

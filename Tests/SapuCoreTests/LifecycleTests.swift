@@ -13,9 +13,9 @@ struct LifecycleTests {
         .pack: ([.inStock], .packed),
         .unpack: ([.packed], .inStock),
         .ship: ([.packed], .shipped),
-        .deliver: ([.shipped], .received),
-        .markMissing: ([.shipped], .missing),
-        .dispute: ([.shipped], .disputed),
+        .deliver: ([.shipped, .missing, .disputed], .received),
+        .markMissing: ([.shipped, .received, .disputed], .missing),
+        .dispute: ([.shipped, .received, .missing], .disputed),
         .return: ([.shipped, .received, .missing, .disputed], .returned),
     ]
 

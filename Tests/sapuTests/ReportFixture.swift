@@ -4,7 +4,7 @@ import Testing
 /// Three working days of a small workshop, built through the CLI with the clock set per
 /// step, whose report figures are worked out by hand in the comments below.
 ///
-/// Day 1, 2025-11-03
+/// Day 1, 2025-11-03 (partners CV. Pusat Handicraft, PHC, and Toko Sapu Makmur, TSM, registered with their keys)
 ///   PWT251103A (LIDI, 10 brooms per bundle): 0001-0006 M042 A, 0007-0008 M042 B, 0009-0010 M043 FAIL LOOSE
 ///   PWT251103B (GLAGAH, 5 per bundle):       0001-0003 M043 A, 0004 M043 FAIL DAMP,LOOSE
 ///   all labelled; passed ones received into stock, failed ones quarantined.
@@ -36,6 +36,12 @@ struct ReportFixture {
         try sapu.step("2025-11-03T07:03", "maker", "add", "M044")
         try sapu.step("2025-11-03T07:04", "batch", "create", "--product", "LIDI", "--date", "2025-11-03")
         try sapu.step("2025-11-03T07:05", "batch", "create", "--product", "GLAGAH", "--date", "2025-11-03")
+        // Both consignees are registered partners with their own sites and keys.
+        let partner = try Self.partnerSite("PHC", "CV. Pusat Handicraft", at: "2025-11-03T07:06")
+        let toko = try Self.partnerSite("TSM", "Toko Sapu Makmur", at: "2025-11-03T07:06")
+        try sapu.step("2025-11-03T07:07", "partner", "add", "PHC", "--name", "CV. Pusat Handicraft",
+                      "--key", partner.directory + "/own/PHC.pub")
+        try sapu.step("2025-11-03T07:08", "partner", "add", "TSM", "--name", "Toko Sapu Makmur", "--key", toko.directory + "/own/TSM.pub")
 
         // Day 1
         try sapu.step("2025-11-03T08:00", "inspect", "--batch", "PWT251103A", "--maker", "M042", "--pass", "--grade", "A", "--count", "6")
@@ -61,7 +67,7 @@ struct ReportFixture {
         try sapu.step("2025-11-04T10:00", "scan", "--mode", "receive",
                       input: Self.ids("PWT251104A", 1...4) + Self.ids("PWT251103A", 9...9))
         try sapu.step("2025-11-04T10:05", "scan", "--mode", "quarantine", input: Self.ids("PWT251104A", 5...5))
-        try sapu.step("2025-11-04T11:00", "shipment", "create", "--to", "CV. Pusat Handicraft")
+        try sapu.step("2025-11-04T11:00", "shipment", "create", "--partner", "PHC", "--to", "CV. Pusat Handicraft")
         try sapu.step("2025-11-04T11:10", "scan", "--mode", "pack", "--shipment", first,
                       input: Self.ids("PWT251103A", 1...6) + Self.ids("PWT251103B", 1...2))
         try sapu.step("2025-11-04T11:30", "shipment", "close", first, "--out", "docs")
@@ -75,9 +81,9 @@ struct ReportFixture {
         try sapu.step("2025-11-05T09:30", "inspect", "PWT251103A-0010", "--pass", "--grade", "A")
         try sapu.step("2025-11-05T09:31", "label", "PWT251103A-0010", "--format", "zpl", "--out", "labels")
         try sapu.step("2025-11-05T10:00", "scan", "--mode", "receive", input: Self.ids("PWT251103A", 10...10))
-        try Self.partnerReceives(first, from: sapu, scanning: Self.ids("PWT251103A", 1...6) + Self.ids("PWT251103B", 1...1),
+        try Self.partnerReceives(first, from: sapu, at: partner, scanning: Self.ids("PWT251103A", 1...6) + Self.ids("PWT251103B", 1...1),
                                  at: "2025-11-05T14:00")
-        try sapu.step("2025-11-05T15:00", "shipment", "create", "--to", "Toko Sapu Makmur")
+        try sapu.step("2025-11-05T15:00", "shipment", "create", "--partner", "TSM")
         try sapu.step("2025-11-05T15:10", "scan", "--mode", "pack", "--shipment", second, input: Self.ids("PWT251104A", 1...2))
         try sapu.step("2025-11-05T15:30", "shipment", "close", second, "--out", "docs")
         try sapu.step("2025-11-05T16:00", "shipment", "ship", second)
@@ -91,22 +97,27 @@ struct ReportFixture {
         serials.map { batch + "-" + String(format: "%04d", $0) }
     }
 
-    /// The partner checks the shipment against its manifest, then the workshop applies the signed receipt.
-    private static func partnerReceives(_ shipment: String, from sapu: SapuRunner, scanning ids: [String], at time: String) throws {
+    /// A partner's own site: its database and key files under `own/`, made by its `sapu init`.
+    private static func partnerSite(_ code: String, _ name: String, at time: String) throws -> SapuRunner {
         var partner = try SapuRunner(fixedNow: time + ":00+07:00")
+        try FileManager.default.createDirectory(atPath: partner.directory + "/own", withIntermediateDirectories: true)
+        partner.environment["SAPU_DB"] = partner.directory + "/own/" + code.lowercased() + ".sqlite"
+        try partner.step(time, "init", "--site", code, "--name", name)
+        return partner
+    }
+
+    /// The partner checks the shipment against its manifest, then the workshop applies the signed receipt.
+    private static func partnerReceives(_ shipment: String, from sapu: SapuRunner, at partner: SapuRunner, scanning ids: [String],
+                                        at time: String) throws {
         let stem = shipment.replacingOccurrences(of: "/", with: "-")
         for file in [stem + ".manifest.json", stem + ".manifest.sig"] {
             try FileManager.default.copyItem(atPath: sapu.directory + "/docs/" + file, toPath: partner.directory + "/" + file)
         }
         try FileManager.default.copyItem(atPath: sapu.directory + "/PWT.pub", toPath: partner.directory + "/PWT.pub")
-        try FileManager.default.createDirectory(atPath: partner.directory + "/own", withIntermediateDirectories: true)
-        partner.environment["SAPU_DB"] = partner.directory + "/own/phc.sqlite"
-        try partner.step(time, "init", "--site", "PHC", "--name", "CV. Pusat Handicraft")
         let verify = ["verify", "--manifest", stem + ".manifest.json", "--key", "PWT.pub"]
         try partner.step(time, verify, input: ids)
         try partner.step(time, verify + ["--finish"])
-        try sapu.step(time, ["shipment", "reconcile", partner.directory + "/" + stem + ".receipt.json",
-                             "--partner-key", partner.directory + "/own/PHC.pub"])
+        try sapu.step(time, ["shipment", "reconcile", partner.directory + "/" + stem + ".receipt.json"])
     }
 }
 

@@ -112,12 +112,28 @@ struct SapuRunner {
     }
 
     /// A database with a site, two makers (one with a local name) and a batch of LIDI.
-    static func workshop() throws -> (SapuRunner, batch: String) {
+    ///
+    /// With `partner`, CV. Pusat Handicraft is registered as partner PHC with `partnerKeyFile`,
+    /// so shipments can be opened (tests that apply receipts register a real partner site instead).
+    static func workshop(partner: Bool = true) throws -> (SapuRunner, batch: String) {
         let sapu = try SapuRunner()
         try sapu.ok("init", "--site", "PWT", "--name", "Lapas Kelas IIA Purwokerto")
+        if partner {
+            try Data(partnerKeyFile.utf8).write(to: URL(fileURLWithPath: sapu.directory + "/PHC.pub"))
+            try sapu.ok("partner", "add", "PHC", "--name", "CV. Pusat Handicraft", "--address", "Kroya, Cilacap",
+                        "--key", "PHC.pub")
+        }
         try sapu.ok("maker", "add", "M042", "--name", "Budi Santoso")
         try sapu.ok("maker", "add", "M043", "--name", "Slamet Riyadi")
         let batch = try sapu.ok("batch", "create", "--product", "LIDI", "--date", "2025-11-21").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return (sapu, batch)
     }
+
+    /// A partner's public key file as its `sapu init --site PHC` writes it (its private key is not kept).
+    static let partnerKeyFile = """
+        # Sapu label keys: sapu-ed25519 SITE KEYID KEY
+        # PHC K1 fingerprint YB7P-NKH5-TW24-G5F5
+        sapu-ed25519 PHC K1 F7ZAWWG1C1MQWWF7G6TXT24032YNYQMSKW3YERV89V4QD65AAEXG
+
+        """
 }

@@ -10,9 +10,17 @@ struct ShippedWorkshop {
     let packed: [String]
     let unpacked: [String]
     let docs: String
+    /// The partner's own site (its database and key files under `own/`), registered at the workshop.
+    let partnerSite: SapuRunner
 
     init(ship: Bool = true) throws {
-        let (sapu, batch) = try SapuRunner.workshop()
+        let (sapu, batch) = try SapuRunner.workshop(partner: false)
+        var partnerSite = try SapuRunner()
+        partnerSite.environment["SAPU_DB"] = partnerSite.directory + "/own/phc.sqlite"
+        try FileManager.default.createDirectory(atPath: partnerSite.directory + "/own", withIntermediateDirectories: true)
+        try partnerSite.ok("init", "--site", "PHC", "--name", "CV. Pusat Handicraft")
+        try sapu.ok("partner", "add", "PHC", "--name", "CV. Pusat Handicraft", "--key", partnerSite.directory + "/own/PHC.pub")
+        self.partnerSite = partnerSite
         try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "40")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--pass", "--grade", "B", "--count", "20")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--fail", "--defect", "DAMP")
@@ -42,17 +50,14 @@ struct ShippedWorkshop {
         self.docs = sapu.directory + "/docs"
     }
 
-    /// A directory holding only the manifest, its signature and the workshop's public key,
-    /// with the partner's own database beside it (made by `sapu init`).
+    /// The partner's directory holding the manifest, its signature and the workshop's public key,
+    /// with the partner's own database beside them (made by its `sapu init`).
     func partner() throws -> SapuRunner {
-        var partner = try SapuRunner()
-        for file in [stem + ".manifest.json", stem + ".manifest.sig"] {
-            try FileManager.default.copyItem(atPath: docs + "/" + file, toPath: partner.directory + "/" + file)
+        let partner = partnerSite
+        for (from, name) in [(docs, stem + ".manifest.json"), (docs, stem + ".manifest.sig"), (sapu.directory, "PWT.pub")] {
+            try? FileManager.default.removeItem(atPath: partner.directory + "/" + name)
+            try FileManager.default.copyItem(atPath: from + "/" + name, toPath: partner.directory + "/" + name)
         }
-        try FileManager.default.copyItem(atPath: sapu.directory + "/PWT.pub", toPath: partner.directory + "/PWT.pub")
-        partner.environment["SAPU_DB"] = partner.directory + "/own/phc.sqlite"
-        try FileManager.default.createDirectory(atPath: partner.directory + "/own", withIntermediateDirectories: true)
-        try partner.ok("init", "--site", "PHC", "--name", "CV. Pusat Handicraft")
         return partner
     }
 
@@ -100,7 +105,7 @@ struct ShipmentTests {
 
         // The workshop applies the receipt: exactly those states, and again changes nothing.
         let receipt = partner.directory + "/" + shop.stem + ".receipt.json"
-        try shop.sapu.ok("shipment", "reconcile", receipt, "--partner-key", partner.directory + "/own/PHC.pub")
+        try shop.sapu.ok("shipment", "reconcile", receipt)
         let stock = try #require(try shop.sapu.json(try shop.sapu.ok("stock", "--json")) as? [[String: Any]])
         let counts = Dictionary(stock.map { ("\($0["state"]!)", $0["count"] as! Int) }, uniquingKeysWith: +)
         #expect(counts["received"] == 48)
@@ -109,7 +114,7 @@ struct ShipmentTests {
         let shown = try #require(try shop.sapu.json(try shop.sapu.ok("shipment", "show", shop.shipment, "--json")) as? [String: Any])
         #expect(shown["status"] as? String == "disputed")
         let before = try shop.sapu.dump()
-        let again = try shop.sapu.ok("shipment", "reconcile", receipt, "--partner-key", partner.directory + "/own/PHC.pub")
+        let again = try shop.sapu.ok("shipment", "reconcile", receipt)
         #expect(again.stdout.contains("tidak ada yang berubah"))
         #expect(try shop.sapu.dump() == before)
     }
@@ -119,8 +124,7 @@ struct ShipmentTests {
         let partner = try shop.partner()
         try partner.ok(contentsOf: shop.verifyArguments, input: shop.packed.map { shop.labels[$0]! }.joined(separator: "\n"))
         try partner.ok(contentsOf: shop.verifyArguments + ["--finish"])
-        try shop.sapu.ok("shipment", "reconcile", partner.directory + "/" + shop.stem + ".receipt.json",
-                         "--partner-key", partner.directory + "/own/PHC.pub")
+        try shop.sapu.ok("shipment", "reconcile", partner.directory + "/" + shop.stem + ".receipt.json")
         let shown = try #require(try shop.sapu.json(try shop.sapu.ok("shipment", "show", shop.shipment, "--json")) as? [String: Any])
         #expect(shown["status"] as? String == "delivered")
     }
@@ -221,7 +225,8 @@ struct ShipmentTamperingTests {
         let partner = try shop.partner()
         let output = try partner.run(["verify", "--manifest", shop.stem + ".manifest.json", "--key", "own/PHC.pub"])
         #expect(output.status != 0)
-        #expect(output.stderr.contains("tanda tangan manifest"))
+        // A file without the shipper's key: the manifest is signed with a key the partner lacks.
+        #expect(output.stderr.contains("kunci K1 milik PWT"), "\(output.stderr)")
     }
 
     @Test func aStateFileFromAnotherManifestIsRefused() throws {
@@ -242,7 +247,6 @@ struct ShipmentTamperingTests {
         try partner.ok(contentsOf: shop.verifyArguments, input: shop.packed.map { shop.labels[$0]! }.joined(separator: "\n"))
         try partner.ok(contentsOf: shop.verifyArguments + ["--finish"])
         let receipt = partner.directory + "/" + shop.stem + ".receipt.json"
-        let key = partner.directory + "/own/PHC.pub"
         let before = try shop.sapu.dump()
 
         // One changed byte.
@@ -251,13 +255,15 @@ struct ShipmentTamperingTests {
         let index = try #require(altered.firstRange(of: Data("\"missing\" : [".utf8))?.lowerBound)
         altered[index + 1] = UInt8(ascii: "n")
         try altered.write(to: URL(fileURLWithPath: receipt))
-        var output = try shop.sapu.run("shipment", "reconcile", receipt, "--partner-key", key)
+        var output = try shop.sapu.run("shipment", "reconcile", receipt)
         #expect(output.status != 0 && output.stderr.contains("tanda terima"))
         try original.write(to: URL(fileURLWithPath: receipt))
 
-        // Signed by a key the workshop does not know as the partner's.
+        // A key handed over with the receipt is never used: keys come from the partner registry.
         output = try shop.sapu.run("shipment", "reconcile", receipt, "--partner-key", shop.sapu.directory + "/PWT.pub")
-        #expect(output.status != 0 && output.stderr.contains("tanda terima"))
+        #expect(output.status != 0 && output.stderr.contains("sapu partner add"))
+        #expect(output.stderr.split(separator: "\n").count == 1)
+        #expect(try shop.sapu.dump() == before)
 
         // A genuine receipt, but for another shipment's manifest.
         let second = try shop.sapu.ok("shipment", "create", "--to", "Toko Lain").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -281,7 +287,7 @@ struct ShipmentTamperingTests {
         var bytes = try String(contentsOfFile: swapped, encoding: .utf8)
         bytes = bytes.replacingOccurrences(of: second, with: shop.shipment)
         try bytes.write(toFile: swapped, atomically: true, encoding: .utf8)
-        output = try shop.sapu.run("shipment", "reconcile", swapped, "--partner-key", key)
+        output = try shop.sapu.run("shipment", "reconcile", swapped)
         #expect(output.status != 0)
         #expect(try shop.sapu.dump() == middle)
         #expect(before != middle)

@@ -14,9 +14,13 @@ public struct Bundle: Sendable, Equatable {
     public var labelCurrent: Bool
     /// The shipment it is packed or shipped in.
     public var shipment: String?
+    /// The id of the key that signed the last printed label; nil before the first print
+    /// (and for labels printed before Sapu recorded it).
+    public var labelKey: String?
 
     public init(id: BundleID, product: String, maker: String, result: QCResult, inspected: CalendarDate,
-                inspections: Int, state: BundleState, labelRevision: Int, labelCurrent: Bool, shipment: String?) {
+                inspections: Int, state: BundleState, labelRevision: Int, labelCurrent: Bool, shipment: String?,
+                labelKey: String? = nil) {
         self.id = id
         self.product = product
         self.maker = maker
@@ -27,6 +31,7 @@ public struct Bundle: Sendable, Equatable {
         self.labelRevision = labelRevision
         self.labelCurrent = labelCurrent
         self.shipment = shipment
+        self.labelKey = labelKey
     }
 
     public var batch: String { id.batch }
@@ -37,9 +42,16 @@ public struct Bundle: Sendable, Equatable {
         Lifecycle.Facts(state: state, passed: result.passed, labelled: labelRevision > 0 && labelCurrent)
     }
 
-    /// The revision the next printed label carries: a new one after a re-inspection.
-    public var nextLabelRevision: Int {
-        labelRevision == 0 ? 1 : (labelCurrent ? labelRevision : labelRevision + 1)
+    /// The revision the next label signed with `keyID` carries.
+    ///
+    /// A revision names one signed text: a reprint of the same text keeps it, and anything
+    /// that changes the text gets the next one: a re-inspection (result, date), or a key
+    /// rotation (the key id is signed too). So two different labels of a bundle never share
+    /// a revision, and the older one is superseded everywhere, at the site's stations and in
+    /// the partner's check against the manifest.
+    public func nextLabelRevision(keyID: String) -> Int {
+        if labelRevision == 0 { return 1 }
+        return labelCurrent && labelKey == keyID ? labelRevision : labelRevision + 1
     }
 }
 

@@ -81,7 +81,7 @@ extension SigningKey {
         KeyFile.line(tag: KeyFile.privateTag, site: site, keyID: keyID, bytes: rawRepresentation)
     }
 
-    /// Reads a private key file, oldest key first; the last one signs new labels.
+    /// Reads a private key file, oldest key first; the database says which one is current.
     public static func keys(fromKeyFile text: String, path: String) throws(SapuError) -> [SigningKey] {
         var keys: [SigningKey] = []
         for line in try KeyFile.lines(text, tag: KeyFile.privateTag, path: path) {
@@ -99,9 +99,9 @@ extension SigningKey {
         return keys
     }
 
-    /// The private key file for these keys, oldest first, so the last one is current.
+    /// The private key file for these keys, oldest first.
     public static func keyFile(_ keys: [SigningKey]) -> String {
-        var text = "# Sapu private label keys: keep secret. The last key signs new labels.\n"
+        var text = "# Sapu private label keys: keep secret. The database says which key is current.\n"
         for key in keys {
             text += key.keyFileLine + "\n"
         }

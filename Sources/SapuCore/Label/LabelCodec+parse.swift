@@ -31,6 +31,8 @@ extension LabelCodec {
         let keyID = try reader.code(.key, kind: .key)
         let product = try reader.code(.product, kind: .product)
         let batch = try reader.code(.batch, kind: .batch)
+        // The batch names the site whose key must have signed the label.
+        guard Batch.site(ofCode: batch) != nil else { throw malformed(.batch) }
         let serial = try reader.number(.serial, in: LabelPayload.serials, format: BundleID.format(serial:))
         let maker = try reader.code(.maker, kind: .maker)
         let dateText = try reader.take(.date)

@@ -62,12 +62,17 @@ public enum LabelCodec {
         return String(decoding: message, as: UTF8.self) + Crockford.encode(key.signature(for: message))
     }
 
-    /// Checks the label's signature with the ring's key of the id the label names.
+    /// Checks the label's signature with the ring's key of the label's site and key id.
     ///
-    /// Throws `unknownKey` if the ring has no key of that id, `badSignature` if the key
-    /// did not sign exactly these bytes.
+    /// The site is the one its batch belongs to (`Batch.site(ofCode:)`): another site's key
+    /// never vouches for a `BPWT...` label, even one with the same key id. Throws
+    /// `unknownKey(site:keyID:)` if the ring has no such key, `badSignature` if that key did
+    /// not sign exactly these bytes.
     public static func verify(_ label: SignedLabel, keys: KeyRing) throws(SapuError) {
-        guard let key = keys[label.payload.keyID] else { throw .unknownKey(label.payload.keyID) }
+        let site = label.payload.site
+        guard let key = keys[site: site, keyID: label.payload.keyID] else {
+            throw .unknownKey(site: site, keyID: label.payload.keyID)
+        }
         guard key.isValidSignature(label.signature, for: label.message) else { throw .badSignature }
     }
 

@@ -7,7 +7,7 @@ public struct LabelPayload: Sendable, Equatable {
     public let keyID: String
     /// The product code (`LIDI`).
     public let product: String
-    /// The batch code (`PWT251121A`).
+    /// The batch code (`PWT251121A`); it names the site whose key must have signed the label.
     public let batch: String
     /// The bundle's serial within the batch.
     public let serial: Int
@@ -31,8 +31,8 @@ public struct LabelPayload: Sendable, Equatable {
     /// Checks and upper-cases the fields.
     ///
     /// Throws the code errors of `Code.normalise`, `defectsRequired` for a fail without
-    /// defects, and `malformedField` for a serial, revision or defect count the label
-    /// cannot carry.
+    /// defects, and `malformedField` for a batch code that names no site (see
+    /// `Batch.site(ofCode:)`), or a serial, revision or defect count the label cannot carry.
     public init(
         keyID: String, product: String, batch: String, serial: Int, maker: String,
         inspected: CalendarDate, result: QCResult, revision: Int = 1
@@ -41,6 +41,7 @@ public struct LabelPayload: Sendable, Equatable {
         let product = try Code.normalise(product, as: .product)
         let batch = try Code.normalise(batch, as: .batch)
         let maker = try Code.normalise(maker, as: .maker)
+        guard Batch.site(ofCode: batch) != nil else { throw .malformedField(LabelField.batch.rawValue) }
         guard Self.serials.contains(serial) else { throw .malformedField(LabelField.serial.rawValue) }
         guard Self.revisions.contains(revision) else { throw .malformedField(LabelField.revision.rawValue) }
         var checked = result
@@ -72,6 +73,12 @@ public struct LabelPayload: Sendable, Equatable {
         self.inspected = inspected
         self.result = result
         self.revision = revision
+    }
+
+    /// The site whose key must have signed the label: the site its batch belongs to.
+    public var site: String {
+        // Every payload's batch was checked by the initialiser or the parser.
+        Batch.site(ofCode: batch) ?? ""
     }
 
     /// The bundle the label belongs to: `PWT251121A-0042`.

@@ -25,7 +25,11 @@ public enum Lifecycle {
         case .pack: [.inStock]
         case .unpack: [.packed]
         case .ship: [.packed]
-        case .deliver, .markMissing, .dispute: [.shipped]
+        // A newer receipt from the partner supersedes the older one, so the receipt's
+        // three outcomes may follow one another (docs/shipments.md, "Corrected receipts").
+        case .deliver: [.shipped, .missing, .disputed]
+        case .markMissing: [.shipped, .received, .disputed]
+        case .dispute: [.shipped, .received, .missing]
         case .return: [.shipped, .received, .missing, .disputed]
         }
     }

@@ -11,6 +11,7 @@ extension CodeKind {
         case .inspector: Message(id: "kode pemeriksa", en: "inspector code")
         case .station: Message(id: "nama stasiun", en: "station name")
         case .key: Message(id: "id kunci", en: "key id")
+        case .partner: Message(id: "kode mitra", en: "partner code")
         }
     }
 }
@@ -196,6 +197,12 @@ extension SapuError {
         case .manifestTampered(let path):
             Message(id: "tanda tangan manifest \(path) tidak cocok: manifest diubah, berkas .sig salah, atau kunci salah; JANGAN diterima",
                     en: "manifest \(path) signature does not match: altered manifest, wrong .sig file or wrong key; do NOT accept it")
+        case .manifestUnknownKey(let path, let site, let keyID):
+            Message(id: "manifest \(path) ditandatangani kunci \(keyID) milik \(site), yang tidak ada di berkas kunci publik Anda (bukan berarti diubah): minta kunci publik baru \(site) (sapu key export) dan cocokkan sidik jarinya lewat telepon dengan \(site) sebelum dipakai",
+                    en: "manifest \(path) is signed with key \(keyID) of \(site), which your public key file does not have (this does not mean it was altered): get \(site)'s new public key (sapu key export) and confirm its fingerprint with \(site) by phone before using it")
+        case .manifestSignerMismatch(let path, let claimed, let signedBy):
+            Message(id: "manifest \(path) mengaku dari \(claimed) tetapi ditandatangani \(signedBy); JANGAN diterima",
+                    en: "manifest \(path) claims to be from \(claimed) but is signed by \(signedBy); do NOT accept it")
         case .stateFromOtherManifest(let path):
             Message(id: "berkas status \(path) milik manifest lain; pakai --state lain", en: "state file \(path) belongs to another manifest; use another --state")
         case .receiptUnreadable(let path):
@@ -212,8 +219,85 @@ extension SapuError {
         case .receiptForOtherShipment(let receipt, let shipment):
             Message(id: "tanda terima untuk \(receipt) tidak cocok dengan manifest pengiriman \(shipment)",
                     en: "receipt for \(receipt) does not match the manifest of shipment \(shipment)")
+        case .receiptFormerFormat(let path, let format):
+            Message(id: "tanda terima \(path) berformat lama (\(format)) yang tidak membedakan id ketikan dari label terverifikasi; minta mitra memperbarui sapu dan menjalankan sapu verify --finish lagi",
+                    en: "receipt \(path) is in an old format (\(format)) that does not tell typed ids from verified labels; ask the partner to update sapu and run sapu verify --finish again")
+        case .receiptSignerNotPartner(let path, let signer):
+            Message(id: "tanda terima \(path) ditandatangani oleh \(signer), yang bukan mitra terdaftar; tidak ada yang diubah (lihat sapu partner list)",
+                    en: "receipt \(path) is signed by \(signer), which is not a registered partner; nothing changed (see sapu partner list)")
+        case .receiptNotSignedByPartnerKey(let path, let partner, let keyID, let fingerprint):
+            Message(id: "tanda terima \(path) TIDAK ditandatangani kunci terdaftar mitra \(partner) (\(keyID), sidik jari \(fingerprint)): diubah atau dibuat pihak lain; tidak ada yang diubah",
+                    en: "receipt \(path) is NOT signed by partner \(partner)'s registered key (\(keyID), fingerprint \(fingerprint)): altered or made by someone else; nothing changed")
+        case .receiptKeyNotRegistered(let partner, let keyID):
+            Message(id: "tanda terima ditandatangani kunci \(keyID) mitra \(partner) yang belum terdaftar; cocokkan sidik jarinya dengan mitra, lalu sapu partner key add \(partner) --key BERKAS.pub",
+                    en: "receipt signed with key \(keyID) of partner \(partner), which is not registered; confirm its fingerprint with the partner, then sapu partner key add \(partner) --key FILE.pub")
+        case .receiptKeyRetired(let partner, let keyID):
+            Message(id: "kunci \(keyID) mitra \(partner) sudah dipensiunkan; tanda terima baru dengan kunci itu tidak diterima",
+                    en: "key \(keyID) of partner \(partner) is retired; new receipts signed with it are not accepted")
+        case .receiptFromOtherPartner(let signer, let shipment, let partner):
+            Message(id: "tanda terima dari mitra \(signer), padahal pengiriman \(shipment) untuk mitra \(partner); tidak ada yang diubah",
+                    en: "the receipt comes from partner \(signer), but shipment \(shipment) goes to partner \(partner); nothing changed")
+        case .receiptReceiverDisagrees(let path, let receiver, let signer):
+            Message(id: "tanda terima \(path) menyebut penerima \(receiver) tetapi ditandatangani \(signer); tidak ada yang diubah",
+                    en: "receipt \(path) names receiver \(receiver) but is signed by \(signer); nothing changed")
+        case .receiptKeyDisagrees(let path, let named, let signed):
+            Message(id: "tanda terima \(path) menyebut kunci \(named) tetapi ditandatangani dengan kunci \(signed); tidak ada yang diubah",
+                    en: "receipt \(path) names key \(named) but is signed with key \(signed); nothing changed")
+        case .receiptShipperDisagrees(let path, let shipper, let site):
+            Message(id: "tanda terima \(path) untuk pengirim \(shipper), bukan lokasi ini (\(site)); tidak ada yang diubah",
+                    en: "receipt \(path) answers shipper \(shipper), not this site (\(site)); nothing changed")
+        case .receiptListsInconsistent(let path):
+            Message(id: "daftar ikatan di tanda terima \(path) tidak masuk akal (ikatan ganda, atau jumlahnya tidak sama dengan manifest); tidak ada yang diubah",
+                    en: "the bundle lists of receipt \(path) do not add up (a bundle listed twice, or not the manifest's count); nothing changed")
+        case .receiptNamesOtherBundle(let bundle, let shipment):
+            Message(id: "tanda terima menyebut ikatan \(bundle), yang bukan bagian pengiriman \(shipment); tidak ada yang diubah",
+                    en: "the receipt names bundle \(bundle), which is not in shipment \(shipment); nothing changed")
+        case .receiptNotNewer(let finished, let applied):
+            Message(id: "tanda terima ini (selesai \(finished)) tidak lebih baru dari tanda terima yang sudah diterapkan (selesai \(applied)); tidak ada yang diubah",
+                    en: "this receipt (finished \(finished)) is not newer than the receipt already applied (finished \(applied)); nothing changed")
+        case .shipmentHasNoPartner(let id):
+            Message(id: "pengiriman \(id) dibuat sebelum mitra didaftarkan; sebutkan mitranya: sapu shipment reconcile TANDA-TERIMA --partner KODE",
+                    en: "shipment \(id) was opened before partners were registered; name its partner: sapu shipment reconcile RECEIPT --partner CODE")
+        case .partnerKeyOptionRemoved:
+            Message(id: "--partner-key tidak dipakai lagi: kunci mitra diambil dari daftar mitra; daftarkan dengan sapu partner add KODE --name NAMA --key MITRA.pub (atau sapu partner key add)",
+                    en: "--partner-key is no longer used: partner keys come from the partner registry; register it with sapu partner add CODE --name NAME --key PARTNER.pub (or sapu partner key add)")
+        case .partnerRequired:
+            Message(id: "belum ada mitra terdaftar; jalankan dulu sapu partner add KODE --name NAMA --key MITRA.pub",
+                    en: "no partner is registered; run sapu partner add CODE --name NAME --key PARTNER.pub first")
+        case .partnerAmbiguous(let codes):
+            Message(id: "ada beberapa mitra (\(codes.joined(separator: ", "))); pilih dengan --partner KODE",
+                    en: "several partners are registered (\(codes.joined(separator: ", "))); choose one with --partner CODE")
+        case .partnerIsOwnSite(let code):
+            Message(id: "\(code) adalah kode lokasi ini sendiri, bukan mitra", en: "\(code) is this site's own code, not a partner")
+        case .partnerNameRequired:
+            Message(id: "--name NAMA mitra wajib diisi", en: "--name PARTNER NAME is required")
+        case .partnerHasNoActiveKey(let code):
+            Message(id: "mitra \(code) tidak punya kunci aktif; tambahkan dengan sapu partner key add \(code) --key BERKAS.pub",
+                    en: "partner \(code) has no active key; add one with sapu partner key add \(code) --key FILE.pub")
+        case .partnerKeyFileEmpty(let path):
+            Message(id: "berkas \(path) tidak berisi kunci publik Sapu (baris sapu-ed25519 KODE K1 ...)",
+                    en: "file \(path) holds no Sapu public key (lines sapu-ed25519 CODE K1 ...)")
+        case .partnerKeyWrongSite(let path, let site, let partner):
+            Message(id: "berkas \(path) berisi kunci lokasi \(site), bukan mitra \(partner); tidak ada yang didaftarkan",
+                    en: "file \(path) holds a key of site \(site), not of partner \(partner); nothing registered")
+        case .partnerKeyIsOwn(let keyID, let fingerprint):
+            Message(id: "kunci \(keyID) (sidik jari \(fingerprint)) adalah kunci bengkel ini sendiri; daftarkan kunci dari sapu key export mitra",
+                    en: "key \(keyID) (fingerprint \(fingerprint)) is this workshop's own key; register the key from the partner's sapu key export")
+        case .partnerKeyTaken(let keyID, let fingerprint, let partner):
+            Message(id: "kunci \(keyID) (sidik jari \(fingerprint)) sudah terdaftar untuk mitra \(partner); satu kunci hanya untuk satu mitra",
+                    en: "key \(keyID) (fingerprint \(fingerprint)) is already registered for partner \(partner); a key belongs to one partner only")
+        case .partnerKeyConflict(let partner, let keyID, let fingerprint):
+            Message(id: "mitra \(partner) sudah punya kunci \(keyID) lain (sidik jari terdaftar \(fingerprint)); kunci baru mitra memakai id baru (sapu key rotate di sisi mitra)",
+                    en: "partner \(partner) already has a different key \(keyID) (registered fingerprint \(fingerprint)); a partner's new key has a new id (sapu key rotate on the partner's side)")
+        case .partnerKeyUnknown(let partner, let keyID):
+            Message(id: "mitra \(partner) tidak punya kunci \(keyID) (lihat sapu partner list)",
+                    en: "partner \(partner) has no key \(keyID) (see sapu partner list)")
+        case .partnerFingerprintMismatch(let partner, let keyID, let fingerprint):
+            Message(id: "kunci \(partner) \(keyID) di berkas itu bersidik jari \(fingerprint), bukan yang dikonfirmasi mitra; tidak ada yang didaftarkan (minta mitra memeriksa berkasnya)",
+                    en: "key \(partner) \(keyID) in that file has fingerprint \(fingerprint), not the one the partner confirmed; nothing registered (ask the partner to check the file)")
         case .consigneeRequired:
-            Message(id: "--to NAMA penerima wajib diisi", en: "--to CONSIGNEE is required")
+            Message(id: "--to butuh nama penerima (atau hilangkan --to untuk memakai nama mitra terdaftar)",
+                    en: "--to needs a consignee name (or leave --to out to use the partner's registered name)")
         case .reversedRange(let from, let to):
             Message(id: "periode terbalik: --from \(from.iso) sesudah --to \(to.iso)",
                     en: "reversed period: --from \(from.iso) is after --to \(to.iso)")
@@ -274,22 +358,39 @@ extension SapuError {
         case .restoreOtherSite(let path, let site, let expected):
             Message(id: "\(path) adalah cadangan lokasi \(site), bukan \(expected); tidak ada yang dipulihkan",
                     en: "\(path) is a backup of site \(site), not \(expected); nothing was restored")
+        case .moveRefused(let reason):
+            Message(id: "ditolak: \(reason.message.indonesian); tidak ada yang diubah",
+                    en: "refused: \(reason.message.english); nothing changed")
+        case .unexpectedStorageError:
+            Message(id: "database menjawab dengan galat tak terduga; tidak ada yang disimpan. Coba lagi; jika terulang, periksa disk dan database",
+                    en: "the database answered with an unexpected error; nothing was saved. Try again; if it happens again, check the disk and the database")
         case .keyMissing(let path):
             Message(id: "kunci tanda tangan \(path) tidak ada", en: "signing key \(path) does not exist")
         case .keyUnreadable(let path):
             Message(id: "berkas kunci \(path) rusak atau tidak terbaca", en: "key file \(path) is damaged or unreadable")
         case .keyFileExists(let path):
             Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
-        case .signingKeyNotRegistered(let path):
-            Message(id: "kunci privat \(path) bukan kunci aktif yang terdaftar di database; tidak ada yang ditandatangani (jalankan `sapu doctor`)",
-                    en: "private key \(path) is not the current key registered in the database; nothing was signed (run `sapu doctor`)")
+        case .signingKeyNotRegistered(let path, let keyID):
+            Message(id: "berkas kunci privat \(path) tidak memuat kunci aktif \(keyID) yang terdaftar di database; tidak ada yang ditandatangani (pulihkan berkas kunci dari cadangan; lihat `sapu key show`)",
+                    en: "private key file \(path) does not hold the current key \(keyID) registered in the database; nothing was signed (restore the key file from your backup; see `sapu key show`)")
+        case .keyFilePermissions(let path):
+            Message(id: "berkas kunci privat \(path) bisa dibaca atau ditulis pengguna lain; tidak dipakai. Jalankan: chmod 600 \(path)",
+                    en: "private key file \(path) can be read or written by other users; not used. Run: chmod 600 \(path)")
+        case .keyFileOtherSite(let path, let found, let site):
+            Message(id: "berkas kunci privat \(path) berisi kunci situs \(found), bukan \(site); tidak ada yang ditandatangani (pulihkan berkas kunci \(site) dari cadangan)",
+                    en: "private key file \(path) holds a key of site \(found), not \(site); nothing was signed (restore \(site)'s key file from your backup)")
+        case .keyFileUnknownKey(let path, let keyID):
+            Message(id: "berkas kunci privat \(path) memuat kunci \(keyID) yang tidak dikenal database; tidak ada yang diubah (pulihkan berkas kunci dari cadangan)",
+                    en: "private key file \(path) holds a key \(keyID) the database does not know; nothing changed (restore the key file from your backup)")
+        case .noCurrentKey:
+            Message(id: "database tidak mencatat kunci tanda tangan yang aktif", en: "the database registers no current signing key")
         case .notSapuLabel:
             Message(id: "bukan label Sapu", en: "not a Sapu label")
         case .unknownPayloadVersion(let version):
             Message(id: "versi label tidak dikenal: \(version)", en: "unknown label version: \(version)")
-        case .unknownKey(let key):
-            Message(id: "label ditandatangani kunci yang tidak dikenal: \(key)",
-                    en: "label signed by an unknown key: \(key)")
+        case .unknownKey(let site, let keyID):
+            Message(id: "label ditandatangani kunci \(keyID) milik \(site) yang tidak ada di daftar kunci di sini (tidak terbukti asli); jika \(site) mengganti kuncinya, minta kunci publik barunya dan cocokkan sidik jarinya",
+                    en: "label signed with key \(keyID) of \(site), which is not among the keys here (not proven genuine); if \(site) rotated its key, get its new public key and confirm the fingerprint")
         case .badSignature:
             Message(id: "tanda tangan label tidak cocok (palsu atau diubah)",
                     en: "label signature does not match (forged or altered)")

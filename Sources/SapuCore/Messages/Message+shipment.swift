@@ -64,17 +64,6 @@ extension Message {
                 en: "Shipment \(shipment.id) cancelled; its bundles are back in stock")
     }
 
-    public static func reconciled(_ shipment: Shipment, changed: Int, received: Int, missing: Int, disputed: Int,
-                                  extra: Int, forged: Int) -> Message {
-        if changed == 0 {
-            return Message(id: "Tanda terima \(shipment.id) sudah diterapkan; tidak ada yang berubah (status \(shipment.status.message.indonesian))",
-                           en: "Receipt for \(shipment.id) already applied; nothing changed (status \(shipment.status.message.english))")
-        }
-        return Message(
-            id: "Pengiriman \(shipment.id) \(shipment.status.message.indonesian): \(received) diterima, \(missing) hilang, \(disputed) disengketakan, \(extra) lebih, \(forged) palsu",
-            en: "Shipment \(shipment.id) \(shipment.status.message.english): \(received) received, \(missing) missing, \(disputed) disputed, \(extra) extra, \(forged) forged")
-    }
-
     /// The outcome word at the start of each verification answer.
     public static func verifyOutcome(_ outcome: Verification.Outcome) -> Message {
         switch outcome {
@@ -82,6 +71,7 @@ extension Message {
         case .notInManifest: Message(id: "TIDAK DI MANIFEST", en: "NOT IN MANIFEST")
         case .duplicate: Message(id: "DUPLIKAT", en: "DUPLICATE")
         case .forged: Message(id: "PALSU", en: "FORGED")
+        case .unknownKey: Message(id: "KUNCI TAK DIKENAL", en: "UNKNOWN KEY")
         case .mismatch: Message(id: "TIDAK COCOK", en: "MISMATCH")
         case .superseded: Message(id: "LABEL LAMA", en: "SUPERSEDED")
         case .notSapu: Message(id: "BUKAN SAPU", en: "NOT SAPU")
@@ -99,10 +89,13 @@ extension Message {
 
     public static let reportExpected = Message(id: "Di manifest", en: "Expected")
     public static let reportReceived = Message(id: "Diterima sesuai", en: "Received")
+    public static let reportReceivedByHand = Message(id: "  di antaranya diketik tangan (tidak terverifikasi)",
+                                                     en: "  of which typed by hand (unverified)")
     public static let reportMissing = Message(id: "Hilang", en: "Missing")
     public static let reportExtra = Message(id: "Tidak di manifest", en: "Extra")
     public static let reportDuplicates = Message(id: "Dipindai dua kali", en: "Duplicates")
     public static let reportForged = Message(id: "Label palsu", en: "Forged")
+    public static let reportUnknownKey = Message(id: "  di antaranya kunci tak dikenal", en: "  of which unknown key")
     public static let reportMismatched = Message(id: "Tidak cocok", en: "Mismatched")
     public static let columnCount2 = Message(id: "JUMLAH", en: "COUNT")
     public static let columnWhat = Message(id: "HASIL", en: "RESULT")

@@ -3,7 +3,7 @@ public enum Code {
     /// The longest code of each kind, so a label payload stays inside its QR symbol.
     public static func limit(_ kind: CodeKind) -> Int {
         switch kind {
-        case .site: 6
+        case .site, .partner: 6
         case .product: 8
         case .maker: 8
         case .batch: 16

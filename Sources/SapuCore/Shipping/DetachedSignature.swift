@@ -32,10 +32,16 @@ public struct DetachedSignature: Sendable, Equatable {
     /// The signature file's content.
     public var text: String { "\(Self.tag) \(site) \(keyID) \(Crockford.encode(signature))\n" }
 
-    /// Checks the bytes against the ring's key of this signature.
-    public func verify(_ bytes: [UInt8], keys: KeyRing) throws(SapuError) {
-        guard let key = keys[keyID], key.site == site else { throw .unknownKey("\(site) \(keyID)") }
+    /// Checks the bytes against the ring's key of this signature's site and key id; returns that key.
+    ///
+    /// Throws `unknownKey(site:keyID:)` when the ring has no such key, `badSignature` when
+    /// the key did not sign exactly these bytes. The caller still checks that the document
+    /// claims to come from `site` (a manifest's `shipper.site`).
+    @discardableResult
+    public func verify(_ bytes: [UInt8], keys: KeyRing) throws(SapuError) -> PublicKey {
+        guard let key = keys[site: site, keyID: keyID] else { throw .unknownKey(site: site, keyID: keyID) }
         guard key.isValidSignature(signature, for: bytes) else { throw .badSignature }
+        return key
     }
 }
 

@@ -54,7 +54,7 @@ public struct Manifest: Sendable, Codable, Equatable {
         format = Self.format
         self.shipment = shipment.id
         shipper = Party(site: site.code, name: site.name, address: nil)
-        consignee = Party(site: nil, name: shipment.consignee, address: shipment.address)
+        consignee = Party(site: shipment.partner, name: shipment.consignee, address: shipment.address)
         vehicle = shipment.vehicle
         driver = shipment.driver
         reference = shipment.reference

@@ -30,10 +30,13 @@ public struct Shipment: Sendable, Equatable {
     /// SHA-256 of the manifest file, hex, once closed.
     public var manifestSHA256: String?
     public var bundleCount: Int
+    /// The registered partner the shipment goes to (its code); nil only for shipments
+    /// opened before partners were registered.
+    public var partner: String?
 
     public init(id: String, status: ShipmentStatus, consignee: String, address: String?, vehicle: String?, driver: String?,
                 reference: String?, created: Instant, closed: Instant?, shipped: Instant?, reconciled: Instant?,
-                manifestSHA256: String?, bundleCount: Int) {
+                manifestSHA256: String?, bundleCount: Int, partner: String? = nil) {
         self.id = id
         self.status = status
         self.consignee = consignee
@@ -47,19 +50,25 @@ public struct Shipment: Sendable, Equatable {
         self.reconciled = reconciled
         self.manifestSHA256 = manifestSHA256
         self.bundleCount = bundleCount
+        self.partner = partner
     }
 }
 
 /// What the clerk types when opening a shipment.
+///
+/// The partner is a registered partner's code; nil means the only active partner. The
+/// consignee's name and address default to the partner's registered ones.
 public struct ShipmentDraft: Sendable, Equatable {
-    public var consignee: String
+    public var partner: String?
+    public var consignee: String?
     public var address: String?
     public var vehicle: String?
     public var driver: String?
     public var reference: String?
 
-    public init(consignee: String, address: String? = nil, vehicle: String? = nil, driver: String? = nil,
-                reference: String? = nil) {
+    public init(partner: String? = nil, consignee: String? = nil, address: String? = nil, vehicle: String? = nil,
+                driver: String? = nil, reference: String? = nil) {
+        self.partner = partner
         self.consignee = consignee
         self.address = address
         self.vehicle = vehicle

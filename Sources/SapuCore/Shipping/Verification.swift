@@ -11,8 +11,12 @@ public struct Verification: Sendable {
         case notInManifest = "not-in-manifest"
         /// Already scanned.
         case duplicate
-        /// Signature fails, unknown key, or altered text.
+        /// Signature fails or altered text.
         case forged
+        /// Signed with a key the partner's key file does not have (of the site its batch
+        /// names): not proven genuine, but not proven altered either. Get the workshop's
+        /// new public key, confirm its fingerprint, and run `sapu verify` again.
+        case unknownKey = "unknown-key"
         /// The label's QC result or maker differs from the manifest.
         case mismatch
         /// An older label revision than the manifest lists.
@@ -42,12 +46,25 @@ public struct Verification: Sendable {
     public let keys: KeyRing
     private let items: [String: Manifest.Item]
     public private(set) var received: [String] = []
+    /// The received bundles whose id was typed by hand: a typed id proves nothing, so these
+    /// were not checked against a signed label. A subset of `received`.
+    public private(set) var receivedByHand: [String] = []
     public private(set) var extra: [String] = []
     public private(set) var duplicates: [String] = []
     public private(set) var forged: [String] = []
     /// The bundle ids forged labels claimed to be, where the text still named one.
     public private(set) var forgedBundles: [String] = []
-    public private(set) var mismatched: [Mismatch] = []
+    /// Labels signed with a key the ring lacks, as scanned.
+    public private(set) var unknownKeyLabels: [String] = []
+    /// The bundle ids those labels name.
+    public private(set) var unknownKeyBundles: [String] = []
+    /// Bundles whose label disagrees with the manifest, and bundles seen only with an older
+    /// label revision than the manifest lists (a current label scanned later settles those).
+    public var mismatched: [Mismatch] { disputes + supersededOnly.filter { !seen.contains($0.bundle) } }
+    /// Labels whose grade, maker or product differ from the manifest.
+    private var disputes: [Mismatch] = []
+    /// Bundles scanned with a superseded label, in scan order.
+    private var supersededOnly: [Mismatch] = []
     public private(set) var notSapu = 0
     private var seen: Set<String> = []
 
@@ -76,6 +93,11 @@ public struct Verification: Sendable {
             notSapu += 1
             return answer(.notSapu, nil, .notSapuLabel)
         case .rejected(let result):
+            if case .unknownKey = result.reason, let id = result.bundle?.description {
+                unknownKeyLabels.append(line.trimmingSpaces())
+                if !unknownKeyBundles.contains(id) { unknownKeyBundles.append(id) }
+                return answer(.unknownKey, id, result.reason)
+            }
             if result.outcome == .forged {
                 forged.append(line.trimmingSpaces())
                 if let id = result.bundle?.description, !forgedBundles.contains(id) { forgedBundles.append(id) }
@@ -87,6 +109,13 @@ public struct Verification: Sendable {
     }
 
     private mutating func accept(_ id: String, label: LabelPayload?) -> Answer {
+        // A genuine label scanned after its id was typed by hand replaces the typed entry:
+        // the label is the evidence, and it may well disagree with the manifest.
+        if label != nil, let typed = receivedByHand.firstIndex(of: id) {
+            receivedByHand.remove(at: typed)
+            received.removeAll { $0 == id }
+            seen.remove(id)
+        }
         guard let item = items[id] else {
             if extra.contains(id) {
                 duplicates.append(id)
@@ -95,30 +124,34 @@ public struct Verification: Sendable {
             extra.append(id)
             return answer(.notInManifest, id, nil)
         }
-        if seen.contains(id) || mismatched.contains(where: { $0.bundle == id }) {
+        if seen.contains(id) || disputes.contains(where: { $0.bundle == id }) {
             duplicates.append(id)
             return answer(.duplicate, id, nil, manual: label == nil)
         }
         if let label {
             if label.revision < item.labelRevision {
-                mismatched.append(Mismatch(bundle: id, field: "labelRevision", manifest: "R\(item.labelRevision)",
-                                           label: "R\(label.revision)"))
+                // The old label of a relabelled bundle: the bundle still counts once its current label is scanned.
+                if !supersededOnly.contains(where: { $0.bundle == id }) {
+                    supersededOnly.append(Mismatch(bundle: id, field: "labelRevision", manifest: "R\(item.labelRevision)",
+                                                   label: "R\(label.revision)"))
+                }
                 return answer(.superseded, id, .supersededLabel(scanned: label.revision, current: item.labelRevision))
             }
             let grade = label.result.grade?.rawValue ?? "FAIL"
             if grade != item.grade {
-                mismatched.append(Mismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
+                disputes.append(Mismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
                 return answer(.mismatch, id, .manifestMismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
             }
             if label.maker != item.maker || label.product != item.product {
                 let field = label.maker != item.maker ? "maker" : "product"
                 let values = field == "maker" ? (item.maker, label.maker) : (item.product, label.product)
-                mismatched.append(Mismatch(bundle: id, field: field, manifest: values.0, label: values.1))
+                disputes.append(Mismatch(bundle: id, field: field, manifest: values.0, label: values.1))
                 return answer(.mismatch, id, .manifestMismatch(bundle: id, field: field, manifest: values.0, label: values.1))
             }
         }
         seen.insert(id)
         received.append(id)
+        if label == nil { receivedByHand.append(id) }
         return answer(.expected, id, nil, manual: label == nil)
     }
 
@@ -128,8 +161,14 @@ public struct Verification: Sendable {
 }
 
 /// What the partner signs and sends back: what arrived against the manifest.
+///
+/// docs/shipments.md documents every field; the workshop applies it with
+/// `sapu shipment reconcile`.
 public struct Receipt: Sendable, Codable, Equatable {
-    public static let format = "sapu-receipt-1"
+    /// `sapu-receipt-2` added `receivedByHand`; a `sapu-receipt-1` receipt cannot tell typed
+    /// ids from verified labels and is refused.
+    public static let format = "sapu-receipt-2"
+    public static let formerFormats: Set<String> = ["sapu-receipt-1"]
 
     public var format: String
     public var shipment: String
@@ -141,6 +180,8 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var finished: String
     public var expected: Int
     public var received: [String]
+    /// The ids in `received` that were typed by hand rather than read from a verified label.
+    public var receivedByHand: [String]
     public var missing: [String]
     public var extra: [String]
     public var duplicates: [String]
@@ -159,11 +200,16 @@ public struct Receipt: Sendable, Codable, Equatable {
         self.finished = finished.iso8601
         expected = verification.expectedCount
         received = verification.received
+        receivedByHand = verification.receivedByHand
         missing = verification.missing
         extra = verification.extra
         duplicates = verification.duplicates
-        forged = verification.forged.count
-        forgedBundles = verification.forgedBundles
+        // A label under a key the partner lacks is not proven genuine: it counts with the
+        // forged ones unless the partner gets the key and verifies again before finishing.
+        forged = verification.forged.count + verification.unknownKeyLabels.count
+        forgedBundles = verification.forgedBundles + verification.unknownKeyBundles.filter {
+            !verification.forgedBundles.contains($0)
+        }
         mismatched = verification.mismatched
     }
 

@@ -1,0 +1,86 @@
+import SapuCore
+import SapuStore
+
+/// Applies a partner's signed receipt to its shipment (`sapu shipment reconcile`).
+///
+/// A receipt counts only when signed by a key the workshop registered for the shipment's
+/// partner; the key never comes with the receipt. The signature is checked before anything
+/// in the receipt is read; then the receipt must name that partner as receiver, that key,
+/// this site as shipper and this shipment's manifest. docs/shipments.md, "Reconciliation".
+public enum Reconciliation {
+    /// What reconciling did, for the clerk to read.
+    public struct Outcome: Sendable {
+        public var shipment: Shipment
+        public var partner: Partner
+        /// The registered key that signed the receipt.
+        public var key: PublicKey
+        public var receipt: Receipt
+        /// SHA-256 of the receipt file, hex.
+        public var sha256: String
+        public var outcomes: Receipt.Outcomes
+        public var effect: ReceiptEffect
+        /// Bundles whose state changed.
+        public var changed: Int
+    }
+
+    /// Checks the receipt at `path` (signature beside it unless `signature` names it) and applies it.
+    ///
+    /// `partner` names the partner of a shipment opened before partners were registered;
+    /// for any other shipment it must be the shipment's partner if given.
+    public static func apply(receipt path: String, signature: String? = nil, partner named: String? = nil,
+                             store: SQLiteStore, actor: Actor, at now: Instant) throws(SapuError) -> Outcome {
+        let bytes = try ShipmentFiles.read(path)
+        let signaturePath = signature ?? ShipmentFiles.signaturePath(for: path)
+        let signatureText = String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self)
+        guard let detached = DetachedSignature(text: signatureText) else { throw .receiptTampered(path) }
+
+        // The signature first, with the key the registry holds for the signing partner.
+        let partner: Partner
+        do throws(SapuError) {
+            partner = try store.partner(detached.site)
+        } catch .unknown(kind: .partner, _) {
+            throw .receiptSignerNotPartner(path: path, signer: detached.site)
+        }
+        guard let registered = partner.key(detached.keyID) else {
+            throw .receiptKeyNotRegistered(partner: partner.code, keyID: detached.keyID)
+        }
+        do throws(SapuError) {
+            try detached.verify(bytes, keys: try KeyRing([registered.key]))
+        } catch {
+            throw .receiptNotSignedByPartnerKey(path: path, partner: partner.code, keyID: registered.key.keyID,
+                                                fingerprint: registered.key.fingerprint)
+        }
+
+        // Signed by the partner: now its statement is worth reading.
+        let receipt = try ShipmentFiles.decodeReceipt(bytes, path: path)
+        guard let finished = Instant(iso8601: receipt.finished) else { throw .receiptUnreadable(path) }
+        guard receipt.receiver.site == partner.code else {
+            throw .receiptReceiverDisagrees(path: path, receiver: receipt.receiver.site ?? "-", signer: partner.code)
+        }
+        guard receipt.keyID == detached.keyID else {
+            throw .receiptKeyDisagrees(path: path, named: receipt.keyID, signed: detached.keyID)
+        }
+        let site = try store.site()
+        guard receipt.shipper == site.code else {
+            throw .receiptShipperDisagrees(path: path, shipper: receipt.shipper, site: site.code)
+        }
+        let shipment = try store.shipment(receipt.shipment)
+        let named = try named.map { (code) throws(SapuError) in try Code.normalise(code, as: .partner) }
+        if let expected = shipment.partner ?? named, expected != partner.code {
+            throw .receiptFromOtherPartner(signer: partner.code, shipment: shipment.id, partner: expected)
+        }
+        if shipment.partner == nil, named == nil { throw .shipmentHasNoPartner(shipment.id) }
+        guard shipment.manifestSHA256 == receipt.manifestSHA256 else {
+            throw .receiptForOtherShipment(receipt: receipt.shipment, shipment: shipment.id)
+        }
+        let outcomes = try receipt.outcomes(path: path)
+        let sha256 = Digest.sha256Hex(bytes)
+        let applied = try store.applyReceipt(
+            VerifiedReceipt(shipment: shipment.id, partner: partner.code, key: registered.key, sha256: sha256,
+                            manifestSHA256: receipt.manifestSHA256, finished: finished, bytes: bytes, signature: signatureText,
+                            outcomes: outcomes, clean: receipt.isClean, adoptsPartner: shipment.partner == nil),
+            actor: actor, at: now)
+        return Outcome(shipment: applied.shipment, partner: partner, key: registered.key, receipt: receipt, sha256: sha256,
+                       outcomes: outcomes, effect: applied.effect, changed: applied.changed)
+    }
+}

@@ -1,0 +1,55 @@
+/// The workshop's reading of a receipt whose signature already checked out.
+extension Receipt {
+    /// What the receipt says became of each bundle of the shipment.
+    public struct Outcomes: Sendable, Equatable {
+        /// Arrived as listed, in receipt order; `byHand` tells which were typed rather than scanned.
+        public var received: [BundleID]
+        public var byHand: Set<BundleID>
+        public var missing: [BundleID]
+        /// Arrived but not as the manifest claims (the distinct bundles of `mismatched`).
+        public var disputed: [BundleID]
+
+        public init(received: [BundleID], byHand: Set<BundleID>, missing: [BundleID], disputed: [BundleID]) {
+            self.received = received
+            self.byHand = byHand
+            self.missing = missing
+            self.disputed = disputed
+        }
+
+        /// The received bundles that were read from a verified label.
+        public var verified: [BundleID] { received.filter { !byHand.contains($0) } }
+        /// The received bundles whose id was typed by hand, in receipt order.
+        public var typed: [BundleID] { received.filter { byHand.contains($0) } }
+    }
+
+    /// The bundles the receipt disputes, each once, in id order.
+    public var disputedBundles: [String] {
+        Array(Set(mismatched.map(\.bundle))).sorted()
+    }
+
+    /// Reads the receipt's bundle lists, refusing lists that cannot all be true at once.
+    ///
+    /// Every id is in canonical form; no bundle is in two of received, missing and
+    /// disputed, nor twice in one; `receivedByHand` is part of `received`; and together
+    /// they account for exactly the `expected` bundles of the manifest.
+    public func outcomes(path: String) throws(SapuError) -> Outcomes {
+        func ids(_ texts: [String]) throws(SapuError) -> [BundleID] {
+            var result: [BundleID] = []
+            for text in texts {
+                guard let id = BundleID(typed: text), id.description == text else { throw .receiptUnreadable(path) }
+                result.append(id)
+            }
+            return result
+        }
+        let received = try ids(self.received)
+        let byHand = try ids(receivedByHand)
+        let missing = try ids(self.missing)
+        let disputed = try ids(disputedBundles)
+        let all = received + missing + disputed
+        guard Set(all).count == all.count, Set(byHand).count == byHand.count, Set(byHand).isSubset(of: Set(received)),
+              all.count == expected else {
+            throw .receiptListsInconsistent(path)
+        }
+        return Outcomes(received: received, byHand: Set(byHand), missing: missing, disputed: disputed)
+    }
+}
