@@ -30,7 +30,7 @@ enum DocumentFiles {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .documentPathBlocked(path: path)
+            throw .fileUnwritable(path: path)
         }
         guard access(absolute, W_OK | X_OK) == 0 else { throw .fileUnwritable(path: path) }
         return absolute

@@ -32,7 +32,7 @@ extension SQLiteStore {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .documentPathBlocked(path: destination)
+            throw .fileUnwritable(path: destination)
         }
         let directory = try DocumentFiles.prepareDirectory((destination as NSString).deletingLastPathComponent.isEmpty
             ? "." : (destination as NSString).deletingLastPathComponent)
@@ -59,6 +59,8 @@ extension SQLiteStore {
             return BackupSummary(path: destination, site: copy.0, bundles: copy.1)
         } catch {
             Self.removeCopy(temporary)
+            // SQLite could not make the copy there: a file problem, not the database's.
+            if case .databaseUnwritable = error { throw .fileUnwritable(path: destination) }
             throw error
         }
     }
