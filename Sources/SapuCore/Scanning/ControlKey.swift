@@ -21,7 +21,11 @@ public struct ControlKey: Sendable {
 
     /// The tag of a code: HMAC-SHA256 of its untagged payload, first 12 Crockford characters.
     public func tag(_ control: ControlCode) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(control.untaggedPayload.utf8), using: key)
+        tag(text: control.untaggedPayload)
+    }
+
+    private func tag(text: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key)
         return String(Crockford.encode(Array(mac)).prefix(Self.tagLength))
     }
 
@@ -34,7 +38,9 @@ public struct ControlKey: Sendable {
     /// sheet) or a tag that does not match (another site's sheet, or altered).
     public func authenticate(_ scanned: ScannedControl) -> Result<ControlCode, ControlTagProblem> {
         guard let tag = scanned.tag else { return .failure(.missing) }
-        let expected = Array(self.tag(scanned.code).utf8)
+        // The tag covers the text as read, so a variant the site never printed (a number
+        // without its leading zeros) does not verify either.
+        let expected = Array(self.tag(text: scanned.untaggedText).utf8)
         let given = Array(tag.uppercased().utf8)
         guard given.count == expected.count else { return .failure(.mismatch) }
         // Constant time, so that a station's answer time says nothing about the right tag.

@@ -103,24 +103,26 @@ public enum ControlCode: Sendable, Equatable {
 /// A control code as scanned: what it asks for and the tag it carries, not yet checked.
 public struct ScannedControl: Sendable, Equatable {
     public var code: ControlCode
+    /// The text before the tag, as read: what the tag must cover.
+    public var untaggedText: String
     /// The last token when the code carries one; nil for an untagged (typed) code.
     public var tag: String?
 
-    public init(code: ControlCode, tag: String?) {
-        self.code = code
-        self.tag = tag
-    }
-
+    /// Reads a control code as scanners deliver it; nil for anything else.
+    ///
+    /// Forgiven, exactly as for labels: blanks around the text, an AIM prefix, lower case.
+    /// Not forgiven: doubled spaces and any other change of the printed text, which the
+    /// tag covers as it is.
     public init?(scanned: String) {
-        // Forgive what scanners add, exactly as for labels: spaces, CR/LF, an AIM prefix, case.
-        let tokens = LabelCodec.normalised(scanned).split(separator: " ").map(String.init)
-        guard tokens.count >= 3, tokens[0] == ControlCode.prefix else { return nil }
+        let text = LabelCodec.normalised(scanned)
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard tokens.count >= 3, tokens[0] == ControlCode.prefix, !tokens.contains("") else { return nil }
         let words = Array(tokens[2...])
         // Untagged as typed, else the last token is the tag.
         if let code = ControlCode(command: tokens[1], words: words) {
-            self.init(code: code, tag: nil)
+            (self.code, untaggedText, tag) = (code, text, nil)
         } else if words.count > 1, let code = ControlCode(command: tokens[1], words: words.dropLast()) {
-            self.init(code: code, tag: words.last)
+            (self.code, untaggedText, tag) = (code, tokens.dropLast().joined(separator: " "), words.last)
         } else {
             return nil
         }
