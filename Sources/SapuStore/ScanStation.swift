@@ -56,6 +56,7 @@ public final class ScanStation {
             let results: [ScanResult]
             if let problem = shipmentProblem() {
                 // The shipment is closed, or a control code switched to packing without one: refuse, go on.
+                if !Self.concernsShipment(problem) { unsaved += pending.count }
                 results = pending.map { ScanResult(outcome: .refused, bundle: $0.request.bundle, reason: problem) }
             } else {
                 do throws(SapuError) {

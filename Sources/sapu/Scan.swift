@@ -15,7 +15,8 @@ struct Scan: SapuCommand {
         discussion: """
             Modes: receive (into stock), pack (into --shipment), unpack, return, quarantine, scrap,
             check (read-only). One code per line; a printed bundle id typed by hand also works.
-            Control codes from `sapu label commands` switch mode, shipment or operator.
+            Control codes from this site's `sapu label commands` switch mode, shipment or operator;
+            scrap is never chosen by a code, and a station started in check mode stays read-only.
             """)
 
     @Option(help: "receive, pack, unpack, return, quarantine, scrap or check.") var mode: String
