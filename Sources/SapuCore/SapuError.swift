@@ -35,6 +35,18 @@ public enum SapuError: Error, Sendable, Equatable {
     case labelDisagrees(String)
     case shipmentRequired
     case unknownMode(String)
+    /// A control code without the site's tag: typed by hand, or from an old sheet.
+    case controlCodeUntagged(current: ScanMode)
+    /// A control code whose tag this site did not make: another site's sheet, or altered.
+    case controlCodeNotThisSite(current: ScanMode)
+    /// A destructive mode asked for by a control code, which never selects one.
+    case controlCodeCannotSelect(mode: ScanMode, current: ScanMode)
+    /// A station started with `--mode check` asked to switch to a mode that writes.
+    case checkStationStaysReadOnly(mode: ScanMode)
+    /// The station's shipment was closed (or is otherwise not open) while it was packing.
+    case packingShipmentNotOpen(id: String, status: ShipmentStatus)
+    /// Scans that were answered as refused because the database could not save them.
+    case scansNotSaved(count: Int)
 
     // Shipments
     case unknownShipment(String)
@@ -140,6 +152,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case qrDoesNotFit(template: String, neededDots: Int, availableDots: Int)
     case payloadTooLong(template: String, version: Int)
     case imageUnreadable(path: String)
+    /// An image declaring more pixels than a photo of labels needs, refused before decoding.
+    case imageTooLarge(path: String, width: Int, height: Int, limit: Int)
+    /// An image file larger than any photo Sapu reads, refused before reading it.
+    case imageFileTooLarge(path: String, limit: Int)
     case fontMissing(path: String)
     case skipOutOfRange(skip: Int, slots: Int)
     case renderFailed(String)

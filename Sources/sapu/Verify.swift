@@ -49,14 +49,20 @@ struct Verify: SapuCommand {
         }
         context.say(.verifyStart(shipment: parsed.shipment, expected: parsed.bundleCount, resumed: log.previous.count))
         let interactive = image.isEmpty && isatty(0) == 1
-        func answer(_ lines: [String]) throws(SapuError) {
+        /// `lengths[i]` is the real length of line i when only its start was read.
+        func answer(_ lines: [String], lengths: [Int?] = []) throws(SapuError) {
             try log.append(lines, at: context.now)
-            for line in lines { print(line, verification.scan(line), total: parsed.bundleCount, context: context, interactive: interactive) }
+            for (index, line) in lines.enumerated() {
+                var result = verification.scan(line)
+                if index < lengths.count, let length = lengths[index] { result.reason = .scanTooLong(length) }
+                print(line, result, total: parsed.bundleCount, context: context, interactive: interactive)
+            }
         }
         if image.isEmpty {
             let reader = LineReader()
             while let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
-                try answer(chunk.map { String(decoding: $0, as: UTF8.self) })
+                // An over-long line arrives as its start only, which is still far too long for a label.
+                try answer(chunk.map(\.text), lengths: chunk.map(\.skippedLength))
             }
         } else {
             for file in image {

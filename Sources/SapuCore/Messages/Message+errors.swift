@@ -175,6 +175,24 @@ extension SapuError {
         case .unknownMode(let text):
             Message(id: "mode tidak dikenal: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))",
                     en: "unknown mode: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))")
+        case .controlCodeUntagged(let current):
+            Message(id: "kode perintah tanpa tanda pengaman (diketik atau dari lembar lama); mode tetap \(current.rawValue); cetak lembar baru dengan `sapu label commands`",
+                    en: "control code without its security tag (typed, or from an old sheet); mode stays \(current.rawValue); print a new sheet with `sapu label commands`")
+        case .controlCodeNotThisSite(let current):
+            Message(id: "kode perintah bukan dari situs ini atau sudah diubah; mode tetap \(current.rawValue); pakai lembar dari `sapu label commands` situs ini",
+                    en: "control code not issued by this site, or altered; mode stays \(current.rawValue); use a sheet from this site's `sapu label commands`")
+        case .controlCodeCannotSelect(let mode, let current):
+            Message(id: "mode \(mode.rawValue) tidak bisa dipilih dengan kode perintah; mode tetap \(current.rawValue); jalankan `sapu scan --mode \(mode.rawValue)` bila memang perlu",
+                    en: "\(mode.rawValue) mode cannot be chosen by a control code; mode stays \(current.rawValue); run `sapu scan --mode \(mode.rawValue)` if you really mean it")
+        case .checkStationStaysReadOnly(let mode):
+            Message(id: "stasiun ini dimulai hanya-baca (--mode check) dan tidak pindah ke mode \(mode.rawValue); mulai `sapu scan --mode \(mode.rawValue)` untuk itu",
+                    en: "this station was started read-only (--mode check) and does not switch to \(mode.rawValue); start `sapu scan --mode \(mode.rawValue)` for that")
+        case .packingShipmentNotOpen(let id, let status):
+            Message(id: "pengiriman \(id) sudah \(status.message.indonesian); tidak bisa dikemas lagi: pindai kode perintah pengiriman lain yang masih terbuka (`sapu label commands --shipment NOMOR`)",
+                    en: "shipment \(id) is \(status.message.english); nothing more can be packed into it: scan the control code of another open shipment (`sapu label commands --shipment NUMBER`)")
+        case .scansNotSaved(let count):
+            Message(id: "\(count) pindaian tidak tersimpan karena masalah database (lihat alasan per baris); pindai ulang setelah masalahnya beres",
+                    en: "\(count) scans were not saved because of a database problem (see each line's reason); scan them again once it is fixed")
         case .unknownShipment(let id):
             Message(id: "pengiriman tidak dikenal: \(id)", en: "unknown shipment: \(id)")
         case .shipmentNotOpen(let id, let status):
@@ -385,6 +403,12 @@ extension SapuError {
         case .imageUnreadable(let path):
             Message(id: "\(path) bukan gambar yang bisa dibaca (PNG atau PGM)",
                     en: "\(path) is not a readable image (PNG or PGM)")
+        case .imageTooLarge(let path, let width, let height, let limit):
+            Message(id: "gambar \(path) berukuran \(width) × \(height) piksel; paling besar \(limit / 1_000_000) megapiksel yang dibaca (perkecil fotonya)",
+                    en: "image \(path) is \(width) × \(height) pixels; at most \(limit / 1_000_000) megapixels are read (scale the photo down)")
+        case .imageFileTooLarge(let path, let limit):
+            Message(id: "berkas gambar \(path) lebih besar dari \(limit / 1_048_576) MiB; tidak dibaca (perkecil fotonya)",
+                    en: "image file \(path) is larger than \(limit / 1_048_576) MiB; not read (scale the photo down)")
         case .skipOutOfRange(let skip, let slots):
             Message(id: "--skip \(skip) tidak mungkin: satu lembar memuat \(slots) label (pakai 0 sampai \(slots - 1))",
                     en: "--skip \(skip) is impossible: a sheet holds \(slots) labels (use 0 to \(slots - 1))")
