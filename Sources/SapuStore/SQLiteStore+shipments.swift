@@ -5,16 +5,20 @@ import SapuCore
 extension SQLiteStore {
     /// Opens a shipment with the next running number of the site and year.
     public func createShipment(_ draft: ShipmentDraft, at now: Instant) throws(SapuError) -> Shipment {
-        try write { db in
+        let draft = try draft.checked()
+        return try write { db in
             let site = try String.fetchOne(db, sql: "SELECT code FROM site LIMIT 1") ?? ""
             let date = now.date
             let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM shipment WHERE id LIKE ?",
                                         arguments: ["%/SJ/\(site)/%/\(date.year)"]) ?? 0
-            let id = ShipmentID(number: last + 1, site: site, month: date.month, year: date.year).description
+            // A number outside the range (written by hand into the file) must not wrap around.
+            guard last < ShipmentID.numbers.upperBound else { throw SapuError.shipmentNumbersUsedUp(year: date.year) }
+            let number = max(last, 0) + 1
+            let id = ShipmentID(number: number, site: site, month: date.month, year: date.year).description
             try db.execute(sql: """
                 INSERT INTO shipment (id, number, status, consignee, address, vehicle, driver, reference, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, last + 1, ShipmentStatus.open.rawValue, draft.consignee, draft.address,
+                """, arguments: [id, number, ShipmentStatus.open.rawValue, draft.consignee, draft.address,
                                  draft.vehicle, draft.driver, draft.reference, now.iso8601])
             return try Self.fetchShipment(db, id)
         }

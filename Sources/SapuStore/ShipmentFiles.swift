@@ -18,14 +18,15 @@ public enum ShipmentFiles {
 
     public static func decodeManifest(_ bytes: [UInt8], path: String) throws(SapuError) -> Manifest {
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)), manifest.format == Manifest.format,
-              manifest.bundleCount == manifest.bundles.count else {
+              manifest.bundleCount == manifest.bundles.count, manifest.numbersAreConsistent else {
             throw .manifestUnreadable(path)
         }
         return manifest
     }
 
     public static func decodeReceipt(_ bytes: [UInt8], path: String) throws(SapuError) -> Receipt {
-        guard let receipt = try? JSONDecoder().decode(Receipt.self, from: Data(bytes)), receipt.format == Receipt.format else {
+        guard let receipt = try? JSONDecoder().decode(Receipt.self, from: Data(bytes)), receipt.format == Receipt.format,
+              receipt.expected >= 0, receipt.forged >= 0 else {
             throw .receiptUnreadable(path)
         }
         return receipt

@@ -28,6 +28,7 @@ struct Initialise: SapuCommand {
             try? FileManager.default.removeItem(atPath: files.publicPath)
             throw error
         }
+        context.noteSaved()
         if context.json {
             context.emit(InitOutput(site: code, database: path, privateKey: files.privatePath, publicKey: files.publicPath,
                                     keyID: key.keyID, fingerprint: key.publicKey.fingerprint))

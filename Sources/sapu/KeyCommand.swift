@@ -40,6 +40,7 @@ struct KeyCommand: ParsableCommand {
             } catch {
                 throw .fileUnwritable(path: out)
             }
+            context.noteSaved()
             if context.json { context.emit(["publicKey": out]) }
             context.say(.publicKeyExported(path: out, keys: ring.keys.count))
         }

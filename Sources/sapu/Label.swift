@@ -44,6 +44,9 @@ struct LabelPrint: SapuCommand {
         let chosen = try LabelTemplates.named(template ?? (format == .pdf ? "a4-3x8" : "thermal-50x30"),
                                               in: Templates.directory)
         let renderer = try LabelRenderer(template: chosen)
+        // Only a PDF sheet has positions to skip; refuse before anything is signed or written.
+        let slots = format == .pdf ? chosen.slotsPerPage : 1
+        guard (0..<slots).contains(skip) else { throw .skipOutOfRange(skip: skip, slots: slots) }
         let targets = try selectBundles(store)
         let signer = try SiteSigner.current(store: store)
         let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
@@ -55,6 +58,9 @@ struct LabelPrint: SapuCommand {
         for bundle in targets {
             var printed = bundle
             printed.labelRevision = bundle.nextLabelRevision
+            guard LabelPayload.revisions.contains(printed.labelRevision) else {
+                throw .labelRevisionsUsedUp(bundle: bundle.id.description)
+            }
             drafts.append((printed, try LabelPayload(
                 keyID: signer.keyID, product: bundle.product, batch: bundle.batch, serial: bundle.id.serial,
                 maker: bundle.maker, inspected: bundle.inspected, result: bundle.result, revision: printed.labelRevision)))

@@ -35,6 +35,7 @@ struct LabelCommands: SapuCommand {
         let output = try OutputDirectory(out)
         let staged = try output.stage([("sapu-commands.pdf", try renderer.pdf(faces, skip: 0))])
         let paths = try output.commit(staged)
+        context.noteSaved()
         if context.json {
             context.emit(controls.map { ["payload": $0.payload, "file": paths[0]] })
         } else {

@@ -92,7 +92,7 @@ struct ShipmentCommand: ParsableCommand {
             var staged: OutputDirectory.Staged?
             let now = context.now
             let closed = try store.closeShipment(shipmentID, at: now) { (shipment, bundles) throws(SapuError) -> String in
-                let manifest = Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
+                let manifest = try Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
                                         key: key.publicKey, closed: now)
                 let bytes = ShipmentFiles.encode(manifest)
                 let signature = DetachedSignature(signing: bytes, with: key)

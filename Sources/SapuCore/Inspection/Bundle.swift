@@ -39,7 +39,8 @@ public struct Bundle: Sendable, Equatable {
 
     /// The revision the next printed label carries: a new one after a re-inspection.
     public var nextLabelRevision: Int {
-        labelRevision == 0 ? 1 : (labelCurrent ? labelRevision : labelRevision + 1)
+        // Saturates instead of trapping on a revision written by hand; printing refuses it.
+        labelRevision == 0 ? 1 : (labelCurrent ? labelRevision : min(labelRevision, Int.max - 1) + 1)
     }
 }
 
