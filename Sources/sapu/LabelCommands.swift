@@ -19,7 +19,7 @@ struct LabelCommands: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, in: Templates.directory))
+        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, overrides: Templates.overrides))
         var controls: [ControlCode] = ScanMode.allCases.map { .mode($0) }
         for text in shipment {
             guard let id = ShipmentID(typed: text) else { throw .unknownShipment(text) }
