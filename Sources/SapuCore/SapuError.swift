@@ -111,6 +111,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case imageUnreadable(path: String)
     case fontMissing(path: String)
     case skipOutOfRange(skip: Int, slots: Int)
+    /// `--skip` given for output that has no sheet positions.
+    case skipNeedsSheet
     case renderFailed(String)
 
     // Files

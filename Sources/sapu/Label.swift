@@ -46,6 +46,7 @@ struct LabelPrint: SapuCommand {
         let renderer = try LabelRenderer(template: chosen)
         // Only a PDF sheet has positions to skip; refuse before anything is signed or written.
         let slots = format == .pdf ? chosen.slotsPerPage : 1
+        if slots == 1 && skip != 0 { throw .skipNeedsSheet }
         guard (0..<slots).contains(skip) else { throw .skipOutOfRange(skip: skip, slots: slots) }
         let targets = try selectBundles(store)
         let signer = try SiteSigner.current(store: store)

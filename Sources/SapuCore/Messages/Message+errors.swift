@@ -334,6 +334,9 @@ extension SapuError {
         case .skipOutOfRange(let skip, let slots):
             Message(id: "--skip \(skip) tidak mungkin: satu lembar memuat \(slots) label (pakai 0 sampai \(slots - 1))",
                     en: "--skip \(skip) is impossible: a sheet holds \(slots) labels (use 0 to \(slots - 1))")
+        case .skipNeedsSheet:
+            Message(id: "--skip hanya untuk lembar stiker PDF (--format pdf dengan templat lembar)",
+                    en: "--skip applies only to a PDF sticker sheet (--format pdf with a sheet template)")
         case .renderFailed(let format):
             Message(id: "gagal membuat \(format) (memori habis?)", en: "could not draw the \(format) (out of memory?)")
         case .fontMissing(let path):

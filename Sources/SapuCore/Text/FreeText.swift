@@ -11,10 +11,11 @@ public enum FreeText {
     /// characters and text longer than `limit`.
     public static func check(_ raw: String?, as field: TextField) throws(SapuError) -> String? {
         guard let raw else { return nil }
-        let text = raw.trimmingSpaces()
-        if text.unicodeScalars.contains(where: VisibleText.isControl) {
+        // Checked before trimming: a trailing line break is no more typed by a person than an ESC.
+        if raw.unicodeScalars.contains(where: VisibleText.isControl) {
             throw .controlCharacterInText(field: field, value: raw)
         }
+        let text = raw.strippingSpaces()
         guard text.count <= limit else { throw .textTooLong(field: field, limit: limit) }
         return text.isEmpty ? nil : text
     }
