@@ -110,7 +110,7 @@ struct LabelPrint: SapuCommand {
             })
             return
         }
-        for path in paths { Console.out(path) }
+        for path in paths { Console.out(path.visible) }
         context.say(.labelsPrinted(count: recorded.count, template: chosen.name, format: format.rawValue))
     }
 

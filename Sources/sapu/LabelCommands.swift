@@ -39,7 +39,7 @@ struct LabelCommands: SapuCommand {
         if context.json {
             context.emit(controls.map { ["payload": $0.payload, "file": paths[0]] })
         } else {
-            Console.out(paths[0])
+            Console.out(paths[0].visible)
             context.say(.commandSheetWritten(count: controls.count))
         }
     }

@@ -113,7 +113,7 @@ struct ShipmentCommand: ParsableCommand {
                               "manifestSHA256": closed.manifestSHA256 ?? ""])
                 return
             }
-            for path in paths { Console.out(path) }
+            for path in paths { Console.out(path.visible) }
             context.say(.shipmentClosed(closed))
         }
     }
