@@ -160,3 +160,27 @@ struct NumberBoundsTests {
         #expect(bundle.nextLabelRevision == Int.max)
     }
 }
+
+@Suite("Reports with extreme and hostile values")
+struct ReportExtremesTests {
+    @Test func chartsOfHugeCountsDrawWithoutTrapping() {
+        let document = ReportDocument(language: .en, title: "T", subtitle: [], sections: [
+            .init(charts: [.stacked(.init(title: "Huge", categories: ["M1"], series: [
+                .init(name: "A", colour: "#2e7d32", values: [Int.max]),
+            ])), .pareto(.init(title: "P", categories: ["X"], counts: [Int.max], cumulative: [1], countLabel: "n",
+                               cumulativeLabel: "%"))],
+                  table: ReportTable(columns: [.init("N")], rows: [[.count(Int.max)]])),
+        ])
+        #expect(document.html.contains("<svg"))
+    }
+
+    @Test func theTextReportShowsNamesEscapedOnOneLine() {
+        let document = ReportDocument(language: .en, title: "Site \u{1B}[2J", subtitle: ["made at\nhere"], sections: [
+            .init(table: ReportTable(columns: [.init("NAME", numeric: false)], rows: [[.text("Budi\u{1B}]0;x\u{07}\nSanto")]])),
+        ])
+        let lines = document.text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Site \\u{1B}[2J")
+        #expect(lines[1] == "made at\\u{0A}here")
+        #expect(lines.contains("Budi\\u{1B}]0;x\\u{07}\\u{0A}Santo"))
+    }
+}

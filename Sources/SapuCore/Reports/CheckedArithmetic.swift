@@ -7,6 +7,13 @@ extension Int {
         return sum
     }
 
+    /// `self + other`, or the nearest bound when it does not fit: for drawing, where a
+    /// bar as long as the chart is the right answer to a count too large to draw.
+    public func saturatingAdding(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? Int.max : Int.min) : sum
+    }
+
     /// `self × other`, or `totalTooLarge` when the product does not fit.
     public func checkedMultiplied(by other: Int) throws(SapuError) -> Int {
         let (product, overflow) = multipliedReportingOverflow(by: other)
