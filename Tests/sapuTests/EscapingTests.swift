@@ -88,3 +88,24 @@ struct EscapingTests {
         }
     }
 }
+
+@Suite("sapu: the interactive station keeps its own colours")
+struct InteractiveColourTests {
+    static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    @Test(.enabled(if: hasScript, "needs script(1) from util-linux for a terminal"))
+    func coloursAreSapusOwnAndScannedEscapesAreShownEscaped() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A")
+        // script(1) gives the station a terminal, as a clerk's scanner has.
+        let output = try SapuRunner.execute("/usr/bin/script", ["-qec", SapuRunner.binary + " scan --mode check --lang en", "/dev/null"],
+                                            input: Data("\(batch)-0001\n\u{1B}[2JX\n".utf8), environment: sapu.environment,
+                                            directory: sapu.directory)
+        #expect(output.status == 0, "\(output.stdout)")
+        let answers = output.stdout.components(separatedBy: "\r\n").filter { $0.contains("scan> ") }
+        #expect(answers.contains { $0.hasSuffix("scan> \u{1B}[32mOK            \(batch)-0001  inspected  LIDI M042 PASS A (typed by hand)\u{1B}[0m") },
+                "\(answers)")
+        #expect(answers.contains { $0.hasSuffix("scan> \u{1B}[31m\u{07}NOT SAPU      \\u{1B}[2JX  — not a Sapu label\u{1B}[0m") },
+                "\(answers)")
+    }
+}
