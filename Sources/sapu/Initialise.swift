@@ -20,7 +20,7 @@ struct Initialise: SapuCommand {
         let key = try SigningKey.generate(site: code, keyID: "K1")
         try files.create(key)
         do throws(SapuError) {
-            _ = try SQLiteStore.create(at: path, site: Site(code: code, name: name.trimmingSpaces()),
+            _ = try SQLiteStore.create(at: path, site: Site(code: code, name: name),
                                        key: StoredKey(keyID: key.keyID, site: code, raw: key.publicKey.rawRepresentation),
                                        at: context.now)
         } catch {

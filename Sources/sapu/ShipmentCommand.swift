@@ -21,12 +21,9 @@ struct ShipmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            let consignee = to.trimmingSpaces()
-            guard !consignee.isEmpty else { throw .consigneeRequired }
-            func clean(_ text: String?) -> String? { text.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } }
+            // The store trims and checks the text (no control characters) for every front end.
             let shipment = try context.store().createShipment(
-                ShipmentDraft(consignee: consignee, address: clean(address), vehicle: clean(vehicle), driver: clean(driver),
-                              reference: clean(ref)), at: context.now)
+                ShipmentDraft(consignee: to, address: address, vehicle: vehicle, driver: driver, reference: ref), at: context.now)
             if context.json {
                 context.emit(ShipmentOutput(shipment))
             } else {

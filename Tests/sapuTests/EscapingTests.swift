@@ -3,8 +3,8 @@ import Testing
 
 @Suite("sapu: control characters from users and files are refused or shown escaped")
 struct EscapingTests {
-    /// Characters a terminal acts on: ESC (a CSI sequence), BEL, CR, a C1 CSI and a bidi override.
-    static let hostile = ["Budi\u{1B}[2J\u{1B}]0;owned\u{07}", "Slamet\rX", "Agus\u{9B}31m", "Joko\u{202E}kiri"]
+    /// Characters a terminal acts on: ESC (a CSI sequence), BEL, CR, a C1 CSI, a bidi override, a line break.
+    static let hostile = ["Budi\u{1B}[2J\u{1B}]0;owned\u{07}", "Slamet\rX", "Agus\u{9B}31m", "Joko\u{202E}kiri", "Darto\n"]
 
     /// True when the text holds a control character other than a line end (LF, or CR LF as in CSV).
     static func hasRawControl(_ text: String) -> Bool {
