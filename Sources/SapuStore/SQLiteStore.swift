@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SapuCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -14,6 +15,7 @@ import Glibc
 public final class SQLiteStore: Store {
     let pool: DatabasePool
     public let path: String
+    private let committed = Atomic<Bool>(false)
 
     private init(pool: DatabasePool, path: String) {
         self.pool = pool
@@ -35,6 +37,7 @@ public final class SQLiteStore: Store {
     /// Creates a new database for a site with its first public key and the standard registry.
     public static func create(at path: String, site: Site, key: StoredKey, at now: Instant) throws(SapuError) -> SQLiteStore {
         if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
+        let site = Site(code: site.code, name: try FreeText.required(site.name, as: .siteName))
         return try withOpenLock(path) { () throws(SapuError) in
             if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
             do throws(SapuError) {
@@ -68,8 +71,13 @@ public final class SQLiteStore: Store {
 
     /// Runs one write transaction (BEGIN IMMEDIATE); the commit is on disk when it returns.
     func write<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {
-        try mapped(path: path) { try pool.write(body) }
+        let result = try mapped(path: path) { try pool.write(body) }
+        committed.store(true, ordering: .relaxed)
+        return result
     }
+
+    /// True once this store committed a write: a command whose output then fails can say its work was saved.
+    public var hasCommitted: Bool { committed.load(ordering: .relaxed) }
 
     /// Runs a read on a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {

@@ -23,7 +23,7 @@ struct LabelCommands: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, in: Templates.directory))
+        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, overrides: Templates.overrides))
         let key = try context.store().controlKey()
         // No code for a destructive mode: a station refuses it anyway (docs/scanning.md).
         var controls: [ControlCode] = ScanMode.allCases.filter { !$0.isDestructive }.map { .mode($0) }
@@ -41,10 +41,11 @@ struct LabelCommands: SapuCommand {
         let output = try OutputDirectory(out)
         let staged = try output.stage([("sapu-commands.pdf", try renderer.pdf(faces, skip: 0))])
         let paths = try output.commit(staged)
+        context.noteSaved()
         if context.json {
             context.emit(controls.map { ["payload": key.payload($0), "file": paths[0]] })
         } else {
-            Console.out(paths[0])
+            Console.out(paths[0].visible)
             context.say(.commandSheetWritten(count: controls.count))
         }
     }

@@ -43,7 +43,8 @@ struct Scan: SapuCommand {
         if image.isEmpty {
             let reader = LineReader()
             printer.prompt(station)
-            while let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
+            // A scan nobody can see answered is not read: the station stops with its output.
+            while !Console.outputEnded, let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
                 var lines: [String] = []
                 for line in chunk {
                     guard let length = line.skippedLength else {
@@ -59,7 +60,7 @@ struct Scan: SapuCommand {
                 printer.prompt(station)
             }
         } else {
-            for file in image {
+            for file in image where !Console.outputEnded {
                 let codes: [String]
                 guard FileManager.default.fileExists(atPath: file) else {
                     printer.print(station.reject(file, reason: .fileUnreadable(path: file)), station: station)
@@ -92,7 +93,7 @@ struct ScanPrinter {
     func prompt(_ station: ScanStation) {
         guard interactive, !context.json else { return }
         let shipment = station.shipment.map { " \($0)" } ?? ""
-        FileHandle.standardError.write(Data("[\(station.mode.rawValue)\(shipment)] scan> ".utf8))
+        Console.prompt("[\(station.mode.rawValue)\(shipment)] scan> ")
     }
 
     func print(_ report: ScanStation.Report, station: ScanStation) {
@@ -123,12 +124,11 @@ struct ScanPrinter {
             line += "  — " + reason.message.text(lang)
         }
         guard interactive else {
-            Console.out(line)
+            Console.out(line.visible)
             return
         }
         let good = result.outcome == .accepted || result.outcome == .control
-        let colour = good ? "\u{1B}[32m" : (result.outcome == .duplicate ? "\u{1B}[33m" : "\u{1B}[31m\u{07}")
-        Console.out(colour + line + "\u{1B}[0m")
+        Console.styled(line, style: good ? .good : (result.outcome == .duplicate ? .repeated : .problem))
     }
 
     func summary(_ station: ScanStation) {

@@ -24,12 +24,13 @@ struct ShipmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            func clean(_ text: String?) -> String? { text.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } }
-            if let to, clean(to) == nil { throw .consigneeRequired }
+            // An empty --to is a mistake, not "use the partner's name".
+            if let to, to.trimmingSpaces().isEmpty { throw .consigneeRequired }
             let partner = try partner.map { (code) throws(SapuError) in try Code.normalise(code, as: .partner) }
+            // The store trims and checks the text (no control characters) for every front end.
             let shipment = try context.store().createShipment(
-                ShipmentDraft(partner: partner, consignee: clean(to), address: clean(address), vehicle: clean(vehicle),
-                              driver: clean(driver), reference: clean(ref)), at: context.now)
+                ShipmentDraft(partner: partner, consignee: to, address: address, vehicle: vehicle, driver: driver,
+                              reference: ref), at: context.now)
             if context.json {
                 context.emit(ShipmentOutput(shipment))
             } else {
@@ -95,7 +96,7 @@ struct ShipmentCommand: ParsableCommand {
             var staged: OutputDirectory.Staged?
             let now = context.now
             let closed = try store.closeShipment(shipmentID, at: now) { (shipment, bundles) throws(SapuError) -> String in
-                let manifest = Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
+                let manifest = try Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
                                         key: key.publicKey, closed: now)
                 let bytes = ShipmentFiles.encode(manifest)
                 let signature = DetachedSignature(signing: bytes, with: key)
@@ -116,7 +117,7 @@ struct ShipmentCommand: ParsableCommand {
                               "manifestSHA256": closed.manifestSHA256 ?? ""])
                 return
             }
-            for path in paths { Console.out(path) }
+            for path in paths { Console.out(path.visible) }
             context.say(.shipmentClosed(closed))
         }
     }

@@ -52,6 +52,7 @@ struct Verify: SapuCommand {
         /// `lengths[i]` is the real length of line i when only its start was read.
         func answer(_ lines: [String], lengths: [Int?] = []) throws(SapuError) {
             try log.append(lines, at: context.now)
+            context.noteSaved()
             for (index, line) in lines.enumerated() {
                 var result = verification.scan(line)
                 if index < lengths.count, let length = lengths[index] { result.reason = .scanTooLong(length) }
@@ -60,12 +61,12 @@ struct Verify: SapuCommand {
         }
         if image.isEmpty {
             let reader = LineReader()
-            while let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
+            while !Console.outputEnded, let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
                 // An over-long line arrives as its start only, which is still far too long for a label.
                 try answer(chunk.map(\.text), lengths: chunk.map(\.skippedLength))
             }
         } else {
-            for file in image {
+            for file in image where !Console.outputEnded {
                 let codes = try QRImageDecoder.decode(fileAt: file)
                 if codes.isEmpty { context.fail(.noCodeInImage(file)) }
                 try answer(codes)
@@ -89,10 +90,10 @@ struct Verify: SapuCommand {
         if answer.manual { text += " " + Message.manualEntry.text(lang) }
         if let reason = answer.reason { text += "  — " + reason.message.text(lang) }
         if interactive {
-            let good = answer.outcome == .expected
-            text = (good ? "\u{1B}[32m" : "\u{1B}[31m\u{07}") + text + "\u{1B}[0m"
+            Console.styled(text, style: answer.outcome == .expected ? .good : .problem)
+        } else {
+            Console.out(text.visible)
         }
-        Console.out(text)
     }
 
     private func finishVerification(_ verification: Verification, digest: String, stem: String,
@@ -108,6 +109,7 @@ struct Verify: SapuCommand {
         let paths = try output.commit(try output.stage([
             (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
         ]))
+        context.noteSaved()
         let report = VerifyReport(receipt, duplicates: verification.duplicates, receiptPath: paths[0])
         if context.json {
             context.emit(report)

@@ -20,6 +20,9 @@ public enum ScannedCode: Sendable, Equatable {
             return .rejected(ScanResult(outcome: .notSapu, reason: .scanTooLong(text.unicodeScalars.count)))
         }
         if let control = ScannedControl(scanned: text) { return .control(control) }
+        if let canonical = BundleID.canonicalSuggestion(for: text) {
+            return .rejected(ScanResult(outcome: .notSapu, reason: .nonCanonicalBundleID(typed: text, canonical: canonical)))
+        }
         if let id = BundleID(typed: text), !text.uppercased().hasPrefix("SAPU") { return .typed(id) }
         do {
             let label = try LabelCodec.parse(text)
