@@ -123,7 +123,8 @@ struct Verify: SapuCommand {
             [Message.reportDuplicates.text(lang), String(verification.duplicates.count), verification.duplicates.joined(separator: " ")],
             [Message.reportForged.text(lang), String(receipt.forged), (receipt.forgedBundles ?? []).joined(separator: " ")],
             [Message.reportMismatched.text(lang), String(receipt.mismatched.count),
-             receipt.mismatched.map { "\($0.bundle) (\($0.field) \($0.manifest)→\($0.label))" }.joined(separator: " ")],
+             receipt.mismatched.map { "\($0.bundle) (\(Message.mismatchField($0.field).text(lang)) \($0.manifest)→\($0.label))" }
+                .joined(separator: " ")],
         ])
         context.say(.receiptWritten(paths[0]))
     }

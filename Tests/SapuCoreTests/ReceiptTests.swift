@@ -77,4 +77,11 @@ struct ReceiptTests {
         notCanonical.received[0] = "pwt251121a-41"
         #expect(throws: SapuError.receiptUnreadable("r")) { try notCanonical.outcomes(path: "r") }
     }
+
+    @Test func aMismatchIsShownInWordsNotByItsFieldName() {
+        let error = SapuError.manifestMismatch(bundle: "PWT251121A-0042", field: "labelRevision", manifest: "R2", label: "R1")
+        #expect(error.message.english == "PWT251121A-0042: label says label revision R1, the manifest says R2")
+        #expect(!error.message.indonesian.contains("labelRevision") && error.message.indonesian.contains("revisi label"))
+        #expect(Message.mismatchField("maker").indonesian == "pembuat")
+    }
 }
