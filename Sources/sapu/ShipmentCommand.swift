@@ -153,10 +153,8 @@ struct ShipmentCommand: ParsableCommand {
     struct Reconcile: SapuCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply the partner's signed receipt: bundles become received, missing or disputed.",
-            discussion: """
-                The receipt must be signed with a key registered for the shipment's partner (sapu partner add,
-                sapu partner key add). A newer receipt from the partner supersedes the one applied before.
-                """)
+            discussion: "The receipt must be signed with a key registered for the shipment's partner (sapu partner add, "
+                + "sapu partner key add). A newer receipt from the partner supersedes the one applied before.")
         @Argument(help: "The receipt file (ID.receipt.json); its .sig file must be beside it.") var receipt: String
         @Option(help: "The receipt's signature file (default: beside the receipt).") var signature: String?
         @Option(help: "Only for a shipment opened before partners were registered: its partner's code.") var partner: String?

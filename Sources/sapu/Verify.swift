@@ -130,7 +130,8 @@ struct Verify: SapuCommand {
                          verification.unknownKeyBundles.joined(separator: " ")])
         }
         rows.append([Message.reportMismatched.text(lang), String(receipt.mismatched.count),
-                     receipt.mismatched.map { "\($0.bundle) (\($0.field) \($0.manifest)→\($0.label))" }.joined(separator: " ")])
+                     receipt.mismatched.map { "\($0.bundle) (\(Message.mismatchField($0.field).text(lang)) \($0.manifest)→\($0.label))" }
+                        .joined(separator: " ")])
         context.table([.columnWhat, .columnCount, .columnVerifiedBundles], rows)
         context.say(.receiptWritten(paths[0]))
     }

@@ -35,7 +35,7 @@ struct ReceiptTests {
         var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
         _ = verification.scan(try Self.label(41))
         #expect(verification.scan("PWT251121A-0042").manual)
-        _ = verification.scan("pwt251121a 43")
+        _ = verification.scan("pwt251121a 0043")
         let receipt = Self.receipt(verification)
         #expect(receipt.format == "sapu-receipt-2")
         #expect(receipt.received == ["PWT251121A-0041", "PWT251121A-0042", "PWT251121A-0043"])
@@ -76,5 +76,12 @@ struct ReceiptTests {
         var notCanonical = good
         notCanonical.received[0] = "pwt251121a-41"
         #expect(throws: SapuError.receiptUnreadable("r")) { try notCanonical.outcomes(path: "r") }
+    }
+
+    @Test func aMismatchIsShownInWordsNotByItsFieldName() {
+        let error = SapuError.manifestMismatch(bundle: "PWT251121A-0042", field: "labelRevision", manifest: "R2", label: "R1")
+        #expect(error.message.english == "PWT251121A-0042: label says label revision R1, the manifest says R2")
+        #expect(!error.message.indonesian.contains("labelRevision") && error.message.indonesian.contains("revisi label"))
+        #expect(Message.mismatchField("maker").indonesian == "pembuat")
     }
 }

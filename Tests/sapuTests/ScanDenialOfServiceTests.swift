@@ -7,18 +7,21 @@ import Glibc
 
 extension SapuRunner {
     /// Runs `sapu ARGS` with stdin from `inputFile` and returns its output and its peak
-    /// resident memory in KiB, from wait4's rusage of that one child.
+    /// resident memory in KiB, as GNU time measures it for sapu alone.
     func runMeasuringMemory(_ arguments: [String], inputFile: String) throws -> (output: Output, peakKiB: Int) {
         let scratch = NSTemporaryDirectory() + "sapu-mem-" + UUID().uuidString
-        defer { for suffix in [".out", ".err"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }
+        defer { for suffix in [".out", ".err", ".rss"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, inputFile, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, scratch + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, scratch + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // The shell changes directory and then becomes sapu (exec): one process, one rusage.
-        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, Self.binary] + arguments).map { strdup($0) } + [nil]
+        // posix_spawn shares this test process's memory until exec, and Linux carries that
+        // high-water mark into the child's rusage. GNU time forks sapu from its own small
+        // process and reports sapu's peak alone (`%M`, KiB).
+        let script = "cd \"$0\" && peak=\"$1\" && shift && exec /usr/bin/time -f %M -o \"$peak\" \"$@\""
+        let argv = (["/bin/sh", "-c", script, directory, scratch + ".rss", Self.binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
@@ -32,8 +35,11 @@ extension SapuRunner {
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let out = FileManager.default.contents(atPath: scratch + ".out") ?? Data()
         let err = FileManager.default.contents(atPath: scratch + ".err") ?? Data()
+        let rss = String(decoding: FileManager.default.contents(atPath: scratch + ".rss") ?? Data(), as: UTF8.self)
+        // GNU time writes "Command exited with non-zero status N" before the figure when sapu fails.
+        let peak = try #require(rss.split(whereSeparator: \.isNewline).last.flatMap { Int($0) }, "no peak from time: \(rss)")
         return (Output(status: exit, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self)),
-                Int(usage.ru_maxrss))
+                peak)
     }
 }
 

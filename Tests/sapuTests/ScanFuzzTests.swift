@@ -131,7 +131,7 @@ struct FuzzInput {
                          "SAPUC MODE SCRAP", "sapuc mode scrap", mutate(scrap)])
         case (genuineShare + 52)..<(genuineShare + 56):
             // A typed id of a bundle the database does not have.
-            return FuzzLine(bytes: Array("\(batch)-\(int(100..<10_000))".utf8), expectation: .unknown)
+            return FuzzLine(bytes: Array("\(batch)-\(String(format: "%04d", int(100..<10_000)))".utf8), expectation: .unknown)
         case (genuineShare + 56)..<(genuineShare + 58) where chance(25):
             // A very long line: a genuine label followed by itself again and again.
             let length = chance(80) ? int(900..<50_000) : int(50_000..<1_000_000)

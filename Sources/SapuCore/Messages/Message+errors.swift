@@ -252,8 +252,8 @@ extension SapuError {
             Message(id: "pengiriman \(id) berisi ikatan \(bundle) yang tidak boleh dikirim (gagal QC atau bukan berstatus dikemas)",
                     en: "shipment \(id) holds bundle \(bundle), which cannot be shipped (failed QC or not packed)")
         case .manifestMismatch(let bundle, let field, let manifest, let label):
-            Message(id: "\(bundle): \(field) di label \(label), di manifest \(manifest)",
-                    en: "\(bundle): label says \(field) \(label), the manifest says \(manifest)")
+            Message(id: "\(bundle): \(Message.mismatchField(field).indonesian) di label \(label), di manifest \(manifest)",
+                    en: "\(bundle): label says \(Message.mismatchField(field).english) \(label), the manifest says \(manifest)")
         case .manifestUnreadable(let path):
             Message(id: "\(path) bukan manifest Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu manifest")
         case .manifestTampered(let path):
