@@ -30,6 +30,7 @@ public struct OutputDirectory {
     }
 
     public func stage(_ files: [(name: String, bytes: [UInt8])]) throws(SapuError) -> Staged {
+        try Self.checkNames(files.map(\.name))
         let token = UUID().uuidString.prefix(8)
         let final = files.map { (path as NSString).appendingPathComponent($0.name) }
         let temporary = files.map { (path as NSString).appendingPathComponent(".\($0.name).\(token).tmp") }

@@ -36,7 +36,7 @@ public enum ShipmentClosing {
         let names = fileNames(id)
         let shipment = try store.closeShipment(id, documents: DocumentPlan(directory: directory, names: names), at: now) {
             (shipment, bundles) throws(SapuError) -> ClosingDocuments in
-            let manifest = Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
+            let manifest = try Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
                                     key: key.publicKey, closed: now)
             let bytes = ShipmentFiles.encode(manifest)
             let signature = DetachedSignature(signing: bytes, with: key)

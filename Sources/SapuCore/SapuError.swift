@@ -12,6 +12,20 @@ public enum SapuError: Error, Sendable, Equatable {
     case invalidCount(String)
     case invalidDate(String)
     case invalidBundleSize(String)
+    /// A number given on the command line (or in a file) outside what Sapu accepts.
+    case numberOutOfRange(option: String, value: String, range: ClosedRange<Int>)
+    /// A product's bundle size in the database is outside `Product.bundleSizes` (written before it was checked).
+    case storedBundleSizeOutOfRange(product: String, size: Int)
+    /// A sum or product of stored numbers would not fit: a stored number is out of range.
+    case totalTooLarge
+    /// The batch cannot take that many more bundles: serials end at the label's limit.
+    case batchFull(batch: String, remaining: Int)
+    /// Every running shipment number of the year is taken.
+    case shipmentNumbersUsedUp(year: Int)
+    /// Free text (a name, an address) with a character a terminal would act on.
+    case controlCharacterInText(field: TextField, value: String)
+    case textTooLong(field: TextField, limit: Int)
+    case emptyText(field: TextField)
     case defectsRequired
     case tooManyDefects(limit: Int)
     case invalidLanguage(String)
@@ -21,6 +35,8 @@ public enum SapuError: Error, Sendable, Equatable {
 
     // Bundles and the lifecycle
     case unknownBundle(String)
+    /// A typed bundle id that means a bundle but is not written the way the label prints it.
+    case nonCanonicalBundleID(typed: String, canonical: String)
     case unknownState(String)
     case illegalMove(bundle: String, move: Move, state: BundleState, reason: MoveRefusal)
 
@@ -35,6 +51,18 @@ public enum SapuError: Error, Sendable, Equatable {
     case labelDisagrees(String)
     case shipmentRequired
     case unknownMode(String)
+    /// A control code without the site's tag: typed by hand, or from an old sheet.
+    case controlCodeUntagged(current: ScanMode)
+    /// A control code whose tag this site did not make: another site's sheet, or altered.
+    case controlCodeNotThisSite(current: ScanMode)
+    /// A destructive mode asked for by a control code, which never selects one.
+    case controlCodeCannotSelect(mode: ScanMode, current: ScanMode)
+    /// A station started with `--mode check` asked to switch to a mode that writes.
+    case checkStationStaysReadOnly(mode: ScanMode)
+    /// The station's shipment was closed (or is otherwise not open) while it was packing.
+    case packingShipmentNotOpen(id: String, status: ShipmentStatus)
+    /// Scans that were answered as refused because the database could not save them.
+    case scansNotSaved(count: Int)
 
     // Shipments
     case unknownShipment(String)
@@ -156,18 +184,28 @@ public enum SapuError: Error, Sendable, Equatable {
     case bundlesOrBatch
     case nothingToLabel(String)
     case labelChangedWhilePrinting
+    /// The bundle's next label would need a revision a label cannot carry.
+    case labelRevisionsUsedUp(bundle: String)
     case unknownTemplate(String)
     case templateInvalid(name: String, field: String)
     case qrDoesNotFit(template: String, neededDots: Int, availableDots: Int)
     case payloadTooLong(template: String, version: Int)
     case imageUnreadable(path: String)
+    /// An image declaring more pixels than a photo of labels needs, refused before decoding.
+    case imageTooLarge(path: String, width: Int, height: Int, limit: Int)
+    /// An image file larger than any photo Sapu reads, refused before reading it.
+    case imageFileTooLarge(path: String, limit: Int)
     case fontMissing(path: String)
     case skipOutOfRange(skip: Int, slots: Int)
+    /// `--skip` given for output that has no sheet positions.
+    case skipNeedsSheet
     case renderFailed(String)
 
     // Files
     case fileUnreadable(path: String)
     case fileUnwritable(path: String)
+    /// A file name made from data holds something other than letters, digits, `.`, `_` and `-`.
+    case unsafeFileName(String)
 }
 
 /// The kinds of codes a user types; each has its own name in messages.

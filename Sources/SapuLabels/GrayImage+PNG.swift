@@ -109,7 +109,10 @@ extension GrayImage {
     }
 
     /// Reads a PNG file of any colour type as grey, composing transparency onto white.
-    static func decodingPNG(_ bytes: [UInt8]) -> GrayImage? {
+    ///
+    /// The header is read first: an image larger than `maximumPixels` is refused before
+    /// any memory is taken for its pixels.
+    static func decodingPNG(_ bytes: [UInt8]) -> Decoded {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
         let begun = bytes.withUnsafeBytes { buffer in
@@ -117,18 +120,22 @@ extension GrayImage {
         }
         guard begun != 0 else {
             png_image_free(&image)
-            return nil
+            return .unreadable
         }
         image.format = UInt32(PNG_FORMAT_GRAY)
         let width = Int(image.width), height = Int(image.height)
+        guard allows(width: width, height: height) else {
+            png_image_free(&image)
+            return .tooLarge(width: width, height: height)
+        }
         var pixels = [UInt8](repeating: 255, count: width * height)
         var white = png_color(red: 255, green: 255, blue: 255)
         let finished = pixels.withUnsafeMutableBytes { buffer in
             png_image_finish_read(&image, &white, buffer.baseAddress, Int32(width), nil)
         }
         png_image_free(&image)
-        guard finished != 0 else { return nil }
-        return GrayImage(width: width, height: height, pixels: pixels)
+        guard finished != 0 else { return .unreadable }
+        return .image(GrayImage(width: width, height: height, pixels: pixels))
     }
 }
 

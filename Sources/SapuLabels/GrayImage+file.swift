@@ -1,20 +1,61 @@
 import Foundation
 import SapuCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension GrayImage {
-    /// Reads a PNG (any colour type, read as grey) or binary PGM (P5) file.
+    /// The most pixels read from a file: a 50-megapixel phone photo still scans, while an
+    /// image declaring 60000 × 60000 pixels (3.6 GB once decoded) is refused from its
+    /// header, before any pixel memory is taken.
+    public static let maximumPixels = 50_000_000
+
+    /// The largest image file read: a 50-megapixel photo as 16-bit PGM, or as PNG,
+    /// with room to spare.
+    public static let maximumFileBytes = 256 * 1_048_576
+
+    /// Reads a PNG (any colour type, read as grey) or binary PGM (P5) file, refusing
+    /// files and images larger than `maximumFileBytes` and `maximumPixels`.
     public init(contentsOfFile path: String) throws(SapuError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes = try Self.boundedContents(of: path)
+        let decoded = bytes.starts(with: Self.pngSignature) ? Self.decodingPNG(bytes) : Self.decodingPGM(bytes)
+        switch decoded {
+        case .image(let image) where image.width > 0 && image.height > 0:
+            self = image
+        case .tooLarge(let width, let height):
+            throw .imageTooLarge(path: path, width: width, height: height, limit: Self.maximumPixels)
+        default:
             throw .imageUnreadable(path: path)
         }
-        let bytes = [UInt8](data)
-        let image: GrayImage?
-        if bytes.starts(with: Self.pngSignature) {
-            image = Self.decodingPNG(bytes)
-        } else {
-            image = Self.decodingPGM(bytes)
+    }
+
+    /// What decoding an image file's bytes gave.
+    enum Decoded {
+        case image(GrayImage)
+        /// The header declares more than `maximumPixels`: nothing was decoded.
+        case tooLarge(width: Int, height: Int)
+        case unreadable
+    }
+
+    /// Whether an image of that size may be decoded; sizes come from a file's header.
+    static func allows(width: Int, height: Int) -> Bool {
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        return !overflow && pixels <= maximumPixels
+    }
+
+    /// The file's bytes, read only if it is a regular file no larger than `maximumFileBytes`
+    /// (a device or a growing file is not read without end).
+    private static func boundedContents(of path: String) throws(SapuError) -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else {
+            throw .imageUnreadable(path: path)
         }
-        guard let image, image.width > 0, image.height > 0 else { throw .imageUnreadable(path: path) }
-        self = image
+        defer { try? handle.close() }
+        guard status.st_size <= maximumFileBytes else { throw .imageFileTooLarge(path: path, limit: maximumFileBytes) }
+        guard let data = try? handle.read(upToCount: maximumFileBytes + 1) else { return [] }
+        guard data.count <= maximumFileBytes else { throw .imageFileTooLarge(path: path, limit: maximumFileBytes) }
+        return [UInt8](data)
     }
 }

@@ -1,15 +1,42 @@
 import Foundation
 import SapuCore
 
-/// The label templates in a directory: one `NAME.json` file per template.
+/// The label templates: built into the binary from `labels/`, with the files of one
+/// directory as additions and overrides (docs/label-templates.md).
 public enum LabelTemplates {
-    /// The directory the CLI reads templates from: `$SAPU_LABELS` if set, else `fallback`.
-    public static func directory(environment: [String: String], fallback: String) -> String {
-        environment["SAPU_LABELS"].flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+    /// The directory whose templates add to and override the built-in ones: `$SAPU_LABELS`
+    /// if set, else `labels` in the working directory when there is one, else none.
+    public static func overrideDirectory(environment: [String: String]) -> String? {
+        if let set = environment["SAPU_LABELS"], !set.isEmpty { return set }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: "labels", isDirectory: &isDirectory) && isDirectory.boolValue
+            ? "labels" : nil
     }
 
-    /// Every template in the directory, sorted by name; one invalid file fails the lot so
-    /// that a typo is noticed when it is made, not when that template is needed.
+    /// Every template: the built-in ones, replaced or joined by those in `overrides`, sorted
+    /// by name. One invalid file fails the lot, so that a typo is noticed when it is made.
+    public static func all(overrides directory: String?) throws(SapuError) -> [LabelTemplate] {
+        var byName: [String: LabelTemplate] = [:]
+        for (name, json) in builtIn { byName[name] = try decode(Data(json.utf8), name: name) }
+        if let directory {
+            for template in try all(in: directory) { byName[template.name] = template }
+        }
+        return byName.values.sorted { $0.name < $1.name }
+    }
+
+    /// The template `name`: the file `name.json` in `overrides` if there is one, else the built-in one.
+    public static func named(_ name: String, overrides directory: String?) throws(SapuError) -> LabelTemplate {
+        guard !name.isEmpty, name.allSatisfy(LabelTemplate.isNameCharacter) else {
+            throw .unknownTemplate(name)
+        }
+        if let directory, FileManager.default.fileExists(atPath: path(of: name, in: directory)) {
+            return try load(name: name, in: directory)
+        }
+        guard let json = builtIn.first(where: { $0.name == name })?.json else { throw .unknownTemplate(name) }
+        return try decode(Data(json.utf8), name: name)
+    }
+
+    /// Every template in the directory, sorted by name; one invalid file fails the lot.
     public static func all(in directory: String) throws(SapuError) -> [LabelTemplate] {
         let files: [String]
         do {
@@ -24,7 +51,7 @@ public enum LabelTemplates {
         return templates.sorted { $0.name < $1.name }
     }
 
-    /// The template `name` (from `name.json`), validated.
+    /// The template `name` (from `name.json` in the directory), validated.
     public static func named(_ name: String, in directory: String) throws(SapuError) -> LabelTemplate {
         guard !name.isEmpty, name.allSatisfy(LabelTemplate.isNameCharacter) else {
             throw .unknownTemplate(name)

@@ -15,6 +15,10 @@ extension SQLiteStore {
             try Self.checkDefects(db, result)
             let product: String = batchRow["product"]
             let first: Int = batchRow["next_serial"]
+            // Serials stay within what a label and a typed id carry; a counter out of range
+            // (a file edited by hand) must not wrap around.
+            let remaining = first < LabelPayload.serials.lowerBound ? 0 : max(0, LabelPayload.serials.upperBound - first + 1)
+            guard count <= remaining else { throw SapuError.batchFull(batch: code, remaining: remaining) }
             // The serial counter moves inside this IMMEDIATE transaction: no two
             // processes can take the same serial.
             try db.execute(sql: "UPDATE batch SET next_serial = ? WHERE code = ?", arguments: [first + count, code])
@@ -51,7 +55,7 @@ extension SQLiteStore {
                 }
                 bundle.result = result
                 bundle.inspected = now.date
-                bundle.inspections += 1
+                bundle.inspections = try bundle.inspections.checkedAdding(1)
                 bundle.state = .inspected
                 bundle.labelCurrent = false
                 try db.execute(sql: """

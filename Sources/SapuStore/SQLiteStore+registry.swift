@@ -21,11 +21,32 @@ extension SQLiteStore {
     }
 
     public func addProduct(_ product: Product) throws(SapuError) {
+        let product = try Self.checked(product)
         try write { db in
             if try Self.exists(db, "product", product.code) { throw SapuError.duplicate(kind: .product, value: product.code) }
             try db.execute(sql: "INSERT INTO product (code, name, bundle_size) VALUES (?, ?, ?)",
                            arguments: [product.code, product.name, product.bundleSize])
         }
+    }
+
+    /// Changes a product's name or bundle size; manifests already written keep their counts.
+    public func updateProduct(_ code: String, name: String?, bundleSize: Int?) throws(SapuError) -> Product {
+        guard let current = try products().first(where: { $0.code == code }) else {
+            throw .unknown(kind: .product, value: code)
+        }
+        let product = try Self.checked(Product(code: code, name: name ?? current.name, bundleSize: bundleSize ?? current.bundleSize))
+        try write { db in
+            try db.execute(sql: "UPDATE product SET name = ?, bundle_size = ? WHERE code = ?",
+                           arguments: [product.name, product.bundleSize, product.code])
+        }
+        return product
+    }
+
+    /// The product as it may be stored: a bundle size in range, a name without control characters.
+    static func checked(_ product: Product) throws(SapuError) -> Product {
+        guard Product.bundleSizes.contains(product.bundleSize) else { throw .invalidBundleSize(String(product.bundleSize)) }
+        return Product(code: product.code, name: try FreeText.required(product.name, as: .productName),
+                       bundleSize: product.bundleSize)
     }
 
     public func makers() throws(SapuError) -> [Maker] {
@@ -37,6 +58,7 @@ extension SQLiteStore {
     }
 
     public func addMaker(_ maker: Maker) throws(SapuError) {
+        let maker = Maker(code: maker.code, name: try FreeText.check(maker.name, as: .makerName), active: maker.active)
         try write { db in
             if try Self.exists(db, "maker", maker.code) { throw SapuError.duplicate(kind: .maker, value: maker.code) }
             try db.execute(sql: "INSERT INTO maker (code, name, active) VALUES (?, ?, ?)",
@@ -60,6 +82,8 @@ extension SQLiteStore {
     }
 
     public func addDefect(_ defect: Defect) throws(SapuError) {
+        let defect = Defect(code: defect.code, nameID: try FreeText.required(defect.nameID, as: .defectName),
+                            nameEN: try FreeText.required(defect.nameEN, as: .defectName))
         try write { db in
             if try Self.exists(db, "defect", defect.code) { throw SapuError.duplicate(kind: .defect, value: defect.code) }
             try db.execute(sql: "INSERT INTO defect (code, name_id, name_en) VALUES (?, ?, ?)",

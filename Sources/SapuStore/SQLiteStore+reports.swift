@@ -133,10 +133,20 @@ extension SQLiteStore: ReportStore {
     public func shipmentsReport(_ period: ReportPeriod) throws(SapuError) -> ShipmentsReport {
         try read { db in
             try Self.mapLargeReads(db)
+            // A newer receipt supersedes the older one: each bundle counts once, under the
+            // outcome of the last receipt event it got in this shipment.
+            // The materialised rows come from the partial index event_shipment_outcome (its
+            // exact condition), never from a scan of every event.
             let outcomes = try db.cachedStatement(sql: """
-                SELECT move, COUNT(*) FROM event
-                WHERE move IN ('ship', 'deliver', 'mark-missing', 'dispute') AND shipment = ?
-                GROUP BY move
+                WITH outcome AS MATERIALIZED (
+                    SELECT bundle, seq, move FROM event
+                    WHERE move IN ('ship', 'deliver', 'mark-missing', 'dispute') AND shipment = ?1)
+                SELECT move, COUNT(*) FROM outcome WHERE move = 'ship' GROUP BY move
+                UNION ALL
+                SELECT move, COUNT(*) FROM (
+                    SELECT move, ROW_NUMBER() OVER (PARTITION BY bundle ORDER BY seq DESC) AS latest
+                    FROM outcome WHERE move <> 'ship')
+                WHERE latest = 1 GROUP BY move
                 """)
             var shipments: [ShipmentOutcome] = []
             for row in try Row.fetchAll(db, sql: """

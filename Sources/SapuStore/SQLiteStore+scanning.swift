@@ -64,6 +64,18 @@ extension SQLiteStore {
                            reason: decision.reason, details: mode == .check ? bundle : nil), bundle)
     }
 
+    /// The site's secret for control codes, made by the schema once per site.
+    public func controlKey() throws(SapuError) -> ControlKey {
+        try read { db in
+            // A database that lost the row (or holds a wrong one) was damaged: it is not made that way.
+            guard let secret = try Data.fetchOne(db, sql: "SELECT secret FROM control_code_key WHERE id = 1"),
+                  let key = ControlKey(secret: [UInt8](secret)) else {
+                throw SapuError.notSapuDatabase(path: path)
+            }
+            return key
+        }
+    }
+
     static func requireOpen(_ db: Database, _ shipment: String) throws {
         guard let status = try String.fetchOne(db, sql: "SELECT status FROM shipment WHERE id = ?", arguments: [shipment])
             .flatMap(ShipmentStatus.init(rawValue:)) else {

@@ -8,7 +8,8 @@ extension SQLiteStore {
     /// Without a partner code the only active partner is taken; the consignee's name and
     /// address default to the partner's.
     public func createShipment(_ draft: ShipmentDraft, at now: Instant) throws(SapuError) -> Shipment {
-        try write { db in
+        let draft = try draft.checked()
+        return try write { db in
             let partner = try Self.resolvePartner(db, draft.partner)
             let consignee = draft.consignee ?? partner.name
             guard !consignee.isEmpty else { throw SapuError.consigneeRequired }
@@ -16,11 +17,14 @@ extension SQLiteStore {
             let date = now.date
             let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM shipment WHERE id LIKE ?",
                                         arguments: ["%/SJ/\(site)/%/\(date.year)"]) ?? 0
-            let id = ShipmentID(number: last + 1, site: site, month: date.month, year: date.year).description
+            // A number outside the range (written by hand into the file) must not wrap around.
+            guard last < ShipmentID.numbers.upperBound else { throw SapuError.shipmentNumbersUsedUp(year: date.year) }
+            let number = max(last, 0) + 1
+            let id = ShipmentID(number: number, site: site, month: date.month, year: date.year).description
             try db.execute(sql: """
                 INSERT INTO shipment (id, number, status, consignee, address, vehicle, driver, reference, created_at, partner)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, last + 1, ShipmentStatus.open.rawValue, consignee, draft.address ?? partner.address,
+                """, arguments: [id, number, ShipmentStatus.open.rawValue, consignee, draft.address ?? partner.address,
                                  draft.vehicle, draft.driver, draft.reference, now.iso8601, partner.code])
             return try Self.fetchShipment(db, id)
         }

@@ -28,6 +28,7 @@ public final class SQLiteStore: Store {
     public let path: String
     public let access: Access
     let health: Mutex<Health>
+    private let committed = Atomic<Bool>(false)
 
     private init(database: any DatabaseWriter, path: String, access: Access, health: Health) {
         self.database = database
@@ -68,6 +69,8 @@ public final class SQLiteStore: Store {
             if version < Schema.migrations.count { try store.migrate() }
             store.recordSlowPass()
             store.finishInterruptedClosings()
+            // What opening wrote is not the command's work.
+            store.committed.store(false, ordering: .relaxed)
             return store
         }
     }
@@ -75,6 +78,7 @@ public final class SQLiteStore: Store {
     /// Creates a new database for a site with its first public key and the standard registry.
     public static func create(at path: String, site: Site, key: StoredKey, at now: Instant) throws(SapuError) -> SQLiteStore {
         if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
+        let site = Site(code: site.code, name: try FreeText.required(site.name, as: .siteName))
         return try OpenLock.holding(path, exclusive: true) { () throws(SapuError) in
             if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
             do throws(SapuError) {
@@ -123,6 +127,7 @@ public final class SQLiteStore: Store {
                 }
             }
             if pass != nil { health.withLock { $0.unrecorded = nil } }
+            committed.store(true, ordering: .relaxed)
             return result
         } catch {
             // SQLite met a damaged page: no further write from this process.
@@ -136,6 +141,9 @@ public final class SQLiteStore: Store {
         try write { _ in }
         return try mapped(path: path) { try database.writeWithoutTransaction(body) }
     }
+
+    /// True once this store committed a write: a command whose output then fails can say its work was saved.
+    public var hasCommitted: Bool { committed.load(ordering: .relaxed) }
 
     /// Runs a read on a consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(SapuError) -> T {

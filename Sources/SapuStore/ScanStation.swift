@@ -17,35 +17,57 @@ public final class ScanStation {
     public private(set) var shipment: String?
     public private(set) var actor: Actor
     public private(set) var counts: [ScanOutcome: Int] = [:]
+    /// Scans answered as refused because the database could not save them (not because of
+    /// what was scanned): the clerk must scan them again.
+    public private(set) var unsaved = 0
+    /// The mode the station was started in: a `check` station stays read-only.
+    public let startMode: ScanMode
     private let store: SQLiteStore
     private let keys: KeyRing
+    private let controlKey: ControlKey
     private let clock: () -> Instant
 
     public init(store: SQLiteStore, keys: KeyRing, mode: ScanMode, shipment: String?, actor: Actor,
                 clock: @escaping () -> Instant) throws(SapuError) {
         self.store = store
         self.keys = keys
+        self.controlKey = try store.controlKey()
         self.mode = mode
+        self.startMode = mode
         self.shipment = shipment
         self.actor = actor
         self.clock = clock
         try checkShipment()
     }
 
-    /// Answers a chunk of lines in order; the database changes of the chunk commit together.
-    public func process(_ lines: [String]) throws(SapuError) -> [Report] {
+    /// Answers a chunk of lines in order, one report per line; the database changes of the
+    /// chunk commit together.
+    ///
+    /// Never gives up on a line: when the database refuses a chunk (its shipment was closed
+    /// by another station, the database is busy or failing), each of its lines is answered
+    /// as refused with the reason, and the station goes on with the next.
+    public func process(_ lines: [String]) -> [Report] {
         // One report per line, in input order; database answers are filled in per chunk.
         var reports = lines.map { Report(input: $0, result: ScanResult(outcome: .notSapu), manual: false) }
         var pending: [(index: Int, request: ScanRequest)] = []
 
-        func flush() throws(SapuError) {
+        func flush() {
             guard !pending.isEmpty else { return }
             let results: [ScanResult]
             if let problem = shipmentProblem() {
-                // A control code switched to packing without a usable shipment: refuse, go on.
+                // The shipment is closed, or a control code switched to packing without one: refuse, go on.
+                if !Self.concernsShipment(problem) { unsaved += pending.count }
                 results = pending.map { ScanResult(outcome: .refused, bundle: $0.request.bundle, reason: problem) }
             } else {
-                results = try store.applyScans(pending.map(\.request), mode: mode, shipment: shipment, actor: actor, at: clock())
+                do throws(SapuError) {
+                    results = try store.applyScans(pending.map(\.request), mode: mode, shipment: shipment, actor: actor,
+                                                   at: clock())
+                } catch {
+                    // The transaction rolled back: nothing of this chunk was saved.
+                    let reason = shipmentProblem() ?? error
+                    if !Self.concernsShipment(reason) { unsaved += pending.count }
+                    results = pending.map { ScanResult(outcome: .refused, bundle: $0.request.bundle, reason: reason) }
+                }
             }
             for (item, result) in zip(pending, results) {
                 reports[item.index].result = result
@@ -62,17 +84,43 @@ public final class ScanStation {
                 pending.append((index, ScanRequest(bundle: id, label: nil)))
             case .rejected(let result):
                 reports[index].result = result
-            case .control(let control):
+            case .control(let scanned):
                 // Scans before the control code belong to the old mode.
-                try flush()
-                apply(control)
-                reports[index].result = ScanResult(outcome: .control, reason: shipmentProblem())
-                reports[index].control = control
+                flush()
+                if let refusal = refusal(of: scanned) {
+                    reports[index].result = refusal
+                } else {
+                    apply(scanned.code)
+                    reports[index].result = ScanResult(outcome: .control, reason: shipmentProblem())
+                    reports[index].control = scanned.code
+                }
             }
         }
-        try flush()
+        flush()
         for report in reports { counts[report.result.outcome, default: 0] += 1 }
         return reports
+    }
+
+    /// Why this station does not obey a control code (the answer, the station unchanged),
+    /// or nil when it does.
+    private func refusal(of scanned: ScannedControl) -> ScanResult? {
+        switch controlKey.authenticate(scanned) {
+        case .failure(.missing):
+            ScanResult(outcome: .forged, reason: .controlCodeUntagged(current: mode))
+        case .failure(.mismatch):
+            ScanResult(outcome: .forged, reason: .controlCodeNotThisSite(current: mode))
+        case .success(let control):
+            control.refusal(stationStartedIn: startMode, current: mode).map { ScanResult(outcome: .refused, reason: $0) }
+        }
+    }
+
+    /// True for refusals about the station's shipment, which the clerk fixes by scanning
+    /// another shipment's code; anything else means the database could not save the scans.
+    private static func concernsShipment(_ error: SapuError) -> Bool {
+        switch error {
+        case .packingShipmentNotOpen, .shipmentNotOpen, .shipmentRequired, .unknownShipment: true
+        default: false
+        }
     }
 
     /// Counts a line that never reached classification (e.g. bytes that are not UTF-8).
@@ -93,7 +141,15 @@ public final class ScanStation {
     }
 
     private func checkShipment() throws(SapuError) {
-        if let problem = shipmentProblem() { throw problem }
+        switch shipmentProblem() {
+        case .packingShipmentNotOpen(let id, let status)?:
+            // Nothing was scanned yet: the command line names the wrong shipment.
+            throw .shipmentNotOpen(id: id, status: status)
+        case let problem?:
+            throw problem
+        case nil:
+            return
+        }
     }
 
     /// Why the current mode cannot be used now, if it cannot.
@@ -102,7 +158,7 @@ public final class ScanStation {
         guard let shipment else { return .shipmentRequired }
         do {
             let status = try store.shipment(shipment).status
-            return status == .open ? nil : .shipmentNotOpen(id: shipment, status: status)
+            return status == .open ? nil : .packingShipmentNotOpen(id: shipment, status: status)
         } catch {
             return error
         }

@@ -164,6 +164,16 @@ enum Schema {
             WHEN OLD.superseded_by IS NOT NULL
             BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
         """,
+        // Control codes (docs/scanning.md): the site's secret that tags them, made once per
+        // site; SQLite's randomblob draws on the operating system's random source. It never
+        // leaves the database: not printed, not in a manifest, receipt or export.
+        """
+        CREATE TABLE control_code_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            secret BLOB NOT NULL CHECK (typeof(secret) = 'blob' AND length(secret) = 32)
+        );
+        INSERT INTO control_code_key (id, secret) VALUES (1, randomblob(32));
+        """,
         // Durability (docs/database.md): a shipment's documents are kept with the commit that
         // closes it, so an interrupted closing is finished or undone by the next command; and
         // when SQLite's quick check last passed, so it runs at least daily before a write.

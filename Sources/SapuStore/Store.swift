@@ -25,6 +25,7 @@ public protocol Store: Sendable {
     // Registry
     func products() throws(SapuError) -> [Product]
     func addProduct(_ product: Product) throws(SapuError)
+    func updateProduct(_ code: String, name: String?, bundleSize: Int?) throws(SapuError) -> Product
     func makers() throws(SapuError) -> [Maker]
     func addMaker(_ maker: Maker) throws(SapuError)
     func deactivateMaker(_ code: String) throws(SapuError)

@@ -13,7 +13,7 @@ struct BundleCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            guard let bundleID = BundleID(typed: id) else { throw .unknownBundle(id) }
+            let bundleID = try BundleID.parse(typed: id)
             let store = try context.store()
             let bundle = try store.bundle(bundleID)
             let history = try store.history(of: bundleID)

@@ -37,13 +37,14 @@ final class Context {
     /// The station name: `--station`, else `$SAPU_STATION`, else the host name.
     func actor(operatorCode: String?, station: String?) throws(SapuError) -> Actor {
         let operatorCode = try operatorCode.map { (code) throws(SapuError) in try Code.normalise(code, as: .inspector) }
-        let station = station ?? ProcessInfo.processInfo.environment["SAPU_STATION"] ?? ProcessInfo.processInfo.hostName
+        let station = try FreeText.required(
+            station ?? ProcessInfo.processInfo.environment["SAPU_STATION"] ?? ProcessInfo.processInfo.hostName, as: .station)
         return Actor(operatorCode: operatorCode, station: station)
     }
 
     /// Prints a message in the user's language (unless JSON was asked for).
     func say(_ message: Message) {
-        if !json { Console.out(message.text(language)) }
+        if !json { Console.out(message.text(language).visible) }
     }
 
     /// Prints a value as JSON.
@@ -63,19 +64,17 @@ final class Context {
         var alreadyReported = false
         if case .checksFailed = error { alreadyReported = true }
         if json && !alreadyReported { emit(["error": text]) }
-        Console.error(Message.errorPrefix.text(language) + text)
-    }
-}
-
-/// Standard output and error, line by line.
-enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Console.error((Message.errorPrefix.text(language) + text).visible)
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
+    /// Files this command wrote outside the database, so that a failed output can say the work was saved.
+    private var wroteFiles = false
+
+    /// Records that the command's work is on disk in files (the database knows by itself).
+    func noteSaved() { wroteFiles = true }
+
+    /// Whether any of the command's work is already on disk.
+    var saved: Bool { wroteFiles || (openedStore?.hasCommitted ?? false) }
 }
 
 /// JSON as the CLI prints it: stable key order, no escaped slashes.
@@ -85,13 +84,32 @@ enum JSONOutput {
         encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
             : [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return escapingControls(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The encoder escapes C0 controls itself; DEL, C1 and the bidi and line-separator
+    /// characters become `\uXXXX` too. They can only occur inside strings, so the JSON
+    /// stays valid and decodes to the same values.
+    static func escapingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: VisibleText.isControl) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if VisibleText.isControl(scalar) && scalar != "\n" {
+                let hex = String(scalar.value, radix: 16)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }
 
 /// A plain text table whose columns line up.
 enum Table {
+    /// Cells come from users and files: each is shown on one line, its control characters escaped.
     static func render(header: [String], rows: [[String]]) -> String {
+        let rows = rows.map { $0.map(\.visible) }
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -16,7 +16,7 @@ struct DefectCommand: ParsableCommand {
 
         func execute(_ context: Context) throws(SapuError) {
             let code = try Code.normalise(code, as: .defect)
-            try context.store().addDefect(Defect(code: code, nameID: nameID.trimmingSpaces(), nameEN: nameEN.trimmingSpaces()))
+            try context.store().addDefect(Defect(code: code, nameID: nameID, nameEN: nameEN))
             if context.json { context.emit(["code": code]) }
             context.say(.added(kind: .defect, code: code))
         }

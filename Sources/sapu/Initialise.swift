@@ -20,7 +20,7 @@ struct Initialise: SapuCommand {
         let key = try SigningKey.generate(site: code, keyID: "K1")
         try files.create(key)
         do throws(SapuError) {
-            _ = try SQLiteStore.create(at: path, site: Site(code: code, name: name.trimmingSpaces()),
+            _ = try SQLiteStore.create(at: path, site: Site(code: code, name: name),
                                        key: StoredKey(keyID: key.keyID, site: code, raw: key.publicKey.rawRepresentation),
                                        at: context.now)
         } catch {
@@ -28,6 +28,7 @@ struct Initialise: SapuCommand {
             try? FileManager.default.removeItem(atPath: files.publicPath)
             throw error
         }
+        context.noteSaved()
         if context.json {
             context.emit(InitOutput(site: code, database: path, privateKey: files.privatePath, publicKey: files.publicPath,
                                     keyID: key.keyID, fingerprint: key.publicKey.fingerprint))

@@ -40,8 +40,7 @@ struct Inspect: SapuCommand {
         } else {
             var ids: [BundleID] = []
             for text in bundles {
-                guard let id = BundleID(typed: text) else { throw .unknownBundle(text) }
-                ids.append(id)
+                ids.append(try BundleID.parse(typed: text))
             }
             inspected = try store.reinspect(ids, result: result, actor: actor, at: context.now)
         }

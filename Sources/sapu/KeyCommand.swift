@@ -60,6 +60,7 @@ struct KeyCommand: ParsableCommand {
 
         func execute(_ context: Context) throws(SapuError) {
             let paths = try KeyExport.write(store: try context.store(), format: format.exportFormat, out: out)
+            context.noteSaved()
             if context.json {
                 context.emit(["publicKeys": paths])
                 return

@@ -42,8 +42,12 @@ struct LabelPrint: SapuCommand {
     func execute(_ context: Context) throws(SapuError) {
         let store = try context.store()
         let chosen = try LabelTemplates.named(template ?? (format == .pdf ? "a4-3x8" : "thermal-50x30"),
-                                              in: Templates.directory)
+                                              overrides: Templates.overrides)
         let renderer = try LabelRenderer(template: chosen)
+        // Only a PDF sheet has positions to skip; refuse before anything is signed or written.
+        let slots = format == .pdf ? chosen.slotsPerPage : 1
+        if slots == 1 && skip != 0 { throw .skipNeedsSheet }
+        guard (0..<slots).contains(skip) else { throw .skipOutOfRange(skip: skip, slots: slots) }
         let targets = try selectBundles(store)
         let signer = try SiteSigner.current(store: store)
         let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
@@ -55,6 +59,9 @@ struct LabelPrint: SapuCommand {
         for bundle in targets {
             var printed = bundle
             printed.labelRevision = bundle.nextLabelRevision(keyID: signer.keyID)
+            guard LabelPayload.revisions.contains(printed.labelRevision) else {
+                throw .labelRevisionsUsedUp(bundle: bundle.id.description)
+            }
             drafts.append((printed, try LabelPayload(
                 keyID: signer.keyID, product: bundle.product, batch: bundle.batch, serial: bundle.id.serial,
                 maker: bundle.maker, inspected: bundle.inspected, result: bundle.result, revision: printed.labelRevision)))
@@ -103,7 +110,7 @@ struct LabelPrint: SapuCommand {
             })
             return
         }
-        for path in paths { Console.out(path) }
+        for path in paths { Console.out(path.visible) }
         context.say(.labelsPrinted(count: recorded.count, template: chosen.name, format: format.rawValue))
     }
 
@@ -119,7 +126,7 @@ struct LabelPrint: SapuCommand {
         guard !bundles.isEmpty else { throw .bundlesOrBatch }
         var selected: [Bundle] = []
         for text in bundles {
-            guard let id = BundleID(typed: text) else { throw .unknownBundle(text) }
+            let id = try BundleID.parse(typed: text)
             let bundle = try store.bundle(id)
             if case .failure(let refusal) = Lifecycle.apply(.label, to: bundle.facts) {
                 throw .illegalMove(bundle: id.description, move: .label, state: bundle.state, reason: refusal)
@@ -129,8 +136,9 @@ struct LabelPrint: SapuCommand {
         return selected
     }
 
+    /// The file name stem, from canonical codes only: never from the text as it was typed.
     private func outputStem(_ bundles: [Bundle], templateName: String) -> String {
-        if let batch { return "labels-" + batch.uppercased() + "-" + templateName }
+        if batch != nil { return "labels-" + bundles[0].batch + "-" + templateName }
         let first = bundles[0].id.description
         return bundles.count == 1 ? "label-" + first : "labels-\(first)-\(bundles.count)"
     }
@@ -150,7 +158,7 @@ struct LabelTemplatesCommand: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let templates = try LabelTemplates.all(in: Templates.directory)
+        let templates = try LabelTemplates.all(overrides: Templates.overrides)
         if context.json {
             context.emit(templates.map {
                 TemplateOutput(name: $0.name, description: $0.description, kind: $0.kind.rawValue, dpi: $0.dpi,
@@ -179,19 +187,11 @@ struct TemplateOutput: Encodable {
     var moduleDots: Int
 }
 
-/// Where label templates are read from.
+/// Where label templates come from besides the built-in ones.
 enum Templates {
-    /// `$SAPU_LABELS`, else the repository's `labels/` beside the build folder, else `./labels`.
-    static var directory: String {
-        let environment = ProcessInfo.processInfo.environment
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var candidates: [String] = []
-        var url = executable.deletingLastPathComponent()
-        for _ in 0..<4 {
-            url.deleteLastPathComponent()
-            candidates.append(url.appendingPathComponent("labels").path)
-        }
-        let fallback = candidates.first { FileManager.default.fileExists(atPath: $0 + "/thermal-50x30.json") } ?? "labels"
-        return LabelTemplates.directory(environment: environment, fallback: fallback)
+    /// `$SAPU_LABELS`, else `./labels` when there is one: its files add to and override
+    /// the templates built into the binary, so `sapu label` works wherever it is installed.
+    static var overrides: String? {
+        LabelTemplates.overrideDirectory(environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -9,7 +9,11 @@ import SapuStore
 struct LabelCommands: SapuCommand {
     static let configuration = CommandConfiguration(
         commandName: "commands",
-        abstract: "Print a PDF sheet of QR codes that switch the scanning mode, shipment or operator.")
+        abstract: "Print a PDF sheet of QR codes that switch the scanning mode, shipment or operator.",
+        discussion: """
+            Each code carries this site's tag: stations of other sites refuse it. Scrap mode has no code;
+            start `sapu scan --mode scrap` for it.
+            """)
 
     @Option(parsing: .upToNextOption, help: "Shipment numbers to add codes for.") var shipment: [String] = []
     @Option(name: .customLong("operator"), parsing: .upToNextOption, help: "Operator codes to add codes for.")
@@ -19,8 +23,10 @@ struct LabelCommands: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, in: Templates.directory))
-        var controls: [ControlCode] = ScanMode.allCases.map { .mode($0) }
+        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, overrides: Templates.overrides))
+        let key = try context.store().controlKey()
+        // No code for a destructive mode: a station refuses it anyway (docs/scanning.md).
+        var controls: [ControlCode] = ScanMode.allCases.filter { !$0.isDestructive }.map { .mode($0) }
         for text in shipment {
             guard let id = ShipmentID(typed: text) else { throw .unknownShipment(text) }
             controls.append(.shipment(id.description))
@@ -28,17 +34,18 @@ struct LabelCommands: SapuCommand {
         for code in operators { controls.append(.operatorCode(try Code.normalise(code, as: .inspector))) }
         let lang = context.language
         let faces = controls.map { control in
-            LabelFace(payload: control.payload, title: Message.commandSheetTitle.text(lang),
+            LabelFace(payload: key.payload(control), title: Message.commandSheetTitle.text(lang),
                       bundleID: Message.controlHeadline(control).text(lang),
                       lines: [Message.control(control).text(lang)], result: "", defects: nil, failed: false)
         }
         let output = try OutputDirectory(out)
         let staged = try output.stage([("sapu-commands.pdf", try renderer.pdf(faces, skip: 0))])
         let paths = try output.commit(staged)
+        context.noteSaved()
         if context.json {
-            context.emit(controls.map { ["payload": $0.payload, "file": paths[0]] })
+            context.emit(controls.map { ["payload": key.payload($0), "file": paths[0]] })
         } else {
-            Console.out(paths[0])
+            Console.out(paths[0].visible)
             context.say(.commandSheetWritten(count: controls.count))
         }
     }

@@ -16,8 +16,7 @@ struct MakerCommand: ParsableCommand {
 
         func execute(_ context: Context) throws(SapuError) {
             let code = try Code.normalise(code, as: .maker)
-            let name = name?.trimmingSpaces()
-            try context.store().addMaker(Maker(code: code, name: (name?.isEmpty ?? true) ? nil : name, active: true))
+            try context.store().addMaker(Maker(code: code, name: name, active: true))
             if context.json { context.emit(["code": code]) }
             context.say(.added(kind: .maker, code: code))
         }

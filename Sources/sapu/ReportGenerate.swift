@@ -9,18 +9,24 @@ struct ReportGenerate: ReportSubcommand {
         commandName: "generate", abstract: "Fill a new database with a simulated history (benchmarks).",
         shouldDisplay: false)
 
-    @Option(help: "How many bundles.") var bundles: Int = 1_000_000
-    @Option(help: "How many makers.") var makers: Int = 40
-    @Option(help: "How many days, ending today (or $SAPU_NOW).") var days: Int = 730
+    @Option(help: "How many bundles, 1 to 10000000.") var bundles: Int = 1_000_000
+    @Option(help: "How many makers, 1 to 999.") var makers: Int = 40
+    @Option(help: "How many days, ending today (or $SAPU_NOW), 1 to 3650 and not before 2000.") var days: Int = 730
     @Option(help: "Random seed.") var seed: UInt64 = 42
     @OptionGroup var global: GlobalOptions
 
     func produce(_ context: Context) throws(SapuError) {
-        guard bundles > 0, makers > 0, days > 0 else { throw .invalidCount("\(min(bundles, makers, days))") }
+        let now = context.now
+        // The first simulated day must be a date Sapu can write (from 2000-01-01).
+        let daysSince2000 = Int(Instant.localDay(of: now.date) - Instant.localDay(of: CalendarDate(year: 2000, month: 1, day: 1)!)) + 1
+        for (option, value, range) in [("--bundles", bundles, 1...10_000_000), ("--makers", makers, 1...999),
+                                       ("--days", days, 1...min(3650, max(1, daysSince2000)))]
+            where !range.contains(value) {
+            throw .numberOutOfRange(option: option, value: String(value), range: range)
+        }
         let store = try context.store()
         let site: Site
         site = try store.site()
-        let now = context.now
         let simulation = HistorySimulation(.init(site: site.code, bundles: bundles, makers: makers, days: days,
                                                  end: now.date, utcOffset: now.utcOffset, seed: seed))
         let started = Date()

@@ -21,7 +21,7 @@ struct ReportMakers: ReportSubcommand {
         let localNames = names
             ? Dictionary(try store.makers().map { ($0.code, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
             : nil
-        let report = MakersReport(history, names: localNames)
+        let report = try MakersReport(history, names: localNames)
         let document = report.document(context.language, heading: try context.reportHeading(store))
         try output.deliver(document, json: MakersJSON(report), empty: report.isEmpty ? .reportNoData : nil, context: context)
     }

@@ -19,7 +19,8 @@ struct ReportOutputOptions: ParsableArguments {
         let format = try resolved(context)
         if format != .json, let empty {
             // Nothing to chart or tabulate: say so, and write no empty table or file.
-            Console.out(([document.title] + document.subtitle.prefix(1) + [empty.text(context.language)]).joined(separator: "\n"))
+            Console.out(([document.title] + document.subtitle.prefix(1) + [empty.text(context.language)]).map(\.visible)
+                .joined(separator: "\n"))
             return
         }
         let bytes: [UInt8]
@@ -30,7 +31,7 @@ struct ReportOutputOptions: ParsableArguments {
         case .html: bytes = Array(document.html.utf8)
         }
         guard let out else {
-            FileHandle.standardOutput.write(Data(bytes))
+            Console.document(bytes)
             return
         }
         do {
@@ -38,6 +39,7 @@ struct ReportOutputOptions: ParsableArguments {
         } catch {
             throw .fileUnwritable(path: out)
         }
+        context.noteSaved()
         if format != .json { context.say(.reportWritten(out)) }
     }
 }

@@ -17,6 +17,7 @@ struct Sapu: ParsableCommand {
 
     /// Parses and runs; a command line that cannot be parsed gets one line, not a page.
     static func main() {
+        Console.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -25,10 +26,14 @@ struct Sapu: ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }  // --help, --version
             let language = Language.resolve(option: languageArgument(), environment: ProcessInfo.processInfo.environment["SAPU_LANG"]) ?? .standard
+            if code == .success {
+                // --help, --version: printed through the same safe writer as everything else.
+                Console.out(fullMessage(for: error))
+                Foundation.exit(Console.finish(language: language, saved: false) ?? code.rawValue)
+            }
             let reason = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
-            Console.error(Message.errorPrefix.text(language) + Message.usageProblem(reason).text(language))
+            Console.error(Message.errorPrefix.text(language) + Message.usageProblem(reason).text(language).visible)
             Foundation.exit(code.rawValue)
         }
     }

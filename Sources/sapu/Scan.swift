@@ -15,7 +15,8 @@ struct Scan: SapuCommand {
         discussion: """
             Modes: receive (into stock), pack (into --shipment), unpack, return, quarantine, scrap,
             check (read-only). One code per line; a printed bundle id typed by hand also works.
-            Control codes from `sapu label commands` switch mode, shipment or operator.
+            Control codes from this site's `sapu label commands` switch mode, shipment or operator;
+            scrap is never chosen by a code, and a station started in check mode stays read-only.
             """)
 
     @Option(help: "receive, pack, unpack, return, quarantine, scrap or check.") var mode: String
@@ -42,14 +43,24 @@ struct Scan: SapuCommand {
         if image.isEmpty {
             let reader = LineReader()
             printer.prompt(station)
-            while let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
-                // Bytes that are not UTF-8 arrive as U+FFFD, which the station answers as such.
-                let lines = chunk.map { String(decoding: $0, as: UTF8.self) }
-                for report in try station.process(lines) { printer.print(report, station: station) }
+            // A scan nobody can see answered is not read: the station stops with its output.
+            while !Console.outputEnded, let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
+                var lines: [String] = []
+                for line in chunk {
+                    guard let length = line.skippedLength else {
+                        lines.append(line.text)
+                        continue
+                    }
+                    // Only the start of an over-long line was kept: answer it in its place.
+                    for report in station.process(lines) { printer.print(report, station: station) }
+                    lines.removeAll()
+                    printer.print(station.reject(line.text, reason: .scanTooLong(length)), station: station)
+                }
+                for report in station.process(lines) { printer.print(report, station: station) }
                 printer.prompt(station)
             }
         } else {
-            for file in image {
+            for file in image where !Console.outputEnded {
                 let codes: [String]
                 guard FileManager.default.fileExists(atPath: file) else {
                     printer.print(station.reject(file, reason: .fileUnreadable(path: file)), station: station)
@@ -65,10 +76,12 @@ struct Scan: SapuCommand {
                     printer.print(station.reject(file, reason: .noCodeInImage(file)), station: station)
                     continue
                 }
-                for report in try station.process(codes) { printer.print(report, station: station) }
+                for report in station.process(codes) { printer.print(report, station: station) }
             }
         }
         printer.summary(station)
+        // Every line was answered; still, a script must learn that some scans were not saved.
+        if station.unsaved > 0 { throw .scansNotSaved(count: station.unsaved) }
     }
 }
 
@@ -80,7 +93,7 @@ struct ScanPrinter {
     func prompt(_ station: ScanStation) {
         guard interactive, !context.json else { return }
         let shipment = station.shipment.map { " \($0)" } ?? ""
-        FileHandle.standardError.write(Data("[\(station.mode.rawValue)\(shipment)] scan> ".utf8))
+        Console.prompt("[\(station.mode.rawValue)\(shipment)] scan> ")
     }
 
     func print(_ report: ScanStation.Report, station: ScanStation) {
@@ -111,12 +124,11 @@ struct ScanPrinter {
             line += "  — " + reason.message.text(lang)
         }
         guard interactive else {
-            Console.out(line)
+            Console.out(line.visible)
             return
         }
         let good = result.outcome == .accepted || result.outcome == .control
-        let colour = good ? "\u{1B}[32m" : (result.outcome == .duplicate ? "\u{1B}[33m" : "\u{1B}[31m\u{07}")
-        Console.out(colour + line + "\u{1B}[0m")
+        Console.styled(line, style: good ? .good : (result.outcome == .duplicate ? .repeated : .problem))
     }
 
     func summary(_ station: ScanStation) {

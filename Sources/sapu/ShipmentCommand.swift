@@ -24,12 +24,13 @@ struct ShipmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            func clean(_ text: String?) -> String? { text.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } }
-            if let to, clean(to) == nil { throw .consigneeRequired }
+            // An empty --to is a mistake, not "use the partner's name".
+            if let to, to.trimmingSpaces().isEmpty { throw .consigneeRequired }
             let partner = try partner.map { (code) throws(SapuError) in try Code.normalise(code, as: .partner) }
+            // The store trims and checks the text (no control characters) for every front end.
             let shipment = try context.store().createShipment(
-                ShipmentDraft(partner: partner, consignee: clean(to), address: clean(address), vehicle: clean(vehicle),
-                              driver: clean(driver), reference: clean(ref)), at: context.now)
+                ShipmentDraft(partner: partner, consignee: to, address: address, vehicle: vehicle, driver: driver,
+                              reference: ref), at: context.now)
             if context.json {
                 context.emit(ShipmentOutput(shipment))
             } else {
@@ -96,7 +97,7 @@ struct ShipmentCommand: ParsableCommand {
                               "csv": closed.csv, "pdf": closed.pdf, "manifestSHA256": closed.shipment.manifestSHA256 ?? ""])
                 return
             }
-            for path in closed.files { Console.out(path) }
+            for path in closed.files { Console.out(path.visible) }
             context.say(.shipmentClosed(closed.shipment))
         }
     }
@@ -132,10 +133,8 @@ struct ShipmentCommand: ParsableCommand {
     struct Reconcile: SapuCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply the partner's signed receipt: bundles become received, missing or disputed.",
-            discussion: """
-                The receipt must be signed with a key registered for the shipment's partner (sapu partner add,
-                sapu partner key add). A newer receipt from the partner supersedes the one applied before.
-                """)
+            discussion: "The receipt must be signed with a key registered for the shipment's partner (sapu partner add, "
+                + "sapu partner key add). A newer receipt from the partner supersedes the one applied before.")
         @Argument(help: "The receipt file (ID.receipt.json); its .sig file must be beside it.") var receipt: String
         @Option(help: "The receipt's signature file (default: beside the receipt).") var signature: String?
         @Option(help: "Only for a shipment opened before partners were registered: its partner's code.") var partner: String?

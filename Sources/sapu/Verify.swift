@@ -49,17 +49,24 @@ struct Verify: SapuCommand {
         }
         context.say(.verifyStart(shipment: parsed.shipment, expected: parsed.bundleCount, resumed: log.previous.count))
         let interactive = image.isEmpty && isatty(0) == 1
-        func answer(_ lines: [String]) throws(SapuError) {
+        /// `lengths[i]` is the real length of line i when only its start was read.
+        func answer(_ lines: [String], lengths: [Int?] = []) throws(SapuError) {
             try log.append(lines, at: context.now)
-            for line in lines { print(line, verification.scan(line), total: parsed.bundleCount, context: context, interactive: interactive) }
+            context.noteSaved()
+            for (index, line) in lines.enumerated() {
+                var result = verification.scan(line)
+                if index < lengths.count, let length = lengths[index] { result.reason = .scanTooLong(length) }
+                print(line, result, total: parsed.bundleCount, context: context, interactive: interactive)
+            }
         }
         if image.isEmpty {
             let reader = LineReader()
-            while let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
-                try answer(chunk.map { String(decoding: $0, as: UTF8.self) })
+            while !Console.outputEnded, let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
+                // An over-long line arrives as its start only, which is still far too long for a label.
+                try answer(chunk.map(\.text), lengths: chunk.map(\.skippedLength))
             }
         } else {
-            for file in image {
+            for file in image where !Console.outputEnded {
                 let codes = try QRImageDecoder.decode(fileAt: file)
                 if codes.isEmpty { context.fail(.noCodeInImage(file)) }
                 try answer(codes)
@@ -83,10 +90,10 @@ struct Verify: SapuCommand {
         if answer.manual { text += " " + Message.manualEntry.text(lang) }
         if let reason = answer.reason { text += "  — " + reason.message.text(lang) }
         if interactive {
-            let good = answer.outcome == .expected
-            text = (good ? "\u{1B}[32m" : "\u{1B}[31m\u{07}") + text + "\u{1B}[0m"
+            Console.styled(text, style: answer.outcome == .expected ? .good : .problem)
+        } else {
+            Console.out(text.visible)
         }
-        Console.out(text)
     }
 
     private func finishVerification(_ verification: Verification, digest: String, stem: String,
@@ -102,6 +109,7 @@ struct Verify: SapuCommand {
         let paths = try output.commit(try output.stage([
             (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
         ]))
+        context.noteSaved()
         let report = VerifyReport(receipt, duplicates: verification.duplicates, receiptPath: paths[0])
         if context.json {
             context.emit(report)
@@ -122,7 +130,8 @@ struct Verify: SapuCommand {
                          verification.unknownKeyBundles.joined(separator: " ")])
         }
         rows.append([Message.reportMismatched.text(lang), String(receipt.mismatched.count),
-                     receipt.mismatched.map { "\($0.bundle) (\($0.field) \($0.manifest)→\($0.label))" }.joined(separator: " ")])
+                     receipt.mismatched.map { "\($0.bundle) (\(Message.mismatchField($0.field).text(lang)) \($0.manifest)→\($0.label))" }
+                        .joined(separator: " ")])
         context.table([.columnWhat, .columnCount, .columnVerifiedBundles], rows)
         context.say(.receiptWritten(paths[0]))
     }

@@ -111,9 +111,11 @@ struct CodeTests {
     @Test func typedBundleIdsForgiveCaseAndSeparators() {
         let id = BundleID(batch: "PWT251121A", serial: 42)
         #expect(id.description == "PWT251121A-0042")
-        for typed in ["PWT251121A-0042", "pwt251121a-0042", "PWT251121A 42", "PWT251121A0042", " PWT251121A-0042\r\n"] {
+        for typed in ["PWT251121A-0042", "pwt251121a-0042", "PWT251121A 0042", "PWT251121A0042", " PWT251121A-0042\r\n"] {
             #expect(BundleID(typed: typed) == id, "\(typed)")
         }
+        // The serial's digits are not forgiven: one spelling per bundle, with a hint (TypedBundleIDTests).
+        #expect(BundleID(typed: "PWT251121A 42") == nil)
         for bad in ["", "PWT251121A-", "-0042", "PWT251121A-00X2", "PWT251121A-0"] {
             #expect(BundleID(typed: bad) == nil, "\(bad)")
         }

@@ -7,7 +7,7 @@ struct ReceiptTests {
     static let partner = try! SigningKey.generate(site: "PHC", keyID: "K1")
 
     /// A manifest of bundles 0041-0044 of PWT251121A, all M042 grade A, label R1.
-    static func manifest() -> Manifest {
+    static func manifest() throws -> Manifest {
         let bundles = (41...44).map {
             Bundle(id: BundleID(batch: "PWT251121A", serial: $0), product: "LIDI", maker: "M042", result: .pass(.a),
                    inspected: DemoKeys.passPayload.inspected, inspections: 1, state: .packed, labelRevision: 1,
@@ -16,7 +16,7 @@ struct ReceiptTests {
         let shipment = Shipment(id: "001/SJ/PWT/XI/2025", status: .closed, consignee: "CV. Pusat Handicraft", address: nil,
                                 vehicle: nil, driver: nil, reference: nil, created: day, closed: day, shipped: nil,
                                 reconciled: nil, manifestSHA256: nil, bundleCount: 4, partner: "PHC")
-        return Manifest(shipment: shipment, site: Site(code: "PWT", name: "Lapas"), bundles: bundles,
+        return try Manifest(shipment: shipment, site: Site(code: "PWT", name: "Lapas"), bundles: bundles,
                         products: Product.standard, key: DemoKeys.k1.publicKey, closed: day)
     }
 
@@ -32,10 +32,10 @@ struct ReceiptTests {
     }
 
     @Test func theReceiptTellsTypedIdsFromVerifiedLabels() throws {
-        var verification = Verification(manifest: Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
+        var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
         _ = verification.scan(try Self.label(41))
         #expect(verification.scan("PWT251121A-0042").manual)
-        _ = verification.scan("pwt251121a 43")
+        _ = verification.scan("pwt251121a 0043")
         let receipt = Self.receipt(verification)
         #expect(receipt.format == "sapu-receipt-2")
         #expect(receipt.received == ["PWT251121A-0041", "PWT251121A-0042", "PWT251121A-0043"])
@@ -47,7 +47,7 @@ struct ReceiptTests {
     }
 
     @Test func aLabelScannedAfterItsIdWasTypedReplacesTheTypedEntry() throws {
-        var verification = Verification(manifest: Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
+        var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
         _ = verification.scan("PWT251121A-0042")
         let answer = verification.scan(try Self.label(42))
         #expect(answer.outcome == .expected && !answer.manual && answer.progress == 1)
@@ -58,7 +58,7 @@ struct ReceiptTests {
     }
 
     @Test func listsThatCannotAllBeTrueAreRefused() throws {
-        var verification = Verification(manifest: Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
+        var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
         for serial in 41...44 { _ = verification.scan(try Self.label(serial)) }
         let good = Self.receipt(verification)
         #expect(try good.outcomes(path: "r").received.count == 4)
@@ -76,5 +76,12 @@ struct ReceiptTests {
         var notCanonical = good
         notCanonical.received[0] = "pwt251121a-41"
         #expect(throws: SapuError.receiptUnreadable("r")) { try notCanonical.outcomes(path: "r") }
+    }
+
+    @Test func aMismatchIsShownInWordsNotByItsFieldName() {
+        let error = SapuError.manifestMismatch(bundle: "PWT251121A-0042", field: "labelRevision", manifest: "R2", label: "R1")
+        #expect(error.message.english == "PWT251121A-0042: label says label revision R1, the manifest says R2")
+        #expect(!error.message.indonesian.contains("labelRevision") && error.message.indonesian.contains("revisi label"))
+        #expect(Message.mismatchField("maker").indonesian == "pembuat")
     }
 }

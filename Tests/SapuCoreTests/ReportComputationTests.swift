@@ -90,13 +90,13 @@ struct ReportComputationTests {
     }
 
     @Test func makersReportCountsBroomsByBundleSizeAndKeepsNamesOutUnlessGiven() throws {
-        let report = MakersReport(Self.history(try ReportPeriod(), .makers))
+        let report = try MakersReport(Self.history(try ReportPeriod(), .makers))
         #expect(report.rows.map(\.maker) == ["M1", "M2"])
         #expect(report.rows.map(\.brooms) == [50, 25])
         #expect(report.rows.map(\.tally.reworks) == [1, 1])
         #expect(report.brooms == 75)
         #expect(!report.showsNames)
-        let named = MakersReport(Self.history(try ReportPeriod(), .makers), names: ["M1": "Budi"])
+        let named = try MakersReport(Self.history(try ReportPeriod(), .makers), names: ["M1": "Budi"])
         #expect(named.rows.map(\.name) == ["Budi", ""])
     }
 

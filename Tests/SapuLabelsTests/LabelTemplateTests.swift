@@ -174,9 +174,39 @@ struct LabelTemplateTests {
         #expect(try LabelTemplates.named("a4-3x8", in: directory.path).name == "a4-3x8")
     }
 
-    @Test func theTemplateDirectoryComesFromTheEnvironmentWhenSet() {
-        #expect(LabelTemplates.directory(environment: ["SAPU_LABELS": "/srv/labels"], fallback: "labels")
-                == "/srv/labels")
-        #expect(LabelTemplates.directory(environment: [:], fallback: "labels") == "labels")
+    @Test func theOverrideDirectoryComesFromTheEnvironmentWhenSet() {
+        #expect(LabelTemplates.overrideDirectory(environment: ["SAPU_LABELS": "/srv/labels"]) == "/srv/labels")
+    }
+
+    @Test func builtInTemplatesMatchTheLabelsDirectory() throws {
+        // labels/ is the editable copy; Scripts/embed-templates.sh must have been run after each change.
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.labelsDirectory)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        #expect(LabelTemplates.builtIn.map(\.name).sorted() == files.map { String($0.dropLast(5)) },
+                "run Scripts/embed-templates.sh")
+        for (name, json) in LabelTemplates.builtIn {
+            let file = try String(contentsOfFile: Fixtures.labelsDirectory + "/" + name + ".json", encoding: .utf8)
+            #expect(json == file, "\(name).json differs from the built-in copy: run Scripts/embed-templates.sh")
+        }
+    }
+
+    @Test func builtInTemplatesAreFoundWithoutAnyDirectory() throws {
+        let templates = try LabelTemplates.all(overrides: nil)
+        #expect(templates.map(\.name) == Fixtures.templateNames)
+        #expect(try LabelTemplates.named("thermal-50x30", overrides: nil) == LabelTemplates.named("thermal-50x30", in: Fixtures.labelsDirectory))
+    }
+
+    @Test func aDirectoryAddsAndOverridesBuiltInTemplates() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let changed = Self.changing(Self.changing(Self.thermal, ["name"], to: "thermal-50x30"), ["description"], to: "ours")
+        try JSONSerialization.data(withJSONObject: changed).write(to: directory.appendingPathComponent("thermal-50x30.json"))
+        let added = Self.changing(Self.thermal, ["name"], to: "roll-extra")
+        try JSONSerialization.data(withJSONObject: added).write(to: directory.appendingPathComponent("roll-extra.json"))
+        let templates = try LabelTemplates.all(overrides: directory.path)
+        #expect(templates.map(\.name) == (Fixtures.templateNames + ["roll-extra"]).sorted())
+        #expect(try LabelTemplates.named("thermal-50x30", overrides: directory.path).description == "ours")
+        #expect(try LabelTemplates.named("a4-3x8", overrides: directory.path).name == "a4-3x8")
+        #expect(throws: SapuError.unknownTemplate("none")) { try LabelTemplates.named("none", overrides: directory.path) }
     }
 }

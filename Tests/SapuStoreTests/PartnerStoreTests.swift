@@ -169,6 +169,9 @@ struct PartnerStoreTests {
         let latest = receipt(db, shipment, received: [ids[0], ids[2]], missing: [ids[1]], finished: Self.latest)
         #expect(try db.store.applyReceipt(latest, actor: TemporaryStore.actor, at: Self.latest).changed == 1)
         #expect(try states(db, ids) == [.received, .missing, .received])
+        // The shipments report counts each bundle once, as the receipt in force says.
+        let report = try db.store.shipmentsReport(try ReportPeriod())
+        #expect(report.shipments.map { [$0.sent, $0.received, $0.missing, $0.disputed] } == [[3, 2, 1, 0]])
     }
 
     @Test func anOlderReceiptAfterANewerOneIsRefusedAndChangesNothing() throws {

@@ -144,7 +144,7 @@ struct ReportStoreTests {
         let byBatch = QCReport(try history.store.inspectionHistory(try ReportPeriod(), detail: .batches), by: .batch)
         #expect(byMaker.total == byBatch.total)
         #expect(byMaker.defects == byBatch.defects)
-        let makers = MakersReport(try history.store.inspectionHistory(try ReportPeriod(), detail: .makers))
+        let makers = try MakersReport(try history.store.inspectionHistory(try ReportPeriod(), detail: .makers))
         #expect(makers.brooms == history.brooms)
         #expect(makers.total == byBatch.total)
     }

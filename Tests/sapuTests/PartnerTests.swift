@@ -140,6 +140,23 @@ struct PartnerTests {
         #expect(try shop.sapu.dump() == before)
     }
 
+    /// A database upgraded from before partners existed holds shipments that name none.
+    @Test func aShipmentOpenedBeforePartnersTakesTheNamedPartnerWithItsReceipt() throws {
+        let shop = try ShippedWorkshop()
+        _ = try SapuRunner.execute("sqlite3", [shop.sapu.database, "UPDATE shipment SET partner = NULL"])
+        let partner = try shop.partner()
+        let receipt = try Self.finishReceipt(shop, partner, labels: shop.packed, at: "2025-11-22T09:00:00+07:00")
+        let before = try shop.sapu.dump()
+        let unnamed = try shop.sapu.run("shipment", "reconcile", receipt)
+        #expect(unnamed.status != 0 && unnamed.stderr.contains("--partner KODE"), "\(unnamed.stderr)")
+        let wrong = try shop.sapu.run("shipment", "reconcile", receipt, "--partner", "TSM")
+        #expect(wrong.status != 0)
+        #expect(try shop.sapu.dump() == before)
+        try shop.sapu.ok("shipment", "reconcile", receipt, "--partner", "phc")
+        let shown = try #require(try shop.sapu.json(try shop.sapu.ok("shipment", "show", shop.shipment, "--json")) as? [String: Any])
+        #expect(shown["partner"] as? String == "PHC" && shown["status"] as? String == "delivered")
+    }
+
     @Test func aPartnersRotatedKeyIsAddedAndItsRetiredKeySignsNoNewReceipt() throws {
         let shop = try ShippedWorkshop()
         let partner = try shop.partner()

@@ -106,6 +106,7 @@ struct ScanDurabilityTests {
         let (sapu, batch) = try SapuRunner.workshop()
         let ids = try sapu.labelledBundles(batch, count: 240)
         var generator = SplitMix64(state: 7)
+        let receiveCode = try sapu.controlCode("SAPUC MODE RECEIVE")
         var sessions: [ScanSession] = []
         for station in 0..<4 {
             var runner = sapu
@@ -113,7 +114,7 @@ struct ScanDurabilityTests {
             let first = station * 30
             let share: [String] = Array(ids[first..<(first + 150)]).shuffled(using: &generator)
             sessions.append(try ScanSession(runner, arguments: ["--mode", "receive"], lines: share,
-                                            prelude: ["SAPUC MODE RECEIVE"], window: 12))
+                                            prelude: [receiveCode], window: 12))
         }
         try Self.runTogether(sessions)
 
@@ -162,12 +163,13 @@ struct ScanDurabilityTests {
             try sapu.ok("shipment", "create", "--to", $0).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         var generator = SplitMix64(state: 2025)
+        let packCode = try sapu.controlCode("SAPUC MODE PACK")
         var sessions: [ScanSession] = []
         for station in 0..<4 {
             let first = station * 20
             let share: [String] = Array(ids[first..<(first + 100)]).shuffled(using: &generator)
             sessions.append(try ScanSession(sapu, arguments: ["--mode", "pack", "--shipment", shipments[station % 2]], lines: share,
-                                            prelude: ["SAPUC MODE PACK"], window: 12))
+                                            prelude: [packCode], window: 12))
         }
         try Self.runTogether(sessions)
 

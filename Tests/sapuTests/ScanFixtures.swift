@@ -133,6 +133,29 @@ extension SapuRunner {
         return output
     }
 
+    /// This site's tagged control codes as `sapu label commands --json` prints them, keyed by
+    /// their untagged text (`SAPUC MODE RECEIVE` → `SAPUC MODE RECEIVE 4JDCKEMN8D0T`).
+    func controlCodes(shipments: [String] = [], operators: [String] = []) throws -> [String: String] {
+        var arguments = ["label", "commands", "--json", "--out", "commands-\(UUID().uuidString)"]
+        if !shipments.isEmpty { arguments += ["--shipment"] + shipments }
+        if !operators.isEmpty { arguments += ["--operator"] + operators }
+        let output = try ok(contentsOfArguments: arguments)
+        let list = try #require(try json(output) as? [[String: String]])
+        var codes: [String: String] = [:]
+        for payload in list.compactMap({ $0["payload"] }) {
+            codes[payload.split(separator: " ").dropLast().joined(separator: " ")] = payload
+        }
+        return codes
+    }
+
+    /// One tagged control code of this site, e.g. `controlCode("SAPUC MODE RECEIVE")`.
+    func controlCode(_ untagged: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let shipment = untagged.hasPrefix("SAPUC SHIPMENT ")
+            ? [untagged.dropFirst("SAPUC SHIPMENT ".count).split(separator: " ").joined(separator: "/")] : []
+        let code = try controlCodes(shipments: shipment)[untagged]
+        return try #require(code, "no control code \(untagged)", sourceLocation: sourceLocation)
+    }
+
     /// `count` passed bundles in `batch` by M042, labelled as ZPL (the cheapest way to mark them labelled).
     func labelledBundles(_ batch: String, count: Int) throws -> [String] {
         let ids = try ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", String(count)).lines
@@ -173,10 +196,16 @@ final class ScanSession: @unchecked Sendable {
     private var released: Bool
     /// At most this many lines written but not yet answered; nil for no limit.
     private let window: Int?
+    /// The writer stops before this line until `resume()`.
+    private let holdBefore: Int?
+    private var resumed = false
 
     /// - Parameter prelude: lines written first; the rest waits for `release()` when there is a prelude,
     ///   so that several stations can be started, seen to be ready, and then let go together.
-    init(_ sapu: SapuRunner, arguments: [String], lines: [String], prelude: [String] = [], window: Int? = nil) throws {
+    /// - Parameter holdBefore: the writer stops before that line until `resume()`.
+    init(_ sapu: SapuRunner, arguments: [String], lines: [String], prelude: [String] = [], window: Int? = nil,
+         holdBefore: Int? = nil) throws {
+        self.holdBefore = holdBefore
         signal(SIGPIPE, SIG_IGN)  // a killed scanner must not take the test runner with it
         self.lines = lines
         self.prelude = prelude
@@ -250,6 +279,14 @@ final class ScanSession: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Lets the writer go on past `holdBefore`.
+    func resume() {
+        condition.lock()
+        resumed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
     func kill() {
         _ = Glibc.kill(pid, SIGKILL)
     }
@@ -281,8 +318,14 @@ final class ScanSession: @unchecked Sendable {
                 condition.unlock()
                 if stop { break }
             }
+            if let holdBefore, index == holdBefore {
+                condition.lock()
+                while !resumed { condition.wait() }
+                condition.unlock()
+            }
             // A burst of 1 to 8 lines, as when the clerk scans quickly, then a short pause.
-            let burst = min(Int(generator.next() % 8) + 1, lines.count - index)
+            let end = holdBefore.map { index < $0 ? $0 : lines.count } ?? lines.count
+            let burst = min(Int(generator.next() % 8) + 1, end - index)
             let bytes = Array(lines[index..<(index + burst)].map { $0 + "\n" }.joined().utf8)
             if !writeFully(fd, bytes) { break }
             index += burst

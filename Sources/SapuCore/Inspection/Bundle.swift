@@ -51,7 +51,8 @@ public struct Bundle: Sendable, Equatable {
     /// the partner's check against the manifest.
     public func nextLabelRevision(keyID: String) -> Int {
         if labelRevision == 0 { return 1 }
-        return labelCurrent && labelKey == keyID ? labelRevision : labelRevision + 1
+        // Saturates instead of trapping on a revision written by hand; printing refuses it.
+        return labelCurrent && labelKey == keyID ? labelRevision : min(labelRevision, Int.max - 1) + 1
     }
 }
 

@@ -6,6 +6,22 @@ extension Message {
     public static let manualEntry = Message(id: "(diketik manual)", en: "(typed by hand)")
     public static let noBundlesYet = Message(id: "belum ada ikatan", en: "no bundles yet")
 
+    /// Said once when stdout failed: whether the command's work is saved, and why nothing more could be printed.
+    public static func outputLost(reason: Message, saved: Bool) -> Message {
+        saved
+            ? Message(id: "pekerjaan sudah disimpan, tetapi keluarannya tidak bisa ditulis (\(reason.indonesian)); jangan jalankan perintahnya lagi",
+                      en: "the work was saved, but its output could not be written (\(reason.english)); do not run the command again")
+            : Message(id: "keluaran tidak bisa ditulis (\(reason.indonesian))", en: "the output could not be written (\(reason.english))")
+    }
+
+    public static let outputDiskFull = Message(id: "disk penuh", en: "disk full")
+    public static let outputIOError = Message(id: "kesalahan I/O", en: "I/O error")
+    public static let outputClosed = Message(id: "keluaran standar tertutup", en: "standard output is closed")
+    public static let outputTooLarge = Message(id: "berkas terlalu besar", en: "file too large")
+    public static func outputSystemError(_ code: Int32) -> Message {
+        Message(id: "kesalahan sistem \(code)", en: "system error \(code)")
+    }
+
     public static let columnCode = Message(id: "KODE", en: "CODE")
     public static let columnName = Message(id: "NAMA", en: "NAME")
     public static let columnBundleSize = Message(id: "ISI/IKAT", en: "PER BUNDLE")
@@ -50,6 +66,11 @@ extension Message {
 
     public static func added(kind: CodeKind, code: String) -> Message {
         Message(id: "\(kind.noun.indonesian.capitalisedFirst) \(code) ditambahkan", en: "\(kind.noun.english.capitalisedFirst) \(code) added")
+    }
+
+    public static func productChanged(code: String, name: String, bundleSize: Int) -> Message {
+        Message(id: "Produk \(code) (\(name)) sekarang \(bundleSize) batang per ikat",
+                en: "Product \(code) (\(name)) now holds \(bundleSize) brooms per bundle")
     }
 
     public static func makerDeactivated(_ code: String) -> Message {

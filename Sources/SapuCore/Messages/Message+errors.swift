@@ -16,6 +16,24 @@ extension CodeKind {
     }
 }
 
+extension TextField {
+    /// The field's name inside a sentence.
+    public var noun: Message {
+        switch self {
+        case .siteName: Message(id: "nama lokasi", en: "site name")
+        case .productName: Message(id: "nama produk", en: "product name")
+        case .makerName: Message(id: "nama pembuat", en: "maker name")
+        case .defectName: Message(id: "nama cacat", en: "defect name")
+        case .consignee: Message(id: "nama penerima", en: "consignee")
+        case .address: Message(id: "alamat", en: "address")
+        case .vehicle: Message(id: "kendaraan", en: "vehicle")
+        case .driver: Message(id: "nama sopir", en: "driver's name")
+        case .reference: Message(id: "referensi", en: "reference")
+        case .station: Message(id: "nama stasiun", en: "station name")
+        }
+    }
+}
+
 extension MoveRefusal {
     /// Why the move was refused, with what to do instead.
     public var message: Message {
@@ -128,8 +146,31 @@ extension SapuError {
             Message(id: "tanggal tidak sah: \"\(text)\" (format YYYY-MM-DD)",
                     en: "invalid date: \"\(text)\" (use YYYY-MM-DD)")
         case .invalidBundleSize(let text):
-            Message(id: "isi per ikat harus 1 atau lebih, bukan \"\(text)\"",
-                    en: "brooms per bundle must be 1 or more, not \"\(text)\"")
+            Message(id: "isi per ikat harus bilangan bulat \(Product.bundleSizes.lowerBound) sampai \(Product.bundleSizes.upperBound), bukan \"\(text)\"",
+                    en: "brooms per bundle must be a whole number from \(Product.bundleSizes.lowerBound) to \(Product.bundleSizes.upperBound), not \"\(text)\"")
+        case .numberOutOfRange(let option, let value, let range):
+            Message(id: "\(option) harus bilangan bulat \(range.lowerBound) sampai \(range.upperBound), bukan \"\(value)\"",
+                    en: "\(option) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(value)\"")
+        case .storedBundleSizeOutOfRange(let product, let size):
+            Message(id: "isi per ikat produk \(product) di database (\(size)) di luar \(Product.bundleSizes.lowerBound) sampai \(Product.bundleSizes.upperBound); perbaiki dengan `sapu product set \(product) --bundle-size N`",
+                    en: "product \(product) has \(size) brooms per bundle in the database, outside \(Product.bundleSizes.lowerBound) to \(Product.bundleSizes.upperBound); correct it with `sapu product set \(product) --bundle-size N`")
+        case .totalTooLarge:
+            Message(id: "jumlah terlalu besar untuk dihitung: ada angka tersimpan yang tidak masuk akal",
+                    en: "a total is too large to compute: a stored number is out of range")
+        case .batchFull(let batch, let remaining):
+            Message(id: "batch \(batch) hanya bisa menerima \(remaining) ikatan lagi (nomor seri paling tinggi \(LabelPayload.serials.upperBound)); buat batch baru",
+                    en: "batch \(batch) can take only \(remaining) more bundles (serials end at \(LabelPayload.serials.upperBound)); create a new batch")
+        case .shipmentNumbersUsedUp(let year):
+            Message(id: "semua nomor pengiriman tahun \(year) sudah terpakai (paling tinggi \(ShipmentID.numbers.upperBound))",
+                    en: "every shipment number of \(year) is taken (the highest is \(ShipmentID.numbers.upperBound))")
+        case .controlCharacterInText(let field, let value):
+            Message(id: "\(field.noun.indonesian) berisi karakter kendali: \"\(value.visible)\"; ketik ulang tanpa karakter itu",
+                    en: "\(field.noun.english) contains a control character: \"\(value.visible)\"; type it again without it")
+        case .textTooLong(let field, let limit):
+            Message(id: "\(field.noun.indonesian) terlalu panjang (maks. \(limit) karakter)",
+                    en: "\(field.noun.english) is too long (at most \(limit) characters)")
+        case .emptyText(let field):
+            Message(id: "\(field.noun.indonesian) kosong", en: "empty \(field.noun.english)")
         case .defectsRequired:
             Message(id: "--fail butuh paling sedikit satu --defect", en: "--fail needs at least one --defect")
         case .tooManyDefects(let limit):
@@ -145,6 +186,9 @@ extension SapuError {
                     en: "choose --pass --grade A|B or --fail --defect CODE")
         case .unknownBundle(let id):
             Message(id: "ikatan tidak dikenal: \(id)", en: "unknown bundle: \(id)")
+        case .nonCanonicalBundleID(let typed, let canonical):
+            Message(id: "id ikatan \"\(typed)\" tidak ditulis seperti di label; maksudnya \(canonical)?",
+                    en: "bundle id \"\(typed)\" is not written as on the label; did you mean \(canonical)?")
         case .unknownState(let text):
             Message(id: "status tidak dikenal: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))",
                     en: "unknown state: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -175,6 +219,24 @@ extension SapuError {
         case .unknownMode(let text):
             Message(id: "mode tidak dikenal: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))",
                     en: "unknown mode: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))")
+        case .controlCodeUntagged(let current):
+            Message(id: "kode perintah tanpa tanda pengaman (diketik atau dari lembar lama); mode tetap \(current.rawValue); cetak lembar baru dengan `sapu label commands`",
+                    en: "control code without its security tag (typed, or from an old sheet); mode stays \(current.rawValue); print a new sheet with `sapu label commands`")
+        case .controlCodeNotThisSite(let current):
+            Message(id: "kode perintah bukan dari situs ini atau sudah diubah; mode tetap \(current.rawValue); pakai lembar dari `sapu label commands` situs ini",
+                    en: "control code not issued by this site, or altered; mode stays \(current.rawValue); use a sheet from this site's `sapu label commands`")
+        case .controlCodeCannotSelect(let mode, let current):
+            Message(id: "mode \(mode.rawValue) tidak bisa dipilih dengan kode perintah; mode tetap \(current.rawValue); jalankan `sapu scan --mode \(mode.rawValue)` bila memang perlu",
+                    en: "\(mode.rawValue) mode cannot be chosen by a control code; mode stays \(current.rawValue); run `sapu scan --mode \(mode.rawValue)` if you really mean it")
+        case .checkStationStaysReadOnly(let mode):
+            Message(id: "stasiun ini dimulai hanya-baca (--mode check) dan tidak pindah ke mode \(mode.rawValue); mulai `sapu scan --mode \(mode.rawValue)` untuk itu",
+                    en: "this station was started read-only (--mode check) and does not switch to \(mode.rawValue); start `sapu scan --mode \(mode.rawValue)` for that")
+        case .packingShipmentNotOpen(let id, let status):
+            Message(id: "pengiriman \(id) sudah \(status.message.indonesian); tidak bisa dikemas lagi: pindai kode perintah pengiriman lain yang masih terbuka (`sapu label commands --shipment NOMOR`)",
+                    en: "shipment \(id) is \(status.message.english); nothing more can be packed into it: scan the control code of another open shipment (`sapu label commands --shipment NUMBER`)")
+        case .scansNotSaved(let count):
+            Message(id: "\(count) pindaian tidak tersimpan karena masalah database (lihat alasan per baris); pindai ulang setelah masalahnya beres",
+                    en: "\(count) scans were not saved because of a database problem (see each line's reason); scan them again once it is fixed")
         case .unknownShipment(let id):
             Message(id: "pengiriman tidak dikenal: \(id)", en: "unknown shipment: \(id)")
         case .shipmentNotOpen(let id, let status):
@@ -190,8 +252,8 @@ extension SapuError {
             Message(id: "pengiriman \(id) berisi ikatan \(bundle) yang tidak boleh dikirim (gagal QC atau bukan berstatus dikemas)",
                     en: "shipment \(id) holds bundle \(bundle), which cannot be shipped (failed QC or not packed)")
         case .manifestMismatch(let bundle, let field, let manifest, let label):
-            Message(id: "\(bundle): \(field) di label \(label), di manifest \(manifest)",
-                    en: "\(bundle): label says \(field) \(label), the manifest says \(manifest)")
+            Message(id: "\(bundle): \(Message.mismatchField(field).indonesian) di label \(label), di manifest \(manifest)",
+                    en: "\(bundle): label says \(Message.mismatchField(field).english) \(label), the manifest says \(manifest)")
         case .manifestUnreadable(let path):
             Message(id: "\(path) bukan manifest Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu manifest")
         case .manifestTampered(let path):
@@ -406,6 +468,9 @@ extension SapuError {
             Message(id: "batch \(batch) tidak punya ikatan yang bisa diberi label", en: "batch \(batch) has no bundles that can be labelled")
         case .labelChangedWhilePrinting:
             Message(id: "ikatan diubah stasiun lain saat label dibuat; ulangi", en: "a bundle changed at another station while printing; try again")
+        case .labelRevisionsUsedUp(let bundle):
+            Message(id: "ikatan \(bundle) tidak bisa diberi label revisi baru (paling tinggi R\(LabelPayload.revisions.upperBound))",
+                    en: "bundle \(bundle) cannot get another label revision (the highest is R\(LabelPayload.revisions.upperBound))")
         case .unknownTemplate(let name):
             Message(id: "templat label tidak dikenal: \(name) (lihat `sapu label templates`)",
                     en: "unknown label template: \(name) (see `sapu label templates`)")
@@ -421,9 +486,18 @@ extension SapuError {
         case .imageUnreadable(let path):
             Message(id: "\(path) bukan gambar yang bisa dibaca (PNG atau PGM)",
                     en: "\(path) is not a readable image (PNG or PGM)")
+        case .imageTooLarge(let path, let width, let height, let limit):
+            Message(id: "gambar \(path) berukuran \(width) × \(height) piksel; paling besar \(limit / 1_000_000) megapiksel yang dibaca (perkecil fotonya)",
+                    en: "image \(path) is \(width) × \(height) pixels; at most \(limit / 1_000_000) megapixels are read (scale the photo down)")
+        case .imageFileTooLarge(let path, let limit):
+            Message(id: "berkas gambar \(path) lebih besar dari \(limit / 1_048_576) MiB; tidak dibaca (perkecil fotonya)",
+                    en: "image file \(path) is larger than \(limit / 1_048_576) MiB; not read (scale the photo down)")
         case .skipOutOfRange(let skip, let slots):
             Message(id: "--skip \(skip) tidak mungkin: satu lembar memuat \(slots) label (pakai 0 sampai \(slots - 1))",
                     en: "--skip \(skip) is impossible: a sheet holds \(slots) labels (use 0 to \(slots - 1))")
+        case .skipNeedsSheet:
+            Message(id: "--skip hanya untuk lembar stiker PDF (--format pdf dengan templat lembar)",
+                    en: "--skip applies only to a PDF sticker sheet (--format pdf with a sheet template)")
         case .renderFailed(let format):
             Message(id: "gagal membuat \(format) (memori habis?)", en: "could not draw the \(format) (out of memory?)")
         case .fontMissing(let path):
@@ -433,6 +507,9 @@ extension SapuError {
             Message(id: "berkas \(path) tidak bisa dibaca", en: "file \(path) cannot be read")
         case .fileUnwritable(let path):
             Message(id: "tidak bisa menulis ke \(path)", en: "cannot write to \(path)")
+        case .unsafeFileName(let name):
+            Message(id: "nama berkas \"\(name.visible)\" hanya boleh berisi huruf, angka, titik, _ dan -; tidak ada yang ditulis",
+                    en: "file name \"\(name.visible)\" may hold only letters, digits, dots, _ and -; nothing was written")
         }
     }
 }

@@ -97,6 +97,17 @@ extension Message {
     public static let reportForged = Message(id: "Label palsu", en: "Forged")
     public static let reportUnknownKey = Message(id: "  di antaranya kunci tak dikenal", en: "  of which unknown key")
     public static let reportMismatched = Message(id: "Tidak cocok", en: "Mismatched")
+    /// A receipt's `mismatched[].field` value (`grade`, `maker`, `product`, `labelRevision`) as people say it.
+    public static func mismatchField(_ field: String) -> Message {
+        switch field {
+        case "grade": Message(id: "grade", en: "grade")
+        case "maker": Message(id: "pembuat", en: "maker")
+        case "product": Message(id: "produk", en: "product")
+        case "labelRevision": Message(id: "revisi label", en: "label revision")
+        default: Message(id: field, en: field)
+        }
+    }
+
     public static let columnCount2 = Message(id: "JUMLAH", en: "COUNT")
     public static let columnWhat = Message(id: "HASIL", en: "RESULT")
     public static let columnVerifiedBundles = Message(id: "IKATAN", en: "BUNDLES")

@@ -16,6 +16,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init(iso text: String) throws(SapuError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               let date = CalendarDate(year: y, month: m, day: d) else {
             throw .invalidDate(text)
@@ -25,7 +26,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses the label's `YYMMDD`.
     public init?(compact text: String) {
-        guard text.count == 6, text.allSatisfy(\.isASCII), let _ = Int(text) else { return nil }
+        guard text.count == 6, text.allSatisfy(\.isASCIIDigit) else { return nil }
         let digits = Array(text)
         guard let y = Int(String(digits[0...1])), let m = Int(String(digits[2...3])),
               let d = Int(String(digits[4...5])) else { return nil }
@@ -57,4 +58,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+extension Character {
+    /// `0` to `9` only: `Int("+1")` and other digits Unicode knows are not dates or serials.
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

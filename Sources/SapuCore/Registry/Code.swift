@@ -14,9 +14,12 @@ public enum Code {
         }
     }
 
-    /// The upper-cased code, or the reason it cannot be one.
+    /// The upper-cased code without surrounding spaces, or the reason it cannot be one.
+    ///
+    /// Only spaces are forgiven around it: a tab or a line break is not something a
+    /// person types into a code, and a code becomes part of file names.
     public static func normalise(_ raw: String, as kind: CodeKind) throws(SapuError) -> String {
-        let code = raw.trimmingSpaces().uppercased()
+        let code = raw.strippingSpaces().uppercased()
         guard !code.isEmpty else { throw .emptyCode(kind: kind) }
         guard code.unicodeScalars.allSatisfy(isCodeCharacter) else {
             throw .invalidCode(kind: kind, value: raw)
@@ -34,6 +37,12 @@ public enum Code {
 }
 
 extension String {
+    /// The string without leading and trailing spaces (U+0020 only).
+    func strippingSpaces() -> String {
+        guard let first = firstIndex(where: { $0 != " " }), let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[first...last])
+    }
+
     /// The string without leading and trailing spaces, tabs, CR and LF.
     public func trimmingSpaces() -> String {
         // "\r\n" is one Character in Swift, so look at its scalars.

@@ -31,11 +31,15 @@ public struct Instant: Sendable, Equatable, Comparable {
     /// Parses the form written by `iso8601`.
     public init?(iso8601 text: String) {
         let chars = Array(text)
-        guard chars.count == 25, chars[10] == "T", chars[19] == "+" || chars[19] == "-" else { return nil }
-        func number(_ range: Range<Int>) -> Int? { Int(String(chars[range])) }
+        guard chars.count == 25, chars[4] == "-", chars[7] == "-", chars[10] == "T", chars[13] == ":", chars[16] == ":",
+              chars[19] == "+" || chars[19] == "-", chars[22] == ":" else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            chars[range].allSatisfy(\.isASCIIDigit) ? Int(String(chars[range])) : nil
+        }
         guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
               let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
-              let oh = number(20..<22), let om = number(23..<25) else { return nil }
+              let oh = number(20..<22), let om = number(23..<25),
+              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 60, oh <= 18, om < 60 else { return nil }
         let offset = (oh * 3600 + om * 60) * (chars[19] == "-" ? -1 : 1)
         let days = Self.days(fromCivil: y, mo, d)
         self.init(unixSeconds: days * 86_400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset), utcOffset: offset)

@@ -22,6 +22,18 @@ public struct Product: Sendable, Equatable, Codable {
         self.bundleSize = bundleSize
     }
 
+    /// Brooms one hand-tied bundle can hold; anything else is a typo.
+    public static let bundleSizes = 1...1000
+
+    /// The bundle size for counting brooms; refuses one a database holds outside
+    /// `bundleSizes` (written before sizes were checked) instead of counting with it.
+    public func checkedBundleSize() throws(SapuError) -> Int {
+        guard Self.bundleSizes.contains(bundleSize) else {
+            throw .storedBundleSizeOutOfRange(product: code, size: bundleSize)
+        }
+        return bundleSize
+    }
+
     /// The products every new site starts with.
     public static let standard: [Product] = [
         Product(code: "LIDI", name: "Sapu Lidi", bundleSize: 10),

@@ -102,7 +102,8 @@ enum HTMLChart {
         let bottom = rotate ? min(100, Double(longest) * 6 + 24) : 30
         let height = top + plotHeight + bottom
         // Headroom above the tallest bar for its label.
-        let scale = Scale(maximum: (chart.counts.max() ?? 0) * 11 / 10 + 1)
+        let peak = chart.counts.max() ?? 0
+        let scale = Scale(maximum: peak.saturatingAdding(peak / 10).saturatingAdding(1))
         let base = top + plotHeight
         var svg = open(height: height, label: chart.title)
         svg += heading(chart.title, legend: [(chart.countLabel, ReportColour.bar), (chart.cumulativeLabel, ReportColour.line)])
@@ -154,7 +155,9 @@ enum HTMLChart {
         let top: Int
 
         init(maximum: Int) {
-            let raw = max(1, maximum) / 5
+            // Far above any real count, and low enough that no step below can overflow.
+            let maximum = min(max(1, maximum), Int.max / 100)
+            let raw = maximum / 5
             var power = 1
             while power * 10 <= raw { power *= 10 }
             let step = [1, 2, 5, 10].map { $0 * power }.first { $0 * 5 >= max(1, maximum) } ?? power * 10

@@ -16,23 +16,35 @@ public struct MakersReport: Sendable, Equatable {
     public var brooms: Int
 
     /// Computes the report from a history read with `.makers` detail; `names` maps maker
-    /// codes to local names when names were asked for.
-    public init(_ history: InspectionHistory, names: [String: String]? = nil) {
+    /// codes to local names when names were asked for. A product whose stored bundle size
+    /// is out of range is refused rather than counted (`storedBundleSizeOutOfRange`).
+    public init(_ history: InspectionHistory, names: [String: String]? = nil) throws(SapuError) {
         var tallies: [String: QCTally] = [:]
         var brooms: [String: Int] = [:]
+        var failure: SapuError?
         history.visit(first: { place, result, final, count in
             let maker = place.maker ?? "?"
             tallies[maker, default: QCTally()].addFirst(result, final: final, count: count)
-            brooms[maker, default: 0] += count * (history.bundleSizes[place.product] ?? 0)
+            guard failure == nil else { return }
+            do throws(SapuError) {
+                let size = history.bundleSizes[place.product] ?? 0
+                if size != 0 && !Product.bundleSizes.contains(size) {
+                    throw .storedBundleSizeOutOfRange(product: place.product, size: size)
+                }
+                brooms[maker] = try (brooms[maker] ?? 0).checkedAdding(try count.checkedMultiplied(by: size))
+            } catch {
+                failure = error
+            }
         }, rework: { place, _ in
             tallies[place.maker ?? "?", default: QCTally()].reworks += 1
         })
+        if let failure { throw failure }
         self.period = history.period
         self.rows = tallies.map { maker, tally in
             Row(maker: maker, name: names.map { $0[maker] ?? "" }, tally: tally, brooms: brooms[maker] ?? 0)
         }.sorted { $0.maker < $1.maker }
         self.total = rows.reduce(QCTally()) { $0 + $1.tally }
-        self.brooms = rows.reduce(0) { $0 + $1.brooms }
+        self.brooms = try rows.map(\.brooms).checkedSum()
     }
 
     public var isEmpty: Bool { total.inspected == 0 && total.reworks == 0 }

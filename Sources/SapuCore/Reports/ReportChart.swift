@@ -34,7 +34,10 @@ public enum ReportChart: Sendable, Equatable {
 
         /// Each category's stacked total.
         public var totals: [Int] {
-            categories.indices.map { index in series.reduce(0) { $0 + (index < $1.values.count ? $1.values[index] : 0) } }
+            // Only the drawing uses these: an absurd stored count gives a full bar, not a crash.
+            categories.indices.map { index in
+                series.reduce(0) { $0.saturatingAdding(index < $1.values.count ? $1.values[index] : 0) }
+            }
         }
     }
 

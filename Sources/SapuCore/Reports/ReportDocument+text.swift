@@ -1,12 +1,13 @@
 extension ReportDocument {
     /// The report for a terminal: title, then each section as a table whose numbers line up on the right.
     public var text: String {
-        var lines = [title] + subtitle
+        // Names in titles and cells come from the database: shown escaped, each on its line.
+        var lines = ([title] + subtitle).map(\.visible)
         for section in sections {
             lines.append("")
-            if let heading = section.heading { lines.append(heading) }
+            if let heading = section.heading { lines.append(heading.visible) }
             lines += section.table.textLines(language)
-            lines += section.notes
+            lines += section.notes.map(\.visible)
         }
         return lines.joined(separator: "\n")
     }
@@ -14,8 +15,8 @@ extension ReportDocument {
 
 extension ReportTable {
     func textLines(_ language: Language) -> [String] {
-        let body = rows.map { $0.map { $0.display(language) } }
-        let footer = total.map { $0.map { $0.display(language) } }
+        let body = rows.map { $0.map { $0.display(language).visible } }
+        let footer = total.map { $0.map { $0.display(language).visible } }
         var widths = columns.map(\.title.count)
         for row in body + (footer.map { [$0] } ?? []) {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }

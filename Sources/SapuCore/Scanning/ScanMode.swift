@@ -24,6 +24,13 @@ public enum ScanMode: String, Sendable, CaseIterable, Codable {
 
     /// Whether the mode needs a shipment (`--shipment` or a shipment control code).
     public var needsShipment: Bool { self == .pack }
+
+    /// Whether scans in this mode change the database (every mode but `check`).
+    public var writes: Bool { move != nil }
+
+    /// Whether the mode's move cannot be undone: it is chosen on the command line only,
+    /// never by a control code.
+    public var isDestructive: Bool { self == .scrap }
 }
 
 /// The answer to one scan.

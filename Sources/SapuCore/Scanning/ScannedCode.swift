@@ -4,8 +4,9 @@ public enum ScannedCode: Sendable, Equatable {
     case label(LabelPayload)
     /// A bundle id typed by hand from the printed label.
     case typed(BundleID)
-    /// A control code from `sapu label commands`.
-    case control(ControlCode)
+    /// A control code shaped like those of `sapu label commands`; its tag is not checked yet
+    /// (only the site's own stations hold the secret that checks it).
+    case control(ScannedControl)
     /// Nothing to look up: blank, garbage, forged; the result says why.
     case rejected(ScanResult)
 
@@ -18,7 +19,10 @@ public enum ScannedCode: Sendable, Equatable {
         if text.unicodeScalars.count > LabelCodec.maximumLength + 16 {
             return .rejected(ScanResult(outcome: .notSapu, reason: .scanTooLong(text.unicodeScalars.count)))
         }
-        if let control = ControlCode(scanned: text) { return .control(control) }
+        if let control = ScannedControl(scanned: text) { return .control(control) }
+        if let canonical = BundleID.canonicalSuggestion(for: text) {
+            return .rejected(ScanResult(outcome: .notSapu, reason: .nonCanonicalBundleID(typed: text, canonical: canonical)))
+        }
         if let id = BundleID(typed: text), !text.uppercased().hasPrefix("SAPU") { return .typed(id) }
         do {
             let label = try LabelCodec.parse(text)
@@ -69,7 +73,8 @@ private func swapsYAndZ(_ text: String, keys: KeyRing) -> Bool {
 
 /// A QR code on the clerk's command sheet that changes the station instead of a bundle.
 ///
-/// Payloads: `SAPUC MODE RECEIVE`, `SAPUC SHIPMENT 001 SJ PWT XI 2025`, `SAPUC OPERATOR G01`.
+/// Untagged payloads: `SAPUC MODE RECEIVE`, `SAPUC SHIPMENT 001 SJ PWT XI 2025`,
+/// `SAPUC OPERATOR G01`; the printed code adds the site's tag (`ControlKey`).
 public enum ControlCode: Sendable, Equatable {
     case mode(ScanMode)
     case shipment(String)
@@ -77,31 +82,73 @@ public enum ControlCode: Sendable, Equatable {
 
     public static let prefix = "SAPUC"
 
-    public init?(scanned: String) {
-        // Forgive what scanners add, exactly as for labels: spaces, CR/LF, an AIM prefix, case.
-        let tokens = LabelCodec.normalised(scanned).split(separator: " ").map(String.init)
-        guard tokens.count >= 3, tokens[0] == Self.prefix else { return nil }
-        switch tokens[1] {
-        case "MODE":
-            guard tokens.count == 3, let mode = ScanMode(rawValue: tokens[2].lowercased()) else { return nil }
-            self = .mode(mode)
-        case "SHIPMENT":
-            guard let id = ShipmentID(typed: tokens[2...].joined(separator: " ")) else { return nil }
-            self = .shipment(id.description)
-        case "OPERATOR":
-            guard tokens.count == 3, let code = try? Code.normalise(tokens[2], as: .inspector) else { return nil }
-            self = .operatorCode(code)
-        default:
-            return nil
-        }
-    }
-
-    /// The text to put in the QR code: only `0-9`, `A-Z` and space, like labels.
-    public var payload: String {
+    /// The text the tag covers: only `0-9`, `A-Z` and single spaces, like labels.
+    public var untaggedPayload: String {
         switch self {
         case .mode(let mode): "\(Self.prefix) MODE \(mode.rawValue.uppercased())"
         case .shipment(let id): "\(Self.prefix) SHIPMENT " + id.replacingSlashes(with: " ")
         case .operatorCode(let code): "\(Self.prefix) OPERATOR \(code)"
+        }
+    }
+
+    /// Why a station that was started in `startMode` must not obey this code, if it must not.
+    ///
+    /// A destructive mode is chosen on the command line, never by a scan; a station
+    /// started read-only (`check`) stays read-only.
+    public func refusal(stationStartedIn startMode: ScanMode, current: ScanMode) -> SapuError? {
+        guard case .mode(let mode) = self else { return nil }
+        if mode.isDestructive { return .controlCodeCannotSelect(mode: mode, current: current) }
+        if startMode == .check, mode.writes { return .checkStationStaysReadOnly(mode: mode) }
+        return nil
+    }
+}
+
+/// A control code as scanned: what it asks for and the tag it carries, not yet checked.
+public struct ScannedControl: Sendable, Equatable {
+    public var code: ControlCode
+    /// The text before the tag, as read: what the tag must cover.
+    public var untaggedText: String
+    /// The last token when the code carries one; nil for an untagged (typed) code.
+    public var tag: String?
+
+    /// Reads a control code as scanners deliver it; nil for anything else.
+    ///
+    /// Forgiven, exactly as for labels: blanks around the text, an AIM prefix, lower case.
+    /// Not forgiven: doubled spaces and any other change of the printed text, which the
+    /// tag covers as it is.
+    public init?(scanned: String) {
+        let text = LabelCodec.normalised(scanned)
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard tokens.count >= 3, tokens[0] == ControlCode.prefix, !tokens.contains("") else { return nil }
+        let words = Array(tokens[2...])
+        // Untagged as typed, else the last token is the tag.
+        if let code = ControlCode(command: tokens[1], words: words) {
+            (self.code, untaggedText, tag) = (code, text, nil)
+        } else if words.count > 1, let code = ControlCode(command: tokens[1], words: words.dropLast()) {
+            (self.code, untaggedText, tag) = (code, tokens.dropLast().joined(separator: " "), words.last)
+        } else {
+            return nil
+        }
+    }
+}
+
+extension ControlCode {
+    /// The code that `SAPUC COMMAND WORDS...` asks for, if it is one.
+    init?(command: String, words: some Collection<String>) {
+        switch command {
+        case "MODE":
+            guard words.count == 1, let word = words.first, let mode = ScanMode(rawValue: word.lowercased()) else { return nil }
+            self = .mode(mode)
+        case "SHIPMENT":
+            guard let id = ShipmentID(typed: words.joined(separator: " ")) else { return nil }
+            self = .shipment(id.description)
+        case "OPERATOR":
+            guard words.count == 1, let word = words.first, let code = try? Code.normalise(word, as: .inspector) else {
+                return nil
+            }
+            self = .operatorCode(code)
+        default:
+            return nil
         }
     }
 }

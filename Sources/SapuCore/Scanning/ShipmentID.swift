@@ -15,13 +15,18 @@ public struct ShipmentID: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.year = year
     }
 
+    /// Running numbers a site can give in one year.
+    public static let numbers = 1...99_999
+
     static let roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
     public init?(typed text: String) {
         let parts = text.trimmingSpaces().uppercased()
             .split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
-        guard parts.count == 5, parts[1] == "SJ", let number = Int(parts[0]), number > 0,
-              let month = Self.roman.firstIndex(of: parts[3]), let year = Int(parts[4]), (2000...2099).contains(year),
+        guard parts.count == 5, parts[1] == "SJ", parts[0].count <= 5, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = Int(parts[0]), Self.numbers.contains(number), let month = Self.roman.firstIndex(of: parts[3]),
+              parts[4].count == 4, parts[4].allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(parts[4]),
+              (2000...2099).contains(year),
               !parts[2].isEmpty, parts[2].unicodeScalars.allSatisfy(Code.isCodeCharacter) else { return nil }
         self.init(number: number, site: parts[2], month: month + 1, year: year)
     }

@@ -48,9 +48,11 @@ public struct Manifest: Sendable, Codable, Equatable {
     public var broomCount: Int
     public var bundles: [Item]
 
-    /// Builds the manifest of a closed shipment.
-    public init(shipment: Shipment, site: Site, bundles: [Bundle], products: [Product], key: PublicKey, closed: Instant) {
-        let names = Dictionary(uniqueKeysWithValues: products.map { ($0.code, $0) })
+    /// Builds the manifest of a closed shipment; refuses a product whose stored bundle size
+    /// is out of range rather than writing a broom count that is wrong or does not fit.
+    public init(shipment: Shipment, site: Site, bundles: [Bundle], products: [Product], key: PublicKey,
+                closed: Instant) throws(SapuError) {
+        let names = Dictionary(products.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         format = Self.format
         self.shipment = shipment.id
         shipper = Party(site: site.code, name: site.name, address: nil)
@@ -68,14 +70,27 @@ public struct Manifest: Sendable, Codable, Equatable {
         }
         var totals: [String: Total] = [:]
         for item in self.bundles {
-            let size = names[item.product]?.bundleSize ?? 0
-            totals["\(item.product)|\(item.grade)", default: Total(
-                product: item.product, productName: names[item.product]?.name ?? item.product, grade: item.grade,
-                bundles: 0, brooms: 0)].bundles += 1
-            totals["\(item.product)|\(item.grade)"]?.brooms += size
+            let size = try names[item.product]?.checkedBundleSize() ?? 0
+            let key = "\(item.product)|\(item.grade)"
+            var total = totals[key] ?? Total(product: item.product, productName: names[item.product]?.name ?? item.product,
+                                             grade: item.grade, bundles: 0, brooms: 0)
+            total.bundles = try total.bundles.checkedAdding(1)
+            total.brooms = try total.brooms.checkedAdding(size)
+            totals[key] = total
         }
         self.totals = totals.keys.sorted().compactMap { totals[$0] }
         bundleCount = self.bundles.count
-        broomCount = self.totals.reduce(0) { $0 + $1.brooms }
+        broomCount = try self.totals.map(\.brooms).checkedSum()
+    }
+
+    /// False for numbers a manifest read from a file cannot hold: serials and revisions a
+    /// label cannot carry, negative counts, totals that do not add up to the counts.
+    public var numbersAreConsistent: Bool {
+        guard bundles.allSatisfy({ LabelPayload.serials.contains($0.serial) && LabelPayload.revisions.contains($0.labelRevision) }),
+              totals.allSatisfy({ $0.bundles >= 0 && $0.brooms >= 0 }),
+              bundleCount == bundles.count,
+              let bundleSum = try? totals.map(\.bundles).checkedSum(), bundleSum == bundleCount,
+              let broomSum = try? totals.map(\.brooms).checkedSum(), broomSum == broomCount else { return false }
+        return true
     }
 }
