@@ -12,6 +12,7 @@ struct Backup: SapuCommand {
 
     func execute(_ context: Context) throws(SapuError) {
         let summary = try context.store().backup(to: out)
+        context.noteSaved()
         if context.json {
             context.emit(BackupOutput(path: summary.path, site: summary.site, bundles: summary.bundles))
             return
@@ -30,6 +31,7 @@ struct Restore: SapuCommand {
 
     func execute(_ context: Context) throws(SapuError) {
         let summary = try SQLiteStore.restore(from: file, into: context.databasePath)
+        context.noteSaved()
         if context.json {
             context.emit(RestoreOutput(database: context.databasePath, site: summary.site, bundles: summary.bundles, kept: summary.kept))
             return

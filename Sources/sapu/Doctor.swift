@@ -20,7 +20,8 @@ struct Doctor: SapuCommand {
             let width = verdicts.map(\.count).max() ?? 0
             for finding in findings {
                 let verdict = finding.ok ? verdicts[0] : verdicts[1]
-                Console.out(verdict + String(repeating: " ", count: width - verdict.count) + "  " + finding.message.text(context.language))
+                Console.out(verdict + String(repeating: " ", count: width - verdict.count) + "  "
+                            + finding.message.text(context.language).visible)
             }
         }
         if failed > 0 { throw .checksFailed(failed) }
