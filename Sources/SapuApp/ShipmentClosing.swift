@@ -16,6 +16,8 @@ public enum ShipmentClosing {
         public var signature: String
         public var csv: String
         public var pdf: String
+        /// Closed by an earlier run (one a crash interrupted, say): its documents were checked, and put back if needed.
+        public var alreadyClosed = false
 
         public var files: [String] { [manifest, signature, csv, pdf] }
     }
@@ -27,13 +29,19 @@ public enum ShipmentClosing {
     }
 
     /// Closes the open shipment `id`, writing its documents into `directory`; the CSV and
-    /// the surat jalan are in `language`.
+    /// the surat jalan are in `language`. Run again on a shipment it closed into the same
+    /// directory, it makes sure the documents are there and succeeds.
     public static func close(_ id: String, store: SQLiteStore, into directory: String, language: Language,
                              at now: Instant) throws(SapuError) -> Closed {
+        let names = fileNames(id)
+        let paths = names.map { (directory as NSString).appendingPathComponent($0) }
+        if let shipment = try store.confirmClosed(id, documents: DocumentPlan(directory: directory, names: names)) {
+            return Closed(shipment: shipment, manifest: paths[0], signature: paths[1], csv: paths[2], pdf: paths[3],
+                          alreadyClosed: true)
+        }
         let site = try store.site()
         let key = try SiteSigner.current(store: store)
         let products = try store.products()
-        let names = fileNames(id)
         let shipment = try store.closeShipment(id, documents: DocumentPlan(directory: directory, names: names), at: now) {
             (shipment, bundles) throws(SapuError) -> ClosingDocuments in
             let manifest = try Manifest(shipment: shipment, site: site, bundles: bundles, products: products,
@@ -49,7 +57,6 @@ public enum ShipmentClosing {
                 try SuratJalanRenderer.pdf(document),
             ])
         }
-        let paths = names.map { (directory as NSString).appendingPathComponent($0) }
         return Closed(shipment: shipment, manifest: paths[0], signature: paths[1], csv: paths[2], pdf: paths[3])
     }
 }

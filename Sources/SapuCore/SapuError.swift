@@ -86,6 +86,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case documentPathBlocked(path: String)
     /// The shipment's documents are not all written yet (a closing in progress or interrupted).
     case shipmentDocumentsPending(String)
+    /// Closed before, with its documents in another directory.
+    case shipmentAlreadyClosed(id: String, directory: String)
     /// A receipt whose format an older Sapu wrote (it cannot tell typed ids from verified labels).
     case receiptFormerFormat(path: String, format: String)
     case receiptSignerNotPartner(path: String, signer: String)

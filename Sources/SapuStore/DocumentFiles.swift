@@ -13,11 +13,15 @@ enum DocumentFiles {
         "." + name + "." + token + ".tmp"
     }
 
+    /// The path made absolute against the working directory, `.` and `..` resolved.
+    static func absolute(_ path: String) -> String {
+        ((path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path) as NSString).standardizingPath
+    }
+
     /// The directory as an absolute path, created (and its creation synced) when missing;
     /// refused when it cannot hold the files.
     static func prepareDirectory(_ path: String) throws(SapuError) -> String {
-        let absolute = ((path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path) as NSString)
-            .standardizingPath
+        let absolute = absolute(path)
         var missing: [String] = []
         var probe = absolute
         while !FileManager.default.fileExists(atPath: probe), probe != "/" {

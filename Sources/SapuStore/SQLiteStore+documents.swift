@@ -130,6 +130,36 @@ extension SQLiteStore {
         }
     }
 
+    /// For a shipment this closing already closed into the same directory: puts any of its
+    /// documents that went missing or changed back from the kept bytes, and returns it, so
+    /// that running `close` again after a crash succeeds. Nil when the shipment is not in
+    /// that state (it is then closed as usual, or refused).
+    public func confirmClosed(_ id: String, documents plan: DocumentPlan) throws(SapuError) -> Shipment? {
+        guard access == .readWrite else { return nil }
+        return try OpenLock.holding(path, exclusive: true) { () throws(SapuError) -> Shipment? in
+            finishInterruptedClosings()
+            let shipment = try self.shipment(id)
+            guard shipment.status == .closed, let record = try documentRecord(ofShipment: id), record.complete else { return nil }
+            guard DocumentFiles.absolute(plan.directory) == record.directory, record.names == plan.names else {
+                throw .shipmentAlreadyClosed(id: id, directory: record.directory)
+            }
+            let bytes = try documentBytes(ofShipment: id)
+            let intact = zip(record.paths, bytes).allSatisfy { DocumentFiles.contents($0.0) == $0.1 }
+            if !intact {
+                try admitWrite()
+                let token = String(format: "%08x", UInt32.random(in: .min ... .max))
+                do throws(SapuError) {
+                    try DocumentFiles.checkNamesFree(record.directory, record.names, shownAs: plan.directory)
+                    try DocumentFiles.publish(record.directory, record.names, token: token, bytes: bytes)
+                } catch {
+                    DocumentFiles.remove(record.directory, record.names, token: token, bytes: nil)
+                    throw error
+                }
+            }
+            return shipment
+        }
+    }
+
     /// Where the shipment's documents were written, if Sapu recorded it (closings before
     /// this record existed have none).
     public func documentRecord(ofShipment id: String) throws(SapuError) -> ShipmentDocumentRecord? {

@@ -93,12 +93,13 @@ struct ShipmentCommand: ParsableCommand {
             let closed = try ShipmentClosing.close(try ShipmentCommand.parse(id), store: try context.store(), into: out,
                                                    language: context.language, at: context.now)
             if context.json {
-                context.emit(["id": closed.shipment.id, "manifest": closed.manifest, "signature": closed.signature,
-                              "csv": closed.csv, "pdf": closed.pdf, "manifestSHA256": closed.shipment.manifestSHA256 ?? ""])
+                context.emit(ClosedOutput(id: closed.shipment.id, manifest: closed.manifest, signature: closed.signature,
+                                          csv: closed.csv, pdf: closed.pdf, manifestSHA256: closed.shipment.manifestSHA256 ?? "",
+                                          alreadyClosed: closed.alreadyClosed))
                 return
             }
             for path in closed.files { Console.out(path.visible) }
-            context.say(.shipmentClosed(closed.shipment))
+            context.say(closed.alreadyClosed ? .shipmentWasClosed(closed.shipment) : .shipmentClosed(closed.shipment))
         }
     }
 
@@ -211,6 +212,12 @@ struct ShipmentOutput: Encodable {
         manifestSHA256 = shipment.manifestSHA256
         bundleCount = shipment.bundleCount
     }
+}
+
+/// `shipment close --json`.
+struct ClosedOutput: Encodable {
+    var id, manifest, signature, csv, pdf, manifestSHA256: String
+    var alreadyClosed: Bool
 }
 
 /// Where a closed shipment's documents are.

@@ -118,11 +118,10 @@ struct ShipmentClosingTests {
                 try run.ok("shipment", "show", setup.shipment)
                 let outcome = try setup.agreement(run, reference: reference, context: context)
                 if let outcome { outcomes[outcome, default: 0] += 1 }
-                if outcome == .open {
-                    #expect(killed, "\(context): not killed, yet the shipment is open: \(closing.stderr)")
-                    try run.ok("shipment", "close", setup.shipment, "--out", "docs")
-                    #expect(try setup.agreement(run, reference: reference, context: context + ", closed again") == .closed)
-                }
+                if outcome == .open { #expect(killed, "\(context): not killed, yet the shipment is open: \(closing.stderr)") }
+                // Running the command again succeeds: it closes an open shipment, and confirms a closed one.
+                try run.ok("shipment", "close", setup.shipment, "--out", "docs")
+                #expect(try setup.agreement(run, reference: reference, context: context + ", closed again") == .closed)
                 #expect(try run.sql("SELECT COUNT(*) FROM shipment_documents WHERE state != 'written'") == ["0"], "\(context)")
                 try? FileManager.default.removeItem(atPath: run.directory)
                 if !killed {
@@ -159,6 +158,21 @@ struct ShipmentClosingTests {
         #expect(refused.status == 1 && !refused.stderr.isEmpty)
         #expect(try run.sql("SELECT status FROM shipment") == ["open"])
         #expect(try run.sql("SELECT COUNT(*) FROM shipment_documents") == ["0"])
+    }
+
+    @Test func closingAgainPutsBackAMissingDocumentAndNamesTheDirectoryOfAnother() throws {
+        let setup = try OpenShipmentTemplate()
+        let reference = try setup.referenceFiles()
+        let run = try setup.copy()
+        try run.ok("shipment", "close", setup.shipment, "--out", "docs")
+        try FileManager.default.removeItem(atPath: run.directory + "/docs/" + setup.stem + ".pdf")
+        let again = try run.ok("shipment", "close", setup.shipment, "--out", "docs", "--lang", "en")
+        #expect(again.stdout.contains("was already closed"), "\(again.stdout)")
+        #expect(try setup.agreement(run, reference: reference, context: "closed again") == .closed)
+        let elsewhere = try run.run("shipment", "close", setup.shipment, "--out", "other", "--lang", "en")
+        #expect(elsewhere.status == 1 && elsewhere.stderr.contains("already closed; its documents are in \(run.directory)/docs"),
+                "\(elsewhere.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: run.directory + "/other"))
     }
 
     @Test func showSaysWhereTheDocumentsAre() throws {

@@ -275,6 +275,9 @@ extension SapuError {
         case .documentPathBlocked(let path):
             Message(id: "\(path) menghalangi: bukan berkas biasa (mungkin folder); pindahkan, lalu tutup lagi. Pengiriman tetap terbuka",
                     en: "\(path) is in the way: it is not a plain file (perhaps a folder); move it away, then close again. The shipment stays open")
+        case .shipmentAlreadyClosed(let id, let directory):
+            Message(id: "pengiriman \(id) sudah ditutup; dokumennya ada di \(directory)",
+                    en: "shipment \(id) is already closed; its documents are in \(directory)")
         case .shipmentDocumentsPending(let id):
             Message(id: "dokumen pengiriman \(id) belum selesai ditulis; ulangi perintah sebentar lagi",
                     en: "the documents of shipment \(id) are not all written yet; run the command again in a moment")

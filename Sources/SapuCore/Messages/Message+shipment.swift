@@ -45,6 +45,11 @@ extension Message {
                 en: "Shipment \(shipment.id) closed: \(shipment.bundleCount) bundles; manifest, CSV and delivery note written")
     }
 
+    public static func shipmentWasClosed(_ shipment: Shipment) -> Message {
+        Message(id: "Pengiriman \(shipment.id) sudah ditutup sebelumnya: \(shipment.bundleCount) ikatan; manifest, CSV dan surat jalan ada di tempatnya",
+                en: "Shipment \(shipment.id) was already closed: \(shipment.bundleCount) bundles; manifest, CSV and delivery note are in place")
+    }
+
     /// Where a closed shipment's documents were written.
     public static func shipmentDocuments(directory: String, files: [String], complete: Bool) -> Message {
         let list = files.joined(separator: ", ")
