@@ -153,10 +153,16 @@ struct FuzzInput {
         return FuzzLine(bytes: bytes, expectation: expectation(of: String(decoding: bytes, as: UTF8.self), checkStation: checkStation))
     }
 
-    /// `count` lines with LF, CR LF or CR endings (a CR never before an empty line, which
-    /// would make the pair one ending).
+    /// `count` lines, not yet ended: pick some, then give them endings with `ended`.
     mutating func lines(_ count: Int, checkStation: Bool, genuineShare: Int) -> [FuzzLine] {
-        var lines = (0..<count).map { _ in line(checkStation: checkStation, genuineShare: genuineShare) }
+        (0..<count).map { _ in line(checkStation: checkStation, genuineShare: genuineShare) }
+    }
+
+    /// The lines with LF, CR LF or CR endings, a CR never before an empty line (which would
+    /// make the pair one ending). Given after any filtering, which could bring a CR-ended
+    /// line next to an empty one.
+    mutating func ended(_ lines: [FuzzLine]) -> [FuzzLine] {
+        var lines = lines
         for index in lines.indices {
             let nextEmpty = index + 1 < lines.count && lines[index + 1].bytes.isEmpty
             lines[index].ending = pick(nextEmpty ? [[0x0A], [0x0D, 0x0A]] : [[0x0A], [0x0D, 0x0A], [0x0D]])
@@ -196,22 +202,22 @@ struct ScanFuzzTests {
                               scrap: try sapu.controlKey().payload(.mode(.scrap)), batch: shop.batch)
 
         // 1. Garbage alone at a receive station: answered line by line, the database byte for byte the same.
-        let garbage = input.lines(9_500, checkStation: false, genuineShare: 0)
-            .filter { $0.expectation == .garbage || $0.expectation == .unknown || $0.expectation == .refusedControl }
+        let garbage = input.ended(input.lines(9_500, checkStation: false, genuineShare: 0)
+            .filter { $0.expectation == .garbage || $0.expectation == .unknown || $0.expectation == .refusedControl })
         let before = try sapu.dump()
         try Self.check(try sapu.scan("receive", data: FuzzInput.data(garbage)), garbage, seed: seed, run: "garbage")
         let unchangedByGarbage = try sapu.dump() == before
         #expect(unchangedByGarbage, "garbage changed the database (seed \(seed))")
 
         // 2. A check station: genuine labels are shown, no control code makes it write.
-        let checking = input.lines(6_000, checkStation: true, genuineShare: 15)
+        let checking = input.ended(input.lines(6_000, checkStation: true, genuineShare: 15))
         try Self.check(try sapu.scan("check", data: FuzzInput.data(checking)), checking, seed: seed, run: "check")
         let unchangedByCheck = try sapu.dump() == before
         #expect(unchangedByCheck, "the check station changed the database (seed \(seed))")
 
         // 3. A receive station with genuine labels among the garbage. Control codes are left out
         //    here so that the station stays in receive mode and the expected database is known.
-        let receiving = (input.lines(6_500, checkStation: false, genuineShare: 12).filter { $0.expectation != .control })
+        let receiving = input.ended(input.lines(6_500, checkStation: false, genuineShare: 12).filter { $0.expectation != .control })
         let run = try sapu.scan("receive", data: FuzzInput.data(receiving))
         try Self.check(run, receiving, seed: seed, run: "receive")
         let scanned = Set(receiving.compactMap { line -> String? in
