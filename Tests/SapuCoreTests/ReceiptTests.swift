@@ -70,7 +70,11 @@ struct ReceiptTests {
         byHandNotReceived.receivedByHand = ["PWT251121A-0099"]
         var countOff = good
         countOff.expected = 50
-        for bad in [twice, byHandNotReceived, countOff] {
+        var receivedAndExtra = good
+        receivedAndExtra.extra = ["PWT251121A-0041"]
+        var extraTwice = good
+        extraTwice.extra = ["PWT251121A-0099", "PWT251121A-0099"]
+        for bad in [twice, byHandNotReceived, countOff, receivedAndExtra, extraTwice] {
             #expect(throws: SapuError.receiptListsInconsistent("r")) { try bad.outcomes(path: "r") }
         }
         var notCanonical = good
