@@ -30,6 +30,7 @@ extension TextField {
         case .driver: Message(id: "nama sopir", en: "driver's name")
         case .reference: Message(id: "referensi", en: "reference")
         case .station: Message(id: "nama stasiun", en: "station name")
+        case .partnerName: Message(id: "nama mitra", en: "partner name")
         }
     }
 }
