@@ -139,6 +139,8 @@ public enum SapuError: Error, Sendable, Equatable {
     // Keys
     case keyMissing(path: String)
     case keyUnreadable(path: String)
+    /// A private key line where a public key was expected (`holdsPrivate`), or the reverse.
+    case keyFileWrongKind(path: String, holdsPrivate: Bool)
     case keyFileExists(path: String)
     /// The private key file does not hold the key the database registers as current.
     case signingKeyNotRegistered(path: String, keyID: String)

@@ -20,4 +20,17 @@ struct PartnerInputTests {
         try sapu.ok("partner", "add", "PHC", "--name", "  CV. Pusat Handicraft ", "--key", "PHC.pub")
         #expect(try sapu.sql("SELECT name FROM partner") == ["CV. Pusat Handicraft"])
     }
+
+    /// The partner sent its private key file by mistake: that is said, not "damaged".
+    @Test func aPrivateKeyFileGivenAsThePartnersKeyIsNamedAsPrivate() throws {
+        let (sapu, _) = try SapuRunner.workshop(partner: false)
+        let partner = try SapuRunner()
+        try partner.ok("init", "--site", "PHC", "--name", "CV. Pusat Handicraft")
+        let before = try sapu.dump()
+        let output = try sapu.run("partner", "add", "PHC", "--name", "CV", "--key", partner.directory + "/PHC.key", "--lang", "en")
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("holds a PRIVATE key (sapu-ed25519-private), not a public key"), "\(output.stderr)")
+        #expect(output.stderr.contains("sapu key rotate"))
+        #expect(try sapu.dump() == before)
+    }
 }

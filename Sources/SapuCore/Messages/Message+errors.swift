@@ -395,6 +395,12 @@ extension SapuError {
             Message(id: "kunci tanda tangan \(path) tidak ada", en: "signing key \(path) does not exist")
         case .keyUnreadable(let path):
             Message(id: "berkas kunci \(path) rusak atau tidak terbaca", en: "key file \(path) is damaged or unreadable")
+        case .keyFileWrongKind(let path, true):
+            Message(id: "berkas \(path) berisi kunci PRIVAT (sapu-ed25519-private), bukan kunci publik; kunci privat tidak boleh keluar dari PC pemiliknya: minta berkas kunci publik (.pub), dan pemiliknya sebaiknya membuat kunci baru (sapu key rotate)",
+                    en: "file \(path) holds a PRIVATE key (sapu-ed25519-private), not a public key; a private key must never leave its owner's PC: ask for the public key file (.pub), and its owner should make a new key (sapu key rotate)")
+        case .keyFileWrongKind(let path, false):
+            Message(id: "berkas \(path) berisi kunci publik (sapu-ed25519), bukan kunci privat lokasi ini; pulihkan berkas kunci privat dari cadangan",
+                    en: "file \(path) holds a public key (sapu-ed25519), not this site's private key; restore the private key file from the backup")
         case .keyFileExists(let path):
             Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
         case .signingKeyNotRegistered(let path, let keyID):
