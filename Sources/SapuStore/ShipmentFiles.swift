@@ -18,7 +18,7 @@ public enum ShipmentFiles {
 
     public static func decodeManifest(_ bytes: [UInt8], path: String) throws(SapuError) -> Manifest {
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)), manifest.format == Manifest.format,
-              manifest.bundleCount == manifest.bundles.count, manifest.numbersAreConsistent else {
+              manifest.bundleCount == manifest.bundles.count, manifest.numbersAreConsistent, manifest.bundlesAreConsistent else {
             throw .manifestUnreadable(path)
         }
         return manifest
