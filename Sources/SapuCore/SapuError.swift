@@ -79,6 +79,8 @@ public enum SapuError: Error, Sendable, Equatable {
     /// The manifest's signature is genuine, but by another site or key than the manifest names.
     case manifestSignerMismatch(path: String, claimed: String, signedBy: String)
     case stateFromOtherManifest(String)
+    /// A line of the verification state file other than a torn last one cannot be read.
+    case stateFileDamaged(path: String, line: Int)
     case receiptUnreadable(String)
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)

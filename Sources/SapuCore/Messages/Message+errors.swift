@@ -268,6 +268,9 @@ extension SapuError {
                     en: "manifest \(path) claims to be from \(claimed) but is signed by \(signedBy); do NOT accept it")
         case .stateFromOtherManifest(let path):
             Message(id: "berkas status \(path) milik manifest lain; pakai --state lain", en: "state file \(path) belongs to another manifest; use another --state")
+        case .stateFileDamaged(let path, let line):
+            Message(id: "berkas status \(path) rusak atau diubah (baris \(line) tidak terbaca); tidak ada yang dipakai. Pulihkan berkas itu, atau pindai ulang semua ikatan dengan --state baru",
+                    en: "state file \(path) is damaged or was edited (line \(line) cannot be read); nothing used. Restore that file, or scan every bundle again with a new --state")
         case .receiptUnreadable(let path):
             Message(id: "\(path) bukan tanda terima Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu receipt")
         case .receiptTampered(let path):
