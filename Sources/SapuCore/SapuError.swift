@@ -159,6 +159,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case notSapuLabel
     case unknownPayloadVersion(String)
     case unknownKey(site: String, keyID: String)
+    /// At the site's own station: a label names a key of this site that its database never registered.
+    case labelKeyNotIssued(site: String, keyID: String)
+    /// At the site's own station: a label of another site's batch, which it holds no key to check.
+    case labelOfOtherSite(site: String)
     case badSignature
     case malformedField(String)
     case outsideAlphabet(String)

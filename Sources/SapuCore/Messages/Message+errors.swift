@@ -427,6 +427,12 @@ extension SapuError {
         case .unknownKey(let site, let keyID):
             Message(id: "label ditandatangani kunci \(keyID) milik \(site) yang tidak ada di daftar kunci di sini (tidak terbukti asli); jika \(site) mengganti kuncinya, minta kunci publik barunya dan cocokkan sidik jarinya",
                     en: "label signed with key \(keyID) of \(site), which is not among the keys here (not proven genuine); if \(site) rotated its key, get its new public key and confirm the fingerprint")
+        case .labelKeyNotIssued(let site, let keyID):
+            Message(id: "label mengaku ditandatangani kunci \(keyID) milik \(site), tetapi lokasi ini tidak pernah membuat kunci itu: palsu",
+                    en: "label claims key \(keyID) of \(site), which this site never issued: forged")
+        case .labelOfOtherSite(let site):
+            Message(id: "label batch lokasi \(site), bukan lokasi ini; stasiun ini tidak bisa memeriksanya",
+                    en: "label of a batch of site \(site), not of this site; this station cannot check it")
         case .badSignature:
             Message(id: "tanda tangan label tidak cocok (palsu atau diubah)",
                     en: "label signature does not match (forged or altered)")
