@@ -64,4 +64,29 @@ struct ReceiptAttackTests {
         #expect(output.stderr.contains("names bundle \(stranger), which is not in shipment"), "\(output.stderr)")
         #expect(try shop.sapu.dump() == before)
     }
+
+    /// Foundation's decoder kept the first of two `missing` keys, Python's `json` the last:
+    /// one signed receipt said "delivered" to Sapu and "one missing" to a partner's own tool.
+    @Test func aReceiptThatRepeatsAKeyIsRefused() throws {
+        let shop = try ShippedWorkshop()
+        let lost = shop.packed[49]
+        let receipt = try Self.signedByPartner(shop) { receipt in
+            receipt["received"] = (receipt["received"] as? [String] ?? []).filter { $0 != lost }
+            receipt["missing"] = [lost]
+        }
+        // The same lists once more at the start of the object, saying everything arrived.
+        var text = try String(contentsOfFile: receipt, encoding: .utf8)
+        let listed = shop.packed.map { "\"\($0)\"" }.joined(separator: ",")
+        text = "{\"missing\":[],\"received\":[\(listed)]," + text.dropFirst()
+        let bytes = Array(text.utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: receipt))
+        let keys = try shop.partner().privateKeys("own/PHC")
+        try Data(DetachedSignature(signing: bytes, with: try #require(keys.first)).text.utf8)
+            .write(to: URL(fileURLWithPath: shop.sapu.directory + "/edited.receipt.sig"))
+        let before = try shop.sapu.dump()
+        let output = try shop.sapu.run("shipment", "reconcile", receipt, "--lang", "en")
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("is not a readable Sapu receipt"), "\(output.stderr)")
+        #expect(try shop.sapu.dump() == before)
+    }
 }
