@@ -68,4 +68,33 @@ struct ScanStationKeyTests {
         #expect(run.answers.last?.reason == "label of a batch of site BGR, not of this site; this station cannot check it")
         #expect(try sapu.dump() == before)
     }
+
+    /// With a leaked key (a retired one still verifies), a label of the bundle's current
+    /// revision with another grade or date was answered "superseded, reprint it": the
+    /// station now says it does not match the records. An old label after a
+    /// re-inspection is still just out of date.
+    @Test func aLabelOfTheCurrentRevisionThatWasNeverPrintedIsForged() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "B", "--count", "2")
+        let printed = try sapu.labelPayload("\(batch)-0001", folder: "l")
+        let genuine = try sapu.labelPayload("\(batch)-0002", folder: "l")
+        let leaked = try #require(try sapu.privateKeys().first)
+        func minted(_ text: String) throws -> String {
+            LabelCodec.sign(try LabelCodec.parse(text + " " + String(repeating: "0", count: 103)).payload, with: leaked)
+        }
+        let body = printed.split(separator: " ").dropLast().joined(separator: " ")
+        let gradeA = try minted(body.replacingOccurrences(of: " QB ", with: " QA "))
+        let otherDay = try minted(body.replacingOccurrences(of: " D251121 ", with: " D251120 "))
+        let before = try sapu.dump()
+        let run = try sapu.scan("receive", [gradeA, otherDay])
+        #expect(run.outcomes == ["forged", "forged"], "\(run.answers)")
+        #expect(run.answers.allSatisfy { $0.reason == "label \(batch)-0001 does not match the records" }, "\(run.answers)")
+        #expect(try sapu.dump() == before)
+
+        // The genuine label of a bundle re-inspected since is out of date, not forged.
+        try sapu.ok("inspect", "\(batch)-0002", "--pass", "--grade", "A")
+        let outdated = try sapu.scan("check", [genuine])
+        #expect(outdated.outcomes == ["superseded"], "\(outdated.answers)")
+        #expect(outdated.answers.first?.reason == "label \(batch)-0002 was printed before the latest re-inspection; reprint it")
+    }
 }
