@@ -31,11 +31,7 @@ public enum KeyExport {
         let ring = try ring(store: store)
         switch format {
         case .sapu:
-            do {
-                try Data(ring.keyFile.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw .fileUnwritable(path: out)
-            }
+            try OutputFile.write(Array(ring.keyFile.utf8), to: out)
             return [out]
         case .pem:
             let directory = try OutputDirectory(out)

@@ -14,9 +14,9 @@ public enum PartnerRegistration {
     public static func add(code: String, name: String, address: String?, keyFile path: String, fingerprints: [String] = [],
                            store: SQLiteStore, at now: Instant) throws(SapuError) -> Partner {
         let code = try Code.normalise(code, as: .partner)
-        let name = name.trimmingSpaces()
-        guard !name.isEmpty else { throw .partnerNameRequired }
-        let address = address.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+        // The name and address become the consignee on manifests and the surat jalan: free text.
+        guard let name = try FreeText.check(name, as: .partnerName) else { throw .partnerNameRequired }
+        let address = try FreeText.check(address, as: .address)
         let keys = try keys(ofPartner: code, keyFile: path)
         try confirm(keys, fingerprints: fingerprints)
         return try store.addPartner(PartnerDraft(code: code, name: name, address: address), keys: keys, at: now)

@@ -74,6 +74,9 @@ public enum Reconciliation {
             throw .receiptForOtherShipment(receipt: receipt.shipment, shipment: shipment.id)
         }
         let outcomes = try receipt.outcomes(path: path)
+        // The lists name only bundles of this shipment (checked as they are applied), each
+        // once: so they name every one of them exactly when they are as many.
+        guard receipt.expected == shipment.bundleCount else { throw .receiptListsInconsistent(path) }
         let sha256 = Digest.sha256Hex(bytes)
         let applied = try store.applyReceipt(
             VerifiedReceipt(shipment: shipment.id, partner: partner.code, key: registered.key, sha256: sha256,

@@ -79,6 +79,8 @@ public enum SapuError: Error, Sendable, Equatable {
     /// The manifest's signature is genuine, but by another site or key than the manifest names.
     case manifestSignerMismatch(path: String, claimed: String, signedBy: String)
     case stateFromOtherManifest(String)
+    /// A line of the verification state file other than a torn last one cannot be read.
+    case stateFileDamaged(path: String, line: Int)
     case receiptUnreadable(String)
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)
@@ -162,6 +164,8 @@ public enum SapuError: Error, Sendable, Equatable {
     // Keys
     case keyMissing(path: String)
     case keyUnreadable(path: String)
+    /// A private key line where a public key was expected (`holdsPrivate`), or the reverse.
+    case keyFileWrongKind(path: String, holdsPrivate: Bool)
     case keyFileExists(path: String)
     /// The private key file does not hold the key the database registers as current.
     case signingKeyNotRegistered(path: String, keyID: String)
@@ -178,6 +182,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case notSapuLabel
     case unknownPayloadVersion(String)
     case unknownKey(site: String, keyID: String)
+    /// At the site's own station: a label names a key of this site that its database never registered.
+    case labelKeyNotIssued(site: String, keyID: String)
+    /// At the site's own station: a label of another site's batch, which it holds no key to check.
+    case labelOfOtherSite(site: String)
     case badSignature
     case malformedField(String)
     case outsideAlphabet(String)

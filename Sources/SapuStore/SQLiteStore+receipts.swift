@@ -103,7 +103,12 @@ extension SQLiteStore {
             let outcomes = receipt.outcomes
             for (ids, move) in [(outcomes.received, Move.deliver), (outcomes.missing, .markMissing), (outcomes.disputed, .dispute)] {
                 for id in ids {
-                    let bundle = try Self.fetchBundle(db, id)
+                    let bundle: SapuCore.Bundle
+                    do {
+                        bundle = try Self.fetchBundle(db, id)
+                    } catch SapuError.unknownBundle {
+                        throw SapuError.receiptNamesOtherBundle(bundle: id.description, shipment: shipment.id)
+                    }
                     guard bundle.shipment == shipment.id else {
                         throw SapuError.receiptNamesOtherBundle(bundle: id.description, shipment: shipment.id)
                     }

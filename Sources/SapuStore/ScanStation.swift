@@ -23,7 +23,8 @@ public final class ScanStation {
     /// The mode the station was started in: a `check` station stays read-only.
     public let startMode: ScanMode
     private let store: SQLiteStore
-    private let keys: KeyRing
+    /// The site's keys; read again when a label names one registered after the station started.
+    private var keys: KeyRing
     private let controlKey: ControlKey
     private let clock: () -> Instant
 
@@ -77,7 +78,7 @@ public final class ScanStation {
         }
 
         for (index, line) in lines.enumerated() {
-            switch ScannedCode.classify(line, keys: keys) {
+            switch classify(line) {
             case .label(let payload):
                 pending.append((index, ScanRequest(bundle: payload.bundleID, label: payload)))
             case .typed(let id):
@@ -99,6 +100,31 @@ public final class ScanStation {
         flush()
         for report in reports { counts[report.result.outcome, default: 0] += 1 }
         return reports
+    }
+
+    /// Classifies a line, reading the site's keys again when a label names a key of this
+    /// site that the station did not have: another desk rotated the key and printed labels
+    /// with the new one while this station was running.
+    ///
+    /// A label under a key of this site that the database never registered is forged; one
+    /// of another site cannot be checked here at all. Each is answered in those words.
+    private func classify(_ line: String) -> ScannedCode {
+        var code = ScannedCode.classify(line, keys: keys)
+        guard case .rejected(var result) = code, case .unknownKey(let site, let keyID)? = result.reason else { return code }
+        guard keys.sites.contains(site) else {
+            result.reason = .labelOfOtherSite(site: site)
+            return .rejected(result)
+        }
+        if let stored = try? store.publicKeys(),
+           let fresh = try? KeyRing(stored.map { (key) throws(SapuError) in
+               try PublicKey(site: key.site, keyID: key.keyID, rawRepresentation: key.raw)
+           }), fresh[site: site, keyID: keyID] != nil {
+            keys = fresh
+            code = ScannedCode.classify(line, keys: keys)
+            guard case .rejected(let again) = code, case .unknownKey? = again.reason else { return code }
+        }
+        result.reason = .labelKeyNotIssued(site: site, keyID: keyID)
+        return .rejected(result)
     }
 
     /// Why this station does not obey a control code (the answer, the station unchanged),

@@ -17,8 +17,9 @@ public enum ShipmentFiles {
     }
 
     public static func decodeManifest(_ bytes: [UInt8], path: String) throws(SapuError) -> Manifest {
-        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)), manifest.format == Manifest.format,
-              manifest.bundleCount == manifest.bundles.count, manifest.numbersAreConsistent else {
+        guard !JSONKeys.hasDuplicateKey(bytes),
+              let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)), manifest.format == Manifest.format,
+              manifest.bundleCount == manifest.bundles.count, manifest.numbersAreConsistent, manifest.bundlesAreConsistent else {
             throw .manifestUnreadable(path)
         }
         return manifest
@@ -29,7 +30,8 @@ public enum ShipmentFiles {
         if let format = try? JSONDecoder().decode(Format.self, from: Data(bytes)), Receipt.formerFormats.contains(format.format) {
             throw .receiptFormerFormat(path: path, format: format.format)
         }
-        guard let receipt = try? JSONDecoder().decode(Receipt.self, from: Data(bytes)), receipt.format == Receipt.format,
+        guard !JSONKeys.hasDuplicateKey(bytes),
+              let receipt = try? JSONDecoder().decode(Receipt.self, from: Data(bytes)), receipt.format == Receipt.format,
               receipt.expected >= 0, receipt.forged >= 0 else {
             throw .receiptUnreadable(path)
         }
@@ -84,36 +86,67 @@ public final class VerificationLog {
     public let previous: [String]
 
     /// Opens (or starts) the log for a manifest; refuses a log made for another manifest.
+    ///
+    /// The file is opened in place, never replaced: a path naming a device, a directory or
+    /// anything but a regular file is refused. A new log's header is synced with its
+    /// directory entry. Only a last line without its newline (cut short by a crash, so never
+    /// acknowledged) is dropped; any other line that cannot be read means the file was
+    /// damaged or edited, and is refused rather than silently losing scans.
     public init(path: String, shipment: String, manifestSHA256: String) throws(SapuError) {
         self.path = path
-        var previous: [String] = []
-        if let data = FileManager.default.contents(atPath: path), !data.isEmpty {
-            let lines = data.split(separator: 0x0A)
-            guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: Data(first)),
-                  header.format == "sapu-verify-1" else {
-                throw .stateFromOtherManifest(path)
-            }
-            guard header.manifestSHA256 == manifestSHA256 else { throw .stateFromOtherManifest(path) }
-            for line in lines.dropFirst() {
-                // A line cut short by a crash was never acknowledged: drop it.
-                if let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) { previous.append(entry.input) }
-            }
-        } else {
-            let header = ShipmentFiles.encodeLine(Header(format: "sapu-verify-1", shipment: shipment, manifestSHA256: manifestSHA256))
-            guard FileManager.default.createFile(atPath: path, contents: Data(header)) else { throw .fileUnwritable(path: path) }
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .fileUnwritable(path: path) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            Glibc.close(fd)
+            throw .fileUnwritable(path: path)
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw .fileUnwritable(path: path) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         self.handle = handle
+        let header = ShipmentFiles.encodeLine(Header(format: Self.format, shipment: shipment, manifestSHA256: manifestSHA256))
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw .fileUnreadable(path: path)
+        }
+        guard let lastNewline = data.lastIndex(of: 0x0A) else {
+            // Empty, or a header cut short while the log was being started: start it (again).
+            guard header.starts(with: data) else { throw .stateFromOtherManifest(path) }
+            do {
+                try handle.truncate(atOffset: 0)
+                try handle.write(contentsOf: Data(header))
+                try handle.synchronize()
+            } catch {
+                throw .fileUnwritable(path: path)
+            }
+            guard Self.syncDirectory(of: path) else { throw .fileUnwritable(path: path) }
+            previous = []
+            return
+        }
+        let lines = data[..<lastNewline].split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard let first = lines.first, let found = try? JSONDecoder().decode(Header.self, from: Data(first)),
+              found.format == Self.format, found.manifestSHA256 == manifestSHA256 else {
+            throw .stateFromOtherManifest(path)
+        }
+        var previous: [String] = []
+        for (index, line) in lines.enumerated().dropFirst() {
+            guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
+                throw .stateFileDamaged(path: path, line: index + 1)
+            }
+            previous.append(entry.input)
+        }
         self.previous = previous
         do {
             // Drop a torn last line, then append after the good ones.
-            let good = try Self.lengthOfCompleteLines(path)
-            try handle.truncate(atOffset: good)
+            try handle.truncate(atOffset: UInt64(lastNewline - data.startIndex + 1))
             try handle.seekToEnd()
         } catch {
             throw .fileUnwritable(path: path)
         }
     }
+
+    static let format = "sapu-verify-1"
 
     deinit { try? handle.close() }
 
@@ -129,10 +162,12 @@ public final class VerificationLog {
         }
     }
 
-    private static func lengthOfCompleteLines(_ path: String) throws -> UInt64 {
-        let data = FileManager.default.contents(atPath: path) ?? Data()
-        guard let last = data.lastIndex(of: 0x0A) else { return 0 }
-        return UInt64(last + 1)
+    private static func syncDirectory(of path: String) -> Bool {
+        let parent = (path as NSString).deletingLastPathComponent
+        let fd = Glibc.open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { Glibc.close(fd) }
+        return fsync(fd) == 0
     }
 }
 

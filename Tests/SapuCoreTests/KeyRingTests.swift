@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func refusesAPrivateKeyInAPublicKeyFile() {
-        #expect(throws: SapuError.keyUnreadable(path: "pwt.pub:1")) {
+        #expect(throws: SapuError.keyFileWrongKind(path: "pwt.pub:1", holdsPrivate: true)) {
             try KeyRing(keyFile: DemoKeys.k1.keyFileLine, path: "pwt.pub")
         }
     }
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func refusesAPublicKeyInAPrivateKeyFile() {
-        #expect(throws: SapuError.keyUnreadable(path: "pwt.key:1")) {
+        #expect(throws: SapuError.keyFileWrongKind(path: "pwt.key:1", holdsPrivate: false)) {
             try SigningKey.keys(fromKeyFile: DemoKeys.publicKeyLine, path: "pwt.key")
         }
     }

@@ -57,6 +57,21 @@ struct ReceiptTests {
         #expect(verification.receivedByHand.isEmpty)
     }
 
+    /// A label of the revision the manifest lists must carry the manifest's inspection date:
+    /// only a leaked key makes one that does not, and it was counted as expected.
+    @Test func aLabelWithAnotherInspectionDateThanTheManifestIsAMismatch() throws {
+        var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
+        let otherDay = LabelCodec.sign(try LabelPayload(keyID: "K1", product: "LIDI", batch: "PWT251121A", serial: 41,
+                                                        maker: "M042", inspected: CalendarDate(year: 2025, month: 11, day: 20)!,
+                                                        result: .pass(.a), revision: 1), with: DemoKeys.k1)
+        let answer = verification.scan(otherDay)
+        #expect(answer.outcome == .mismatch)
+        #expect(verification.received.isEmpty)
+        #expect(verification.mismatched.map { [$0.bundle, $0.field, $0.manifest, $0.label] }
+                == [["PWT251121A-0041", "inspected", "2025-11-21", "2025-11-20"]])
+        #expect(answer.reason?.message.english == "PWT251121A-0041: label says inspection date 2025-11-20, the manifest says 2025-11-21")
+    }
+
     @Test func listsThatCannotAllBeTrueAreRefused() throws {
         var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
         for serial in 41...44 { _ = verification.scan(try Self.label(serial)) }
@@ -70,7 +85,11 @@ struct ReceiptTests {
         byHandNotReceived.receivedByHand = ["PWT251121A-0099"]
         var countOff = good
         countOff.expected = 50
-        for bad in [twice, byHandNotReceived, countOff] {
+        var receivedAndExtra = good
+        receivedAndExtra.extra = ["PWT251121A-0041"]
+        var extraTwice = good
+        extraTwice.extra = ["PWT251121A-0099", "PWT251121A-0099"]
+        for bad in [twice, byHandNotReceived, countOff, receivedAndExtra, extraTwice] {
             #expect(throws: SapuError.receiptListsInconsistent("r")) { try bad.outcomes(path: "r") }
         }
         var notCanonical = good

@@ -29,6 +29,10 @@ enum KeyFile {
             let content = String(raw).trimmingSpaces()
             if content.isEmpty || content.hasPrefix("#") { continue }
             let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            // The other kind of key file, named as such: a private key sent as public must be noticed.
+            if let first = fields.first, first != tag, first == publicTag || first == privateTag {
+                throw .keyFileWrongKind(path: "\(path):\(index + 1)", holdsPrivate: first == privateTag)
+            }
             guard fields.count == 4, fields[0] == tag,
                   let bytes = Crockford.decode(fields[3]), bytes.count == 32 else {
                 throw .keyUnreadable(path: "\(path):\(index + 1)")

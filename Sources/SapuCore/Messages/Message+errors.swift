@@ -30,6 +30,7 @@ extension TextField {
         case .driver: Message(id: "nama sopir", en: "driver's name")
         case .reference: Message(id: "referensi", en: "reference")
         case .station: Message(id: "nama stasiun", en: "station name")
+        case .partnerName: Message(id: "nama mitra", en: "partner name")
         }
     }
 }
@@ -267,6 +268,9 @@ extension SapuError {
                     en: "manifest \(path) claims to be from \(claimed) but is signed by \(signedBy); do NOT accept it")
         case .stateFromOtherManifest(let path):
             Message(id: "berkas status \(path) milik manifest lain; pakai --state lain", en: "state file \(path) belongs to another manifest; use another --state")
+        case .stateFileDamaged(let path, let line):
+            Message(id: "berkas status \(path) rusak atau diubah (baris \(line) tidak terbaca); tidak ada yang dipakai. Pulihkan berkas itu, atau pindai ulang semua ikatan dengan --state baru",
+                    en: "state file \(path) is damaged or was edited (line \(line) cannot be read); nothing used. Restore that file, or scan every bundle again with a new --state")
         case .receiptUnreadable(let path):
             Message(id: "\(path) bukan tanda terima Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu receipt")
         case .receiptTampered(let path):
@@ -433,6 +437,12 @@ extension SapuError {
             Message(id: "kunci tanda tangan \(path) tidak ada", en: "signing key \(path) does not exist")
         case .keyUnreadable(let path):
             Message(id: "berkas kunci \(path) rusak atau tidak terbaca", en: "key file \(path) is damaged or unreadable")
+        case .keyFileWrongKind(let path, true):
+            Message(id: "berkas \(path) berisi kunci PRIVAT (sapu-ed25519-private), bukan kunci publik; kunci privat tidak boleh keluar dari PC pemiliknya: minta berkas kunci publik (.pub), dan pemiliknya sebaiknya membuat kunci baru (sapu key rotate)",
+                    en: "file \(path) holds a PRIVATE key (sapu-ed25519-private), not a public key; a private key must never leave its owner's PC: ask for the public key file (.pub), and its owner should make a new key (sapu key rotate)")
+        case .keyFileWrongKind(let path, false):
+            Message(id: "berkas \(path) berisi kunci publik (sapu-ed25519), bukan kunci privat lokasi ini; pulihkan berkas kunci privat dari cadangan",
+                    en: "file \(path) holds a public key (sapu-ed25519), not this site's private key; restore the private key file from the backup")
         case .keyFileExists(let path):
             Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
         case .signingKeyNotRegistered(let path, let keyID):
@@ -456,6 +466,12 @@ extension SapuError {
         case .unknownKey(let site, let keyID):
             Message(id: "label ditandatangani kunci \(keyID) milik \(site) yang tidak ada di daftar kunci di sini (tidak terbukti asli); jika \(site) mengganti kuncinya, minta kunci publik barunya dan cocokkan sidik jarinya",
                     en: "label signed with key \(keyID) of \(site), which is not among the keys here (not proven genuine); if \(site) rotated its key, get its new public key and confirm the fingerprint")
+        case .labelKeyNotIssued(let site, let keyID):
+            Message(id: "label mengaku ditandatangani kunci \(keyID) milik \(site), tetapi lokasi ini tidak pernah membuat kunci itu: palsu",
+                    en: "label claims key \(keyID) of \(site), which this site never issued: forged")
+        case .labelOfOtherSite(let site):
+            Message(id: "label batch lokasi \(site), bukan lokasi ini; stasiun ini tidak bisa memeriksanya",
+                    en: "label of a batch of site \(site), not of this site; this station cannot check it")
         case .badSignature:
             Message(id: "tanda tangan label tidak cocok (palsu atau diubah)",
                     en: "label signature does not match (forged or altered)")

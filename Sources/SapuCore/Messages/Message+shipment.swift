@@ -109,6 +109,7 @@ extension Message {
         case "maker": Message(id: "pembuat", en: "maker")
         case "product": Message(id: "produk", en: "product")
         case "labelRevision": Message(id: "revisi label", en: "label revision")
+        case "inspected": Message(id: "tanggal pemeriksaan", en: "inspection date")
         default: Message(id: field, en: field)
         }
     }

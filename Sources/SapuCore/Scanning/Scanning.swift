@@ -24,10 +24,14 @@ public enum Scanning {
                 return Decision(outcome: .superseded, newState: nil,
                                 reason: .supersededLabel(scanned: label.revision, current: bundle.labelRevision))
             }
-            if label.result != bundle.result || !bundle.labelCurrent {
+            // Re-inspected since its current label was printed: that label is out of date.
+            if !bundle.labelCurrent {
                 return Decision(outcome: .superseded, newState: nil, reason: .labelOutdated(bundle.id.description))
             }
-            if label.revision > bundle.labelRevision || label.maker != bundle.maker || label.product != bundle.product {
+            // A label of the current revision is the one Sapu printed, exactly: any other
+            // content at that revision was never printed here (made with a leaked key).
+            if label.revision > bundle.labelRevision || label.result != bundle.result || label.maker != bundle.maker
+                || label.product != bundle.product || label.inspected != bundle.inspected {
                 return Decision(outcome: .forged, newState: nil, reason: .labelDisagrees(bundle.id.description))
             }
         }

@@ -93,4 +93,23 @@ public struct Manifest: Sendable, Codable, Equatable {
               let broomSum = try? totals.map(\.brooms).checkedSum(), broomSum == broomCount else { return false }
         return true
     }
+
+    /// False for a bundle list Sapu never writes: an id that is not the canonical
+    /// `BATCH-NNNN` of its own `batch` and `serial`, the same bundle twice, a grade other
+    /// than `A` or `B`, a batch of another site than the shipper, or a shipment number
+    /// that is not the shipper's. A verified signature proves who wrote the list, not
+    /// that it can be true; a bundle of another workshop's batch never counts as shipped
+    /// by this one.
+    public var bundlesAreConsistent: Bool {
+        guard let shipper = shipper.site, let number = ShipmentID(typed: shipment), number.description == shipment,
+              number.site == shipper else { return false }
+        var seen: Set<String> = []
+        for item in bundles {
+            guard BundleID(typed: item.id)?.description == item.id,
+                  BundleID(batch: item.batch, serial: item.serial).description == item.id,
+                  Batch.site(ofCode: item.batch) == shipper, ["A", "B"].contains(item.grade),
+                  seen.insert(item.id).inserted else { return false }
+        }
+        return true
+    }
 }

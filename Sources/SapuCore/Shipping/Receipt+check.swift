@@ -30,8 +30,9 @@ extension Receipt {
     /// Reads the receipt's bundle lists, refusing lists that cannot all be true at once.
     ///
     /// Every id is in canonical form; no bundle is in two of received, missing and
-    /// disputed, nor twice in one; `receivedByHand` is part of `received`; and together
-    /// they account for exactly the `expected` bundles of the manifest.
+    /// disputed, nor twice in one; `receivedByHand` is part of `received`; together
+    /// they account for exactly the `expected` bundles of the manifest; and no bundle of
+    /// those is also called `extra` (not in the manifest), nor is an extra one listed twice.
     public func outcomes(path: String) throws(SapuError) -> Outcomes {
         func ids(_ texts: [String]) throws(SapuError) -> [BundleID] {
             var result: [BundleID] = []
@@ -45,9 +46,10 @@ extension Receipt {
         let byHand = try ids(receivedByHand)
         let missing = try ids(self.missing)
         let disputed = try ids(disputedBundles)
+        let extra = try ids(self.extra)
         let all = received + missing + disputed
         guard Set(all).count == all.count, Set(byHand).count == byHand.count, Set(byHand).isSubset(of: Set(received)),
-              all.count == expected else {
+              all.count == expected, Set(extra).count == extra.count, Set(extra).isDisjoint(with: Set(all)) else {
             throw .receiptListsInconsistent(path)
         }
         return Outcomes(received: received, byHand: Set(byHand), missing: missing, disputed: disputed)

@@ -148,6 +148,12 @@ public struct Verification: Sendable {
                 disputes.append(Mismatch(bundle: id, field: field, manifest: values.0, label: values.1))
                 return answer(.mismatch, id, .manifestMismatch(bundle: id, field: field, manifest: values.0, label: values.1))
             }
+            // The label the manifest lists carries the inspection date the manifest states.
+            if label.revision == item.labelRevision, label.inspected.iso != item.inspected {
+                disputes.append(Mismatch(bundle: id, field: "inspected", manifest: item.inspected, label: label.inspected.iso))
+                return answer(.mismatch, id, .manifestMismatch(bundle: id, field: "inspected", manifest: item.inspected,
+                                                               label: label.inspected.iso))
+            }
         }
         seen.insert(id)
         received.append(id)

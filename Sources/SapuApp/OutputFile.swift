@@ -1,0 +1,39 @@
+import Foundation
+import SapuCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes one file a user named with `--out`.
+public enum OutputFile {
+    /// Replaces a regular file (or a new name) atomically; writes into anything else that
+    /// exists, such as `/dev/stdout` or a pipe, instead of replacing it.
+    ///
+    /// An atomic write renames a new file over the name: given `/dev/stdout` by a user
+    /// running as root, it would have replaced the system's device with a regular file.
+    public static func write(_ bytes: [UInt8], to path: String) throws(SapuError) {
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            guard (status.st_mode & S_IFMT) != S_IFDIR else { throw .fileUnwritable(path: path) }
+            let fd = Glibc.open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard fd >= 0 else { throw .fileUnwritable(path: path) }
+            defer { Glibc.close(fd) }
+            var offset = 0
+            while offset < bytes.count {
+                let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .fileUnwritable(path: path)
+                }
+                offset += count
+            }
+            return
+        }
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .fileUnwritable(path: path)
+        }
+    }
+}

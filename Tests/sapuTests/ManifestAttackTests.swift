@@ -1,0 +1,85 @@
+import Foundation
+import SapuCore
+import Testing
+
+/// Manifests whose signature is genuine but whose list Sapu never writes: a verified
+/// signature proves who wrote the list, not that it can be true.
+@Suite("sapu verify: genuinely signed manifests that cannot be true")
+struct ManifestAttackTests {
+    /// Edits the shipment's manifest as JSON, signs it with `key` and runs `sapu verify` on it with `ring`.
+    static func verifyEdited(_ shop: ShippedWorkshop, _ partner: SapuRunner, ring: String, key: SigningKey,
+                             state: String = UUID().uuidString + ".verify.jsonl", edit: (inout [String: Any]) -> Void) throws -> SapuRunner.Output {
+        let genuine = try Data(contentsOf: URL(fileURLWithPath: partner.file(shop.stem + ".manifest.json")))
+        var manifest = try #require(try JSONSerialization.jsonObject(with: genuine) as? [String: Any])
+        edit(&manifest)
+        let bytes = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted])
+        try bytes.write(to: URL(fileURLWithPath: partner.file("edited.manifest.json")))
+        try DetachedSignature(signing: [UInt8](bytes), with: key).text
+            .write(toFile: partner.file("edited.manifest.sig"), atomically: true, encoding: .utf8)
+        let lines = shop.packed.map { shop.labels[$0]! }.joined(separator: "\n") + "\n"
+        return try partner.run(["verify", "--manifest", "edited.manifest.json", "--key", ring, "--lang", "en",
+                                "--state", state], input: lines)
+    }
+
+    /// BGR signs a manifest in its own name (its key, its fingerprint) that lists PWT's
+    /// bundles: PWT's genuine labels then counted as expected in a BGR shipment.
+    @Test func aWorkshopsManifestListingAnotherWorkshopsBundlesIsRefused() throws {
+        let shop = try ShippedWorkshop()
+        let (partner, bgr) = try CrossSiteTrustTests.partnerTrustingTwoWorkshops(shop)
+        let bgrKey = try #require(try bgr.privateKeys("BGR").first)
+        let output = try Self.verifyEdited(shop, partner, ring: "workshops.pub", key: bgrKey,
+                                              state: "edited.verify.jsonl") { manifest in
+            manifest["shipper"] = ["site": "BGR", "name": "Lapas Bogor"]
+            manifest["keyFingerprint"] = bgrKey.publicKey.fingerprint
+            manifest["shipment"] = "001/SJ/BGR/XI/2025"
+        }
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("is not a readable Sapu manifest"), "\(output.stderr)")
+        #expect(!output.stdout.contains("EXPECTED"))
+        #expect(!FileManager.default.fileExists(atPath: partner.file("edited.verify.jsonl")))
+    }
+
+    /// The same bundle twice, an id that is not its batch and serial, a failed grade: the
+    /// partner's count could never come out right.
+    @Test func aManifestWithABundleTwiceOrAnIdThatIsNotItsBatchAndSerialIsRefused() throws {
+        let shop = try ShippedWorkshop()
+        let partner = try shop.partner()
+        let pwtKey = try #require(try shop.sapu.privateKeys().first)
+        let edits: [(inout [String: Any]) -> Void] = [
+            { manifest in
+                var bundles = manifest["bundles"] as? [[String: Any]] ?? []
+                bundles.append(bundles[0])
+                manifest["bundles"] = bundles
+                manifest["bundleCount"] = bundles.count
+                var totals = manifest["totals"] as? [[String: Any]] ?? []
+                totals[0]["bundles"] = (totals[0]["bundles"] as? Int ?? 0) + 1
+                totals[0]["brooms"] = (totals[0]["brooms"] as? Int ?? 0) + 10
+                manifest["totals"] = totals
+                manifest["broomCount"] = (manifest["broomCount"] as? Int ?? 0) + 10
+            },
+            { manifest in
+                var bundles = manifest["bundles"] as? [[String: Any]] ?? []
+                bundles[0]["serial"] = 59
+                manifest["bundles"] = bundles
+            },
+            { manifest in
+                var bundles = manifest["bundles"] as? [[String: Any]] ?? []
+                bundles[0]["id"] = (bundles[0]["id"] as? String ?? "").lowercased()
+                manifest["bundles"] = bundles
+            },
+            { manifest in
+                var bundles = manifest["bundles"] as? [[String: Any]] ?? []
+                bundles[0]["grade"] = "FAIL"
+                manifest["bundles"] = bundles
+            },
+        ]
+        for edit in edits {
+            let output = try Self.verifyEdited(shop, partner, ring: "PWT.pub", key: pwtKey, edit: edit)
+            #expect(output.status != 0)
+            #expect(output.stderr.contains("is not a readable Sapu manifest"), "\(output.stderr)")
+        }
+        // Signed the same way but unedited, the list is accepted: the checks above are what refused.
+        let unedited = try Self.verifyEdited(shop, partner, ring: "PWT.pub", key: pwtKey) { _ in }
+        #expect(unedited.status == 0, "\(unedited.stderr)")
+    }
+}
