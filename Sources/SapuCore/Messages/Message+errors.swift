@@ -434,7 +434,8 @@ extension SapuError {
         case .keyUnreadable(let path):
             Message(id: "berkas kunci \(path) rusak atau tidak terbaca", en: "key file \(path) is damaged or unreadable")
         case .keyFileExists(let path):
-            Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
+            Message(id: "berkas kunci \(path) sudah ada dan tidak ada database yang memakainya; tidak ada yang diubah. Jika database lokasi hilang, pulihkan dari cadangan (sapu restore BERKAS); untuk lokasi baru, pindahkan dulu \(path) ke tempat lain",
+                    en: "key file \(path) already exists and no database uses it; nothing changed. If the site's database was lost, restore it from the backup (sapu restore FILE); to start a new site, first move \(path) elsewhere")
         case .signingKeyNotRegistered(let path, let keyID):
             Message(id: "berkas kunci privat \(path) tidak memuat kunci aktif \(keyID) yang terdaftar di database; tidak ada yang ditandatangani (pulihkan berkas kunci dari cadangan; lihat `sapu key show`)",
                     en: "private key file \(path) does not hold the current key \(keyID) registered in the database; nothing was signed (restore the key file from your backup; see `sapu key show`)")
