@@ -31,11 +31,10 @@ public enum KeyExport {
         let ring = try ring(store: store)
         switch format {
         case .sapu:
-            do {
-                try Data(ring.keyFile.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw .fileUnwritable(path: out)
-            }
+            let parent = (out as NSString).deletingLastPathComponent
+            let directory = try OutputDirectory(parent.isEmpty ? "." : parent)
+            _ = try directory.commit(try directory.stage([((out as NSString).lastPathComponent, Array(ring.keyFile.utf8))],
+                                                         userNamed: true))
             return [out]
         case .pem:
             let directory = try OutputDirectory(out)
