@@ -88,11 +88,9 @@ public struct OutputDirectory {
 
     /// Renames the staged files into place and syncs the directory; returns their paths.
     public func commit(_ staged: Staged) throws(SapuError) -> [String] {
-        let failed = Mutex<Int?>(nil)
-        DispatchQueue.concurrentPerform(iterations: staged.final.count) { index in
-            if rename(staged.temporary[index], staged.final[index]) != 0 { failed.withLock { $0 = $0 ?? index } }
-        }
-        if let index = failed.withLock({ $0 }) {
+        // In order, one after the other: renames are cheap, and a run killed among them has
+        // put a prefix of its files in place.
+        for index in staged.final.indices where rename(staged.temporary[index], staged.final[index]) != 0 {
             discard(staged)
             throw .fileUnwritable(path: staged.final[index])
         }
