@@ -31,10 +31,7 @@ public enum KeyExport {
         let ring = try ring(store: store)
         switch format {
         case .sapu:
-            let parent = (out as NSString).deletingLastPathComponent
-            let directory = try OutputDirectory(parent.isEmpty ? "." : parent)
-            _ = try directory.commit(try directory.stage([((out as NSString).lastPathComponent, Array(ring.keyFile.utf8))],
-                                                         userNamed: true))
+            try OutputDirectory.write(Array(ring.keyFile.utf8), toFile: out)
             return [out]
         case .pem:
             let directory = try OutputDirectory(out)

@@ -100,6 +100,14 @@ public struct OutputDirectory {
         return staged.final
     }
 
+    /// Writes one file the user named (`--out FILE`) the same way: in its folder (created if
+    /// missing), under a temporary name, synced, then renamed over any file of that name.
+    public static func write(_ bytes: [UInt8], toFile file: String) throws(SapuError) {
+        let parent = (file as NSString).deletingLastPathComponent
+        let directory = try OutputDirectory(parent.isEmpty ? "." : parent)
+        _ = try directory.commit(try directory.stage([((file as NSString).lastPathComponent, bytes)], userNamed: true))
+    }
+
     // MARK: Files
 
     /// Creates `path` (replacing a leftover of the same name), writes `bytes` and syncs it.

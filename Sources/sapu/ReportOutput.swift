@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SapuApp
 import SapuCore
 import SapuStore
 
@@ -34,11 +35,7 @@ struct ReportOutputOptions: ParsableArguments {
             Console.document(bytes)
             return
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw .fileUnwritable(path: out)
-        }
+        try OutputDirectory.write(bytes, toFile: out)
         context.noteSaved()
         if format != .json { context.say(.reportWritten(out)) }
     }

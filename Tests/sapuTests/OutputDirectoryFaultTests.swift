@@ -123,8 +123,8 @@ struct OutputDirectoryFaultTests {
         #expect(names.isSuperset(of: [first + ".png", second + ".png"]))
     }
 
-    /// The other commands that write through the same path: the command sheet and the public
-    /// key exports, killed at each rename and sync, then run again.
+    /// The other commands that write files the same way: the command sheet, the public key
+    /// exports and a report written to a file, killed at every write, then run again.
     @Test(.enabled(if: FaultInjection.available, "needs strace"))
     func sheetsAndKeyExportsKilledMidWayLeaveNothingBehindOnceRunAgain() throws {
         let snapshot = try UnlabelledSiteSnapshot()
@@ -132,6 +132,7 @@ struct OutputDirectoryFaultTests {
             (["label", "commands", "--out", "sheet"], "sheet"),
             (["key", "export", "--format", "pem", "--out", "keys"], "keys"),
             (["key", "export", "--out", "pub/PWT-all.pub"], "pub"),
+            (["report", "stock", "--format", "csv", "--out", "reports/stock.csv"], "reports"),
         ]
         var kills = 0
         for command in commands {
