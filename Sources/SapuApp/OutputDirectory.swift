@@ -160,8 +160,11 @@ final class RunLock: Sendable {
                 throw .fileUnwritable(path: directory)
             }
             // Another run may have taken the new file for abandoned and removed it before this
-            // one locked it: only a lock on the file that is still at the name counts.
-            if flock(fd, LOCK_EX | LOCK_NB) == 0, Self.isStillAt(lockPath, fd) {
+            // one locked it: only a lock on the file that is still at the name counts. A file
+            // system without flock (some network shares) gets the files without the lock:
+            // nothing is ever removed there, as a later run cannot take that lock either.
+            let locked = flock(fd, LOCK_EX | LOCK_NB) == 0 || (errno != EWOULDBLOCK && errno != EINTR)
+            if locked, Self.isStillAt(lockPath, fd) {
                 self.token = token
                 self.lockPath = lockPath
                 self.descriptor = fd
