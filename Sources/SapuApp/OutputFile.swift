@@ -7,7 +7,7 @@ import Glibc
 
 /// Writes one file a user named with `--out`.
 public enum OutputFile {
-    /// Replaces a regular file (or a new name) atomically; writes into anything else that
+    /// Replaces a regular file (or a new name) atomically and durably; writes into anything else that
     /// exists, such as `/dev/stdout` or a pipe, instead of replacing it.
     ///
     /// An atomic write renames a new file over the name: given `/dev/stdout` by a user
@@ -30,10 +30,8 @@ public enum OutputFile {
             }
             return
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .fileUnwritable(path: path)
-        }
+        // A regular file or a new name: temporary, synced, renamed; a killed run's temporary
+        // is removed by the next run in that folder.
+        try OutputDirectory.write(bytes, toFile: path)
     }
 }

@@ -30,11 +30,18 @@ public struct KeyFiles: Sendable {
         [directory + "/." + site + ".key.tmp", directory + "/." + site + ".pub.tmp"]
     }
 
-    /// Writes a new site's first key; refuses to overwrite an existing private key.
-    public func create(_ key: SigningKey) throws(SapuError) {
+    /// Writes a new site's private key file holding `key`, owner-only from its first byte;
+    /// refuses to replace an existing private key file (the name appears by `link`, which
+    /// fails rather than replace).
+    public func createPrivate(_ key: SigningKey) throws(SapuError) {
         if FileManager.default.fileExists(atPath: privatePath) { throw .keyFileExists(path: privatePath) }
         try Self.write(SigningKey.keyFile([key]), to: privatePath, temporary: temporaryPaths[0], mode: 0o600, exclusive: true)
-        try writePublic(try KeyRing([key.publicKey]))
+    }
+
+    /// True when a private key file exists (readable or not).
+    public var privateFileExists: Bool {
+        var info = stat()
+        return lstat(privatePath, &info) == 0
     }
 
     /// Every private key in the file, oldest first.
@@ -74,6 +81,12 @@ public struct KeyFiles: Sendable {
     /// Replaces the public key file (readable by all), durably.
     public func writePublic(_ ring: KeyRing) throws(SapuError) {
         try Self.write(ring.keyFile, to: publicPath, temporary: temporaryPaths[1], mode: 0o644, exclusive: false)
+    }
+
+    /// Removes the private key file (a key that no database registers), durably.
+    public func removePrivateFile() {
+        unlink(privatePath)
+        _ = Self.syncDirectory(of: privatePath)
     }
 
     /// Removes what a killed write left behind.

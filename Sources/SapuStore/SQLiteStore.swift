@@ -75,44 +75,6 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Creates a new database for a site with its first public key and the standard registry.
-    public static func create(at path: String, site: Site, key: StoredKey, at now: Instant) throws(SapuError) -> SQLiteStore {
-        if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
-        let site = Site(code: site.code, name: try FreeText.required(site.name, as: .siteName))
-        return try OpenLock.holding(path, exclusive: true) { () throws(SapuError) in
-            if FileManager.default.fileExists(atPath: path) { throw .alreadyInitialised(path: path) }
-            do throws(SapuError) {
-                let store = SQLiteStore(database: try makePool(path), path: path, access: .readWrite,
-                                        health: Health(verified: Date()))
-                try store.migrate()
-                // The new file's first pass goes in with the site, so later commands that change
-                // nothing leave the file as it is.
-                if case .passed(let pass) = try store.read({ db in Self.quickCheck(db) }) {
-                    store.health.withLock { $0.unrecorded = pass }
-                }
-                try store.write { db in
-                    try db.execute(sql: "INSERT INTO site (code, name, created_at) VALUES (?, ?, ?)",
-                                   arguments: [site.code, site.name, now.iso8601])
-                    try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at, status) VALUES (?, ?, ?, ?, 'current')",
-                                   arguments: [key.keyID, key.site, Data(key.raw), now.iso8601])
-                    for product in Product.standard {
-                        try db.execute(sql: "INSERT INTO product (code, name, bundle_size) VALUES (?, ?, ?)",
-                                       arguments: [product.code, product.name, product.bundleSize])
-                    }
-                    for defect in Defect.standard {
-                        try db.execute(sql: "INSERT INTO defect (code, name_id, name_en) VALUES (?, ?, ?)",
-                                       arguments: [defect.code, defect.nameID, defect.nameEN])
-                    }
-                }
-                return store
-            } catch {
-                // A half-made database would make the next `init` refuse: remove it.
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                throw error
-            }
-        }
-    }
-
     // MARK: Transactions
 
     /// Runs one write transaction (BEGIN IMMEDIATE); the commit is on disk when it returns.

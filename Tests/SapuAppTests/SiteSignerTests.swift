@@ -22,7 +22,8 @@ struct TemporarySite {
         let path = directory + "/sapu.sqlite"
         key = try SigningKey.generate(site: site, keyID: "K1")
         files = KeyFiles(databasePath: path, site: site)
-        try files.create(key)
+        try files.createPrivate(key)
+        try files.writePublic(try KeyRing([key.publicKey]))
         store = try SQLiteStore.create(at: path, site: Site(code: site, name: "Lapas"),
                                        key: StoredKey(keyID: "K1", site: site, raw: key.publicKey.rawRepresentation),
                                        at: Self.day)

@@ -50,6 +50,21 @@ extension Message {
         Message(id: "Database untuk lokasi \(site) dibuat: \(database)", en: "Database for site \(site) created: \(database)")
     }
 
+    public static func initResumedKeptKey(privatePath: String) -> Message {
+        Message(id: "sapu init sebelumnya terputus setelah menulis \(privatePath); kunci itu dipakai dan didaftarkan",
+                en: "An earlier sapu init was interrupted after writing \(privatePath); that key is kept and registered")
+    }
+
+    public static func initResumedPublicKey(publicPath: String) -> Message {
+        Message(id: "sapu init sebelumnya terputus setelah membuat database; \(publicPath) kini ditulis",
+                en: "An earlier sapu init was interrupted after making the database; \(publicPath) is written now")
+    }
+
+    public static func initAlreadyMade(database: String) -> Message {
+        Message(id: "sapu init sebelumnya dengan argumen yang sama sudah selesai membuat \(database); tidak ada yang diubah",
+                en: "An earlier sapu init with the same arguments had already made \(database); nothing changed")
+    }
+
     public static func keyWritten(privatePath: String, publicPath: String, keyID: String, fingerprint: String) -> Message {
         Message(id: "Kunci tanda tangan \(keyID) (sidik jari \(fingerprint)): privat \(privatePath) (hanya pemilik), publik \(publicPath)",
                 en: "Signing key \(keyID) (fingerprint \(fingerprint)): private \(privatePath) (owner only), public \(publicPath)")

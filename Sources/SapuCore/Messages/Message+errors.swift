@@ -444,7 +444,8 @@ extension SapuError {
             Message(id: "berkas \(path) berisi kunci publik (sapu-ed25519), bukan kunci privat lokasi ini; pulihkan berkas kunci privat dari cadangan",
                     en: "file \(path) holds a public key (sapu-ed25519), not this site's private key; restore the private key file from the backup")
         case .keyFileExists(let path):
-            Message(id: "berkas kunci \(path) sudah ada; tidak ditimpa", en: "key file \(path) already exists; not overwritten")
+            Message(id: "berkas kunci \(path) sudah ada dan tidak ada database yang memakainya; tidak ada yang diubah. Jika database lokasi hilang, pulihkan dari cadangan (sapu restore BERKAS); untuk lokasi baru, pindahkan dulu \(path) ke tempat lain",
+                    en: "key file \(path) already exists and no database uses it; nothing changed. If the site's database was lost, restore it from the backup (sapu restore FILE); to start a new site, first move \(path) elsewhere")
         case .signingKeyNotRegistered(let path, let keyID):
             Message(id: "berkas kunci privat \(path) tidak memuat kunci aktif \(keyID) yang terdaftar di database; tidak ada yang ditandatangani (pulihkan berkas kunci dari cadangan; lihat `sapu key show`)",
                     en: "private key file \(path) does not hold the current key \(keyID) registered in the database; nothing was signed (restore the key file from your backup; see `sapu key show`)")
