@@ -167,7 +167,7 @@ extension SQLiteStore {
         }
         // The new file's first pass goes in with the site, so later commands that change
         // nothing leave the file as it is.
-        guard case .passed(let pass) = quickCheck(db) else { throw SapuError.databaseDamaged(path: path) }
+        guard case .passed(let pass) = try quickCheck(db) else { throw SapuError.databaseDamaged(path: path) }
         try record(pass, db)
     }
 

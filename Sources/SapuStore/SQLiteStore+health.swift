@@ -59,11 +59,26 @@ extension SQLiteStore {
         return age >= checkInterval || age < -300 || (last.seconds < cheapCheck) != (pass.seconds < cheapCheck)
     }
 
-    /// `PRAGMA quick_check`, timed; any error reading the file counts as a failure.
-    static func quickCheck(_ db: Database) -> QuickCheckOutcome {
+    /// `PRAGMA quick_check`, timed. A damaged page counts as a failure; any other error
+    /// (another station busy, a WAL index being rebuilt) is thrown: it says nothing about
+    /// the file, and calling the database damaged for it would stop every station.
+    static func quickCheck(_ db: Database) throws -> QuickCheckOutcome {
         let started = Date()
-        guard let rows = try? String.fetchAll(db, sql: "PRAGMA quick_check"), rows == ["ok"] else { return .failed }
+        let rows: [String]
+        do {
+            rows = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        } catch {
+            if isDamage(error) { return .failed }
+            throw error
+        }
+        guard rows == ["ok"] else { return .failed }
         return .passed(QuickCheckPass(at: started, seconds: Date().timeIntervalSince(started)))
+    }
+
+    /// True for the errors SQLite gives when the file itself is damaged or not a database.
+    static func isDamage(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
     }
 
     static func record(_ pass: QuickCheckPass, _ db: Database) throws {
@@ -89,8 +104,9 @@ extension SQLiteStore {
         if let verified = state.verified, Date().timeIntervalSince(verified) < Self.checkInterval { return }
         let outcome: QuickCheckOutcome
         do {
-            outcome = try database.read { db in Self.quickCheck(db) }
+            outcome = try database.read { db in try Self.quickCheck(db) }
         } catch {
+            guard Self.isDamage(error) else { throw mappedError(error, path: path) }
             outcome = .failed
         }
         switch outcome {

@@ -43,7 +43,7 @@ public final class SQLiteStore: Store {
         guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
         let writable = canWrite(path)
         return try OpenLock.holding(path, exclusive: writable) { () throws(SapuError) in
-            let probe = try Probe(path)
+            let probe = try Probe(path, writable: writable)
             let version = try probe.schemaVersion()
             guard writable else {
                 if version < Schema.migrations.count {
@@ -54,7 +54,7 @@ public final class SQLiteStore: Store {
             // The check reads through a connection that writes nothing, before GRDB's pool
             // (which writes when it sets up WAL) touches a file that may be damaged.
             var health = Health()
-            let check = probe.quickCheckIfDue()
+            let check = try probe.quickCheckIfDue()
             switch check.outcome {
             case .failed:
                 return SQLiteStore(database: probe.queue, path: path, access: .damaged, health: Health(damaged: true))
@@ -119,8 +119,9 @@ public final class SQLiteStore: Store {
         let directory = (path as NSString).deletingLastPathComponent
         guard Glibc.access(path, W_OK) == 0, Glibc.access(directory.isEmpty ? "." : directory, W_OK) == 0 else { return false }
         // A WAL file this process cannot write (left by another user) makes every write fail.
+        // Another station closing may delete its WAL between the two calls: gone is fine.
         for suffix in ["-wal", "-shm"] where Glibc.access(path + suffix, F_OK) == 0 {
-            if Glibc.access(path + suffix, W_OK) != 0 { return false }
+            if Glibc.access(path + suffix, W_OK) != 0 && errno != ENOENT { return false }
         }
         return true
     }
@@ -188,13 +189,24 @@ struct Probe {
     let queue: DatabaseQueue
     let path: String
 
-    init(_ path: String) throws(SapuError) {
+    /// `writable`: this process may write the file. A station that has the database open
+    /// keeps its WAL; reading it may need the WAL index rebuilt, which a read-only
+    /// connection cannot do (SQLite then says "read-only"), so the probe of a writable file
+    /// reads through a read-write connection, which writes nothing but that index.
+    init(_ path: String, writable: Bool = false) throws(SapuError) {
         self.path = path
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .fileUnreadable(path: path) }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw .notSapuDatabase(path: path) }
-        queue = try Self.readOnlyConnection(path)
+        if writable && FileManager.default.fileExists(atPath: path + "-wal") {
+            var config = Configuration()
+            let wait = BusyWait(path: path)
+            config.busyMode = .callback { tries in wait.shouldRetry(tries) }
+            queue = try mapped(path: path) { try DatabaseQueue(path: path, configuration: config) }
+        } else {
+            queue = try Self.readOnlyConnection(path)
+        }
     }
 
     /// A read-only connection that leaves no `-wal` or `-shm` behind when there was none.
@@ -224,17 +236,19 @@ struct Probe {
 
     /// Runs the quick check when the record says it is due; a pass comes back only when it
     /// should be recorded.
-    func quickCheckIfDue() -> (outcome: QuickCheckOutcome, record: Bool) {
+    func quickCheckIfDue() throws(SapuError) -> (outcome: QuickCheckOutcome, record: Bool) {
         do {
             return try queue.read { db in
                 let last = try SQLiteStore.lastPass(db)
                 guard SQLiteStore.quickCheckDue(after: last, now: Date()) else { return (.notDue, false) }
-                let outcome = SQLiteStore.quickCheck(db)
+                let outcome = try SQLiteStore.quickCheck(db)
                 guard case .passed(let pass) = outcome else { return (outcome, false) }
                 return (outcome, SQLiteStore.needsRecording(pass, after: last))
             }
         } catch {
-            // The record itself could not be read: the file is damaged.
+            // The record itself could not be read because of a damaged page: the file is damaged.
+            // Anything else (busy, a WAL index being rebuilt) is said as it is.
+            guard SQLiteStore.isDamage(error) else { throw mappedError(error, path: path) }
             return (.failed, false)
         }
     }
@@ -286,5 +300,14 @@ func mapped<T>(path: String, _ body: () throws -> T) throws(SapuError) -> T {
     } catch {
         // Never a type name: the user can act on a sentence, not on "MoveRefusal".
         throw .unexpectedStorageError
+    }
+}
+
+/// The `SapuError` that `mapped` makes of an error caught elsewhere.
+func mappedError(_ error: any Error, path: String) -> SapuError {
+    do {
+        return try mapped(path: path) { () throws -> SapuError in throw error }
+    } catch {
+        return error
     }
 }
