@@ -193,7 +193,7 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var duplicates: [String]
     public var forged: Int
     /// The bundle ids the forged labels claimed, where readable.
-    public var forgedBundles: [String]?
+    public var forgedBundles: [String]
     public var mismatched: [Verification.Mismatch]
 
     public init(verification: Verification, manifestSHA256: String, receiver: Site, key: SigningKey, finished: Instant) {
