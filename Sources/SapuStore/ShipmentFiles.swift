@@ -17,7 +17,7 @@ public enum ShipmentFiles {
     }
 
     public static func decodeManifest(_ bytes: [UInt8], path: String) throws(SapuError) -> Manifest {
-        guard !JSONKeys.hasDuplicateKey(bytes),
+        guard StrictJSON.isStrict(bytes), !JSONKeys.hasDuplicateKey(bytes),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)), manifest.format == Manifest.format,
               manifest.bundleCount == manifest.bundles.count, manifest.numbersAreConsistent, manifest.bundlesAreConsistent else {
             throw .manifestUnreadable(path)
@@ -30,7 +30,7 @@ public enum ShipmentFiles {
         if let format = try? JSONDecoder().decode(Format.self, from: Data(bytes)), Receipt.formerFormats.contains(format.format) {
             throw .receiptFormerFormat(path: path, format: format.format)
         }
-        guard !JSONKeys.hasDuplicateKey(bytes),
+        guard StrictJSON.isStrict(bytes), !JSONKeys.hasDuplicateKey(bytes),
               let receipt = try? JSONDecoder().decode(Receipt.self, from: Data(bytes)), receipt.format == Receipt.format,
               receipt.expected >= 0, receipt.forged >= 0 else {
             throw .receiptUnreadable(path)

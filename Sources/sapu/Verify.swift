@@ -123,7 +123,7 @@ struct Verify: SapuCommand {
             [Message.reportMissing.text(lang), String(receipt.missing.count), receipt.missing.joined(separator: " ")],
             [Message.reportExtra.text(lang), String(receipt.extra.count), receipt.extra.joined(separator: " ")],
             [Message.reportDuplicates.text(lang), String(verification.duplicates.count), verification.duplicates.joined(separator: " ")],
-            [Message.reportForged.text(lang), String(receipt.forged), (receipt.forgedBundles ?? []).joined(separator: " ")],
+            [Message.reportForged.text(lang), String(receipt.forged), receipt.forgedBundles.joined(separator: " ")],
         ]
         if !verification.unknownKeyLabels.isEmpty {
             rows.append([Message.reportUnknownKey.text(lang), String(verification.unknownKeyLabels.count),
@@ -168,7 +168,7 @@ struct VerifyReport: Encodable {
         missingBundles = receipt.missing
         extraBundles = receipt.extra
         duplicateBundles = duplicates
-        forgedBundles = receipt.forgedBundles ?? []
+        forgedBundles = receipt.forgedBundles
         mismatchedBundles = receipt.mismatched
         self.receipt = receiptPath
     }

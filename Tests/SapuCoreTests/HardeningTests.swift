@@ -38,6 +38,19 @@ struct TypedBundleIDTests {
         #expect(code == .rejected(ScanResult(outcome: .notSapu,
                                              reason: .nonCanonicalBundleID(typed: "PWT261201A-00001", canonical: "PWT261201A-0001"))))
     }
+
+    /// A line starting with SAPU is a label, never a typed id (docs/scanning.md, "How a line is read").
+    @Test func aTextStartingWithSAPUIsNeverReadAsABundleID() throws {
+        for text in ["SAPU1", "sapu01", "SAPU1-0001", "SAPU251121A-0001"] {
+            let code = ScannedCode.classify(text, keys: try KeyRing([]))
+            guard case .rejected(let result) = code else {
+                Issue.record("\(text): \(code)")
+                continue
+            }
+            #expect(result.outcome == .notSapu, "\(text)")
+            if case .nonCanonicalBundleID = result.reason { Issue.record("\(text): \(String(describing: result.reason))") }
+        }
+    }
 }
 
 @Suite("Visible text and free text")

@@ -111,6 +111,20 @@ enum NegativeVectors {
         ("another site's key, PWT's not held", message
             + "XP030XW3XWTYM70RK3MYZRNDHJY5AAJPMRSGRAYJM070KZJHN941P7T7W588Z5W7049T07NMTWZ1PTMRXJRTYGFSYVWS9K9KY847C00",
          try! KeyRing([DemoKeys.bgrK1.publicKey]), .unknownKey(site: "PWT", keyID: "K1")),
+        // The order of the reader's checks (docs/label-payload.md, "Tokens and fields, exactly").
+        ("defect after a grade", "SAPU1 K1 TLIDI BPWT251121A S0042 MM042 D251121 QA XLOOSE R1 " + signature,
+         DemoKeys.ring, .malformedField("result")),
+        ("fail without a defect", "SAPU1 K1 TLIDI BPWT251121A S0042 MM042 D251121 QF R1 " + signature,
+         DemoKeys.ring, .malformedField("defect")),
+        ("five defects", "SAPU1 K1 TLIDI BPWT251121A S0042 MM042 D251121 QF XA XB XC XD XE R1 " + signature,
+         DemoKeys.ring, .malformedField("defect")),
+        ("29 February 2025", "SAPU1 K1 TLIDI BPWT251121A S0042 MM042 D250229 QA R1 " + signature,
+         DemoKeys.ring, .malformedField("date")),
+        ("batch without run letters", "SAPU1 K1 TLIDI BPWT251121 S0042 MM042 D251121 QA R1 " + signature,
+         DemoKeys.ring, .malformedField("batch")),
+        ("version SAPU01", "SAPU01 K1 TLIDI BPWT251121A S0042 MM042 D251121 QA R1 " + signature,
+         DemoKeys.ring, .unknownPayloadVersion("SAPU01")),
+        ("space after the AIM prefix", "]Q1 " + message + signature, DemoKeys.ring, .notSapuLabel),
     ]
 
     /// BGR's genuine label of its own batch: the same key verifies it there.

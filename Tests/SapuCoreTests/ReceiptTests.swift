@@ -46,6 +46,17 @@ struct ReceiptTests {
         #expect(outcomes.missing.map(\.description) == ["PWT251121A-0044"])
     }
 
+    /// A typed id the manifest does not list was answered `manual: false`, like a verified label.
+    @Test func aTypedIdNotInTheManifestIsShownAsTyped() throws {
+        var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
+        let extra = verification.scan("PWT251121A-0099")
+        #expect(extra.outcome == .notInManifest && extra.manual)
+        let again = verification.scan("pwt251121a 0099")
+        #expect(again.outcome == .duplicate && again.manual)
+        let label = verification.scan(try Self.label(45))
+        #expect(label.outcome == .notInManifest && !label.manual)
+    }
+
     @Test func aLabelScannedAfterItsIdWasTypedReplacesTheTypedEntry() throws {
         var verification = Verification(manifest: try Self.manifest(), keys: try KeyRing([DemoKeys.k1.publicKey]))
         _ = verification.scan("PWT251121A-0042")

@@ -82,4 +82,41 @@ struct ManifestAttackTests {
         let unedited = try Self.verifyEdited(shop, partner, ring: "PWT.pub", key: pwtKey) { _ in }
         #expect(unedited.status == 0, "\(unedited.stderr)")
     }
+
+    /// A `.sig` naming the site in lower case was answered "signed with a key your file does
+    /// not have (this does not mean it was altered)"; Sapu never writes one, so it was edited.
+    /// A manifest with a comma before a closing bracket or `9.0` for a count was accepted by
+    /// Sapu and refused by Python's `json`. docs/shipments.md, "Signature files", "Signed JSON".
+    @Test func aSignatureFileOrManifestSapuNeverWritesIsRefused() throws {
+        let shop = try ShippedWorkshop()
+        let partner = try shop.partner()
+        let signature = try String(contentsOfFile: partner.file(shop.stem + ".manifest.sig"), encoding: .utf8)
+        try signature.replacingOccurrences(of: " PWT ", with: " pwt ")
+            .write(toFile: partner.file(shop.stem + ".manifest.sig"), atomically: true, encoding: .utf8)
+        let lowered = try partner.run(["verify", "--manifest", shop.stem + ".manifest.json", "--key", "PWT.pub", "--lang", "en",
+                                       "--state", "lowered.verify.jsonl"], input: "")
+        #expect(lowered.status != 0)
+        #expect(lowered.stderr.contains("signature does not match"), "\(lowered.stderr)")
+        #expect(!lowered.stderr.contains("does not have"), "\(lowered.stderr)")
+
+        let pwtKey = try #require(try shop.sapu.privateKeys().first)
+        let genuine = try String(contentsOfFile: partner.file(shop.stem + ".manifest.json"), encoding: .utf8)
+        let end = try #require(genuine.lastIndex(of: "}"))
+        let count = "\"bundleCount\" : \(shop.packed.count)"
+        #expect(genuine.contains(count))
+        for edited in [genuine[..<end].trimmingCharacters(in: .whitespacesAndNewlines) + ",\n}\n",
+                       genuine.replacingOccurrences(of: count, with: count + ".0"), "\u{FEFF}" + genuine, genuine] {
+            try edited.write(toFile: partner.file("edited.manifest.json"), atomically: true, encoding: .utf8)
+            try DetachedSignature(signing: Array(edited.utf8), with: pwtKey).text
+                .write(toFile: partner.file("edited.manifest.sig"), atomically: true, encoding: .utf8)
+            let output = try partner.run(["verify", "--manifest", "edited.manifest.json", "--key", "PWT.pub", "--lang", "en",
+                                          "--state", UUID().uuidString + ".verify.jsonl"], input: "")
+            if edited == genuine {
+                #expect(output.status == 0, "\(output.stderr)")
+            } else {
+                #expect(output.status != 0)
+                #expect(output.stderr.contains("is not a readable Sapu manifest"), "\(output.stderr)")
+            }
+        }
+    }
 }

@@ -89,4 +89,45 @@ struct ReceiptAttackTests {
         #expect(output.stderr.contains("is not a readable Sapu receipt"), "\(output.stderr)")
         #expect(try shop.sapu.dump() == before)
     }
+
+    /// Signed JSON that parsers read differently (a byte-order mark, a comma before a closing
+    /// bracket, `50.0` for a count), a receipt without `forgedBundles`, and a `finished` on a
+    /// day the calendar does not have: Sapu accepted each, a verifier written from docs/ in
+    /// Python refused it. docs/shipments.md, "Signed JSON" and "The receipt".
+    @Test func aReceiptThatOtherReadersWouldReadDifferentlyIsRefused() throws {
+        let shop = try ShippedWorkshop()
+        let count = shop.packed.count
+        let keys = try shop.partner().privateKeys("own/PHC")
+        func resign(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try Data(DetachedSignature(signing: Array(text.utf8), with: try #require(keys.first)).text.utf8)
+                .write(to: URL(fileURLWithPath: shop.sapu.directory + "/edited.receipt.sig"))
+        }
+        let marked = try Self.signedByPartner(shop) { $0["expected"] = 123_456_789 }
+        let text = try String(contentsOfFile: marked, encoding: .utf8).replacingOccurrences(of: "123456789", with: "\(count)")
+        let end = try #require(text.lastIndex(of: "}"))
+        let edits: [(String, () throws -> String)] = [
+            ("byte-order mark", { try resign(marked, "\u{FEFF}" + text); return marked }),
+            ("trailing comma", { try resign(marked, text[..<end].trimmingCharacters(in: .whitespacesAndNewlines) + ",\n}\n"); return marked }),
+            ("fractional count", {
+                try resign(marked, text.replacingOccurrences(of: "\(count)", with: "\(count).0", options: [],
+                                                             range: text.range(of: "\"expected\"")!.upperBound..<text.endIndex))
+                return marked
+            }),
+            ("no forgedBundles", { try Self.signedByPartner(shop) { $0["forgedBundles"] = nil } }),
+            ("31 February", { try Self.signedByPartner(shop) { $0["finished"] = "2025-02-31T09:00:00+07:00" } }),
+        ]
+        let before = try shop.sapu.dump()
+        for (what, edit) in edits {
+            let path = try edit()
+            let output = try shop.sapu.run("shipment", "reconcile", path, "--lang", "en")
+            #expect(output.status != 0, "\(what)")
+            #expect(output.stderr.contains("is not a readable Sapu receipt"), "\(what): \(output.stderr)")
+            #expect(try shop.sapu.dump() == before, "\(what)")
+        }
+        // Signed the same way but unedited, the receipt is applied: the checks above are what refused.
+        try resign(marked, text)
+        let applied = try shop.sapu.run("shipment", "reconcile", marked, "--lang", "en")
+        #expect(applied.status == 0, "\(applied.stderr)")
+    }
 }

@@ -39,7 +39,8 @@ public struct Instant: Sendable, Equatable, Comparable {
         guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
               let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
               let oh = number(20..<22), let om = number(23..<25),
-              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 60, oh <= 18, om < 60 else { return nil }
+              y >= 1, (1...12).contains(mo), (1...CalendarDate.days(inMonth: mo, year: y)).contains(d), h < 24, mi < 60, s < 60,
+              oh * 60 + om <= 18 * 60, om < 60 else { return nil }
         let offset = (oh * 3600 + om * 60) * (chars[19] == "-" ? -1 : 1)
         let days = Self.days(fromCivil: y, mo, d)
         self.init(unixSeconds: days * 86_400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset), utcOffset: offset)

@@ -20,10 +20,14 @@ public enum ScannedCode: Sendable, Equatable {
             return .rejected(ScanResult(outcome: .notSapu, reason: .scanTooLong(text.unicodeScalars.count)))
         }
         if let control = ScannedControl(scanned: text) { return .control(control) }
-        if let canonical = BundleID.canonicalSuggestion(for: text) {
-            return .rejected(ScanResult(outcome: .notSapu, reason: .nonCanonicalBundleID(typed: text, canonical: canonical)))
+        // A text starting with SAPU is a label (or a cut-short one), never a typed id: `SAPU1`
+        // was once answered "did you mean SAPU-0001?".
+        if !text.uppercased().hasPrefix("SAPU") {
+            if let canonical = BundleID.canonicalSuggestion(for: text) {
+                return .rejected(ScanResult(outcome: .notSapu, reason: .nonCanonicalBundleID(typed: text, canonical: canonical)))
+            }
+            if let id = BundleID(typed: text) { return .typed(id) }
         }
-        if let id = BundleID(typed: text), !text.uppercased().hasPrefix("SAPU") { return .typed(id) }
         do {
             let label = try LabelCodec.parse(text)
             do {

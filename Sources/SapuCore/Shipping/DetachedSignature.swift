@@ -18,15 +18,23 @@ public struct DetachedSignature: Sendable, Equatable {
         signature = key.signature(for: bytes)
     }
 
-    /// Reads a signature file; nil when it is not one.
+    /// Reads a signature file; nil when it is not one (docs/shipments.md, "Signature files").
+    ///
+    /// SITE and KEYID must be written as Sapu writes them, upper case: a `.sig` naming
+    /// `pwt` was edited, and must not be answered as signed with a key the reader lacks.
     public init?(text: String) {
         let parts = text.trimmingSpaces().split(separator: " ")
-        guard parts.count == 4, parts[0] == Self.tag, let bytes = Crockford.decode(parts[3]), bytes.count == 64 else {
+        guard parts.count == 4, parts[0] == Self.tag, Self.isCode(parts[1], limit: Code.limit(.site)),
+              Self.isCode(parts[2], limit: Code.limit(.key)), let bytes = Crockford.decode(parts[3]), bytes.count == 64 else {
             return nil
         }
         site = String(parts[1])
         keyID = String(parts[2])
         signature = bytes
+    }
+
+    private static func isCode(_ text: Substring, limit: Int) -> Bool {
+        !text.isEmpty && text.unicodeScalars.count <= limit && text.unicodeScalars.allSatisfy(Code.isCodeCharacter)
     }
 
     /// The signature file's content.

@@ -117,12 +117,13 @@ public struct Verification: Sendable {
             seen.remove(id)
         }
         guard let item = items[id] else {
+            // A typed id is shown as one whether or not the manifest lists it.
             if extra.contains(id) {
                 duplicates.append(id)
-                return answer(.duplicate, id, nil)
+                return answer(.duplicate, id, nil, manual: label == nil)
             }
             extra.append(id)
-            return answer(.notInManifest, id, nil)
+            return answer(.notInManifest, id, nil, manual: label == nil)
         }
         if seen.contains(id) || disputes.contains(where: { $0.bundle == id }) {
             duplicates.append(id)
@@ -193,7 +194,7 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var duplicates: [String]
     public var forged: Int
     /// The bundle ids the forged labels claimed, where readable.
-    public var forgedBundles: [String]?
+    public var forgedBundles: [String]
     public var mismatched: [Verification.Mismatch]
 
     public init(verification: Verification, manifestSHA256: String, receiver: Site, key: SigningKey, finished: Instant) {
