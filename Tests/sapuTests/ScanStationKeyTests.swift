@@ -97,4 +97,22 @@ struct ScanStationKeyTests {
         #expect(outdated.outcomes == ["superseded"], "\(outdated.answers)")
         #expect(outdated.answers.first?.reason == "label \(batch)-0002 was printed before the latest re-inspection; reprint it")
     }
+
+    @Test func aLabelOfTheCurrentRevisionUnderARetiredKeyIsForged() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "1")
+        _ = try sapu.labelPayload("\(batch)-0001", folder: "k1")
+        try sapu.ok("key", "rotate")
+        let current = try sapu.labelPayload("\(batch)-0001", folder: "k2")
+        #expect(current.contains(" K2 ") && current.contains(" R2 "), "\(current)")
+        // The retired K1 leaked: the same text at the current revision, signed with it.
+        let retired = try #require(try sapu.privateKeys().first { $0.keyID == "K1" })
+        let body = current.split(separator: " ").dropLast().joined(separator: " ").replacingOccurrences(of: " K2 ", with: " K1 ")
+        let minted = LabelCodec.sign(try LabelCodec.parse(body + " " + String(repeating: "0", count: 103)).payload, with: retired)
+        let before = try sapu.dump()
+        let run = try sapu.scan("receive", [minted])
+        #expect(run.outcomes == ["forged"], "\(run.answers)")
+        #expect(try sapu.dump() == before)
+        #expect(try sapu.scan("receive", [current]).outcomes == ["accepted"])
+    }
 }

@@ -30,8 +30,11 @@ public enum Scanning {
             }
             // A label of the current revision is the one Sapu printed, exactly: any other
             // content at that revision was never printed here (made with a leaked key).
+            // The key too: a revision names one signed text, key id included (labels printed
+            // before the key was recorded carry no key to compare).
+            let otherKey = bundle.labelKey.map { $0 != label.keyID } ?? false
             if label.revision > bundle.labelRevision || label.result != bundle.result || label.maker != bundle.maker
-                || label.product != bundle.product || label.inspected != bundle.inspected {
+                || label.product != bundle.product || label.inspected != bundle.inspected || otherKey {
                 return Decision(outcome: .forged, newState: nil, reason: .labelDisagrees(bundle.id.description))
             }
         }
