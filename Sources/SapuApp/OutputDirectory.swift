@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SapuCore
+import SapuStore
 import Synchronization
 
 #if canImport(Glibc)
@@ -68,7 +69,7 @@ public struct OutputDirectory {
         // Thousands of label files: the file system work overlaps on every core.
         let failed = Mutex<Int?>(nil)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            if !Self.writeSynced(temporary[index], files[index].bytes) {
+            if !DurableFile.create(temporary[index], bytes: files[index].bytes) {
                 failed.withLock { $0 = $0 ?? index }
             }
         }
@@ -94,7 +95,7 @@ public struct OutputDirectory {
             discard(staged)
             throw .fileUnwritable(path: staged.final[index])
         }
-        let synced = Self.syncDirectory(path)
+        let synced = DurableFile.syncDirectory(path)
         staged.run.release()
         guard synced else { throw .fileUnwritable(path: path) }
         return staged.final
@@ -109,28 +110,6 @@ public struct OutputDirectory {
     }
 
     // MARK: Files
-
-    /// Creates `path` (replacing a leftover of the same name), writes `bytes` and syncs it.
-    private static func writeSynced(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        defer { Glibc.close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return fsync(fd) == 0
-    }
-
-    static func syncDirectory(_ path: String) -> Bool {
-        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { Glibc.close(fd) }
-        return fsync(fd) == 0
-    }
 
     /// One file name: not empty, not `.` or `..`, no `/` and no NUL.
     private static func isSingleName(_ name: String) -> Bool {
@@ -215,7 +194,7 @@ final class RunLock: Sendable {
             unlink(lockPath)
             removed = true
         }
-        if removed { _ = OutputDirectory.syncDirectory(directory) }
+        if removed { _ = DurableFile.syncDirectory(directory) }
     }
 
     /// True when `path` still names the file open as `fd`.

@@ -1,5 +1,6 @@
 import Foundation
 import SapuCore
+import SapuStore
 
 #if canImport(Glibc)
 import Glibc
@@ -19,15 +20,7 @@ public enum OutputFile {
             let fd = Glibc.open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
             guard fd >= 0 else { throw .fileUnwritable(path: path) }
             defer { Glibc.close(fd) }
-            var offset = 0
-            while offset < bytes.count {
-                let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .fileUnwritable(path: path)
-                }
-                offset += count
-            }
+            guard DurableFile.writeAll(fd, bytes) else { throw .fileUnwritable(path: path) }
             return
         }
         // A regular file or a new name: temporary, synced, renamed; a killed run's temporary

@@ -30,7 +30,7 @@ enum DocumentFiles {
         }
         for directory in missing {
             guard mkdir(directory, 0o755) == 0 || errno == EEXIST else { throw .fileUnwritable(path: path) }
-            try? syncDirectory((directory as NSString).deletingLastPathComponent)
+            _ = DurableFile.syncDirectory(containing: directory)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -53,21 +53,7 @@ enum DocumentFiles {
     /// Writes one file's bytes under its temporary name and syncs it.
     static func writeTemporary(_ directory: String, _ name: String, token: String, bytes: [UInt8]) throws(SapuError) {
         let path = directory + "/" + temporaryName(name, token: token)
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .fileUnwritable(path: directory + "/" + name) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                Glibc.close(fd)
-                throw .fileUnwritable(path: directory + "/" + name)
-            }
-            offset += count
-        }
-        let synced = fsync(fd) == 0
-        Glibc.close(fd)
-        guard synced else { throw .fileUnwritable(path: directory + "/" + name) }
+        guard DurableFile.create(path, bytes: bytes) else { throw .fileUnwritable(path: directory + "/" + name) }
     }
 
     /// Puts every file in place with exactly these bytes: a temporary that already holds
@@ -83,11 +69,7 @@ enum DocumentFiles {
                     : .fileUnwritable(path: directory + "/" + name)
             }
         }
-        do {
-            try syncDirectory(directory)
-        } catch {
-            throw .fileUnwritable(path: directory)
-        }
+        guard DurableFile.syncDirectory(directory) else { throw .fileUnwritable(path: directory) }
     }
 
     /// Removes the temporaries of one closing, and the files in place that hold exactly its
@@ -99,15 +81,9 @@ enum DocumentFiles {
                 unlink(directory + "/" + name)
             }
         }
-        try? syncDirectory(directory)
+        _ = DurableFile.syncDirectory(directory)
     }
 
-    static func syncDirectory(_ path: String) throws {
-        let fd = Glibc.open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { Glibc.close(fd) }
-        guard fsync(fd) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
 
     /// A regular file's bytes, or nil.
     static func contents(_ path: String) -> [UInt8]? {
@@ -118,10 +94,6 @@ enum DocumentFiles {
 
     /// True when the file holds exactly `bytes`, synced to disk now.
     private static func holdsSynced(_ path: String, _ bytes: [UInt8]) -> Bool {
-        guard contents(path) == bytes else { return false }
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { Glibc.close(fd) }
-        return fsync(fd) == 0
+        contents(path) == bytes && DurableFile.sync(path)
     }
 }

@@ -86,7 +86,7 @@ public struct KeyFiles: Sendable {
     /// Removes the private key file (a key that no database registers), durably.
     public func removePrivateFile() {
         unlink(privatePath)
-        _ = Self.syncDirectory(of: privatePath)
+        _ = DurableFile.syncDirectory(containing: privatePath)
     }
 
     /// Removes what a killed write left behind.
@@ -114,12 +114,7 @@ public struct KeyFiles: Sendable {
     private static func write(_ text: String, to path: String, temporary: String, mode: mode_t,
                               exclusive: Bool) throws(SapuError) {
         unlink(temporary)
-        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .fileUnwritable(path: path) }
-        // The umask may have taken bits away; the mode asked for is the mode wanted.
-        let written = fchmod(fd, mode) == 0 && writeAll(fd, Array(text.utf8)) && fsync(fd) == 0
-        Glibc.close(fd)
-        guard written else {
+        guard DurableFile.create(temporary, bytes: Array(text.utf8), mode: mode, exclusive: true) else {
             unlink(temporary)
             throw .fileUnwritable(path: path)
         }
@@ -134,21 +129,9 @@ public struct KeyFiles: Sendable {
             unlink(temporary)
             throw .fileUnwritable(path: path)
         }
-        guard syncDirectory(of: path) else { throw .fileUnwritable(path: path) }
+        guard DurableFile.syncDirectory(containing: path) else { throw .fileUnwritable(path: path) }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += count
-        }
-        return true
-    }
 
     private static func readAll(_ fd: Int32) -> [UInt8]? {
         var bytes: [UInt8] = []
@@ -163,13 +146,5 @@ public struct KeyFiles: Sendable {
             bytes += buffer[..<count]
             if bytes.count > 1 << 20 { return nil }
         }
-    }
-
-    private static func syncDirectory(of path: String) -> Bool {
-        let parent = (path as NSString).deletingLastPathComponent
-        let fd = Glibc.open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { Glibc.close(fd) }
-        return fsync(fd) == 0
     }
 }

@@ -55,7 +55,7 @@ extension SQLiteStore {
             }
             try Self.syncFile(temporary, shownAs: destination)
             guard rename(temporary, final) == 0 else { throw SapuError.fileUnwritable(path: destination) }
-            try? DocumentFiles.syncDirectory(directory)
+            _ = DurableFile.syncDirectory(directory)
             return BackupSummary(path: destination, site: copy.0, bundles: copy.1)
         } catch {
             Self.removeCopy(temporary)
@@ -167,7 +167,7 @@ extension SQLiteStore {
         unlink(path + "-wal")
         guard rename(temporary, path) == 0 else { throw .databaseUnwritable(path: path) }
         unlink(path + "-shm")
-        try? DocumentFiles.syncDirectory(directory)
+        _ = DurableFile.syncDirectory(directory)
         return kept
     }
 
@@ -198,10 +198,7 @@ extension SQLiteStore {
     }
 
     private static func syncFile(_ path: String, shownAs shown: String) throws(SapuError) {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .fileUnwritable(path: shown) }
-        defer { Glibc.close(fd) }
-        guard fsync(fd) == 0 else { throw .fileUnwritable(path: shown) }
+        guard DurableFile.sync(path) else { throw .fileUnwritable(path: shown) }
     }
 
     /// True when both paths name the same existing file.

@@ -37,11 +37,7 @@ public struct NewDatabase: Sendable {
             discard()
             throw .databaseUnwritable(path: path)
         }
-        do {
-            try DocumentFiles.syncDirectory(SQLiteStore.directory(of: path))
-        } catch {
-            throw .fileUnwritable(path: path)
-        }
+        guard DurableFile.syncDirectory(SQLiteStore.directory(of: path)) else { throw .fileUnwritable(path: path) }
     }
 
     /// Removes the temporary file and anything SQLite left beside it.
@@ -112,11 +108,7 @@ extension SQLiteStore {
             for suffix in ["-wal", "-journal"] where FileManager.default.fileExists(atPath: new.temporary + suffix) {
                 throw SapuError.databaseUnwritable(path: path)
             }
-            let fd = Glibc.open(new.temporary, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw SapuError.databaseUnwritable(path: path) }
-            let synced = fsync(fd) == 0
-            Glibc.close(fd)
-            guard synced else { throw SapuError.fileUnwritable(path: path) }
+            guard DurableFile.sync(new.temporary) else { throw SapuError.fileUnwritable(path: path) }
             return new
         } catch {
             new.discard()
@@ -142,7 +134,7 @@ extension SQLiteStore {
     /// under the creation lock: a run in progress holds that lock).
     public static func removeUnfinishedCreations(at path: String) {
         for temporary in creationTemporaries(path) { removeDatabaseFile(temporary) }
-        try? DocumentFiles.syncDirectory(directory(of: path))
+        _ = DurableFile.syncDirectory(directory(of: path))
     }
 
     // MARK: Building

@@ -120,7 +120,7 @@ public final class VerificationLog {
             } catch {
                 throw .fileUnwritable(path: path)
             }
-            guard Self.syncDirectory(of: path) else { throw .fileUnwritable(path: path) }
+            guard DurableFile.syncDirectory(containing: path) else { throw .fileUnwritable(path: path) }
             previous = []
             return
         }
@@ -162,13 +162,6 @@ public final class VerificationLog {
         }
     }
 
-    private static func syncDirectory(of path: String) -> Bool {
-        let parent = (path as NSString).deletingLastPathComponent
-        let fd = Glibc.open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { Glibc.close(fd) }
-        return fsync(fd) == 0
-    }
 }
 
 extension ShipmentFiles {

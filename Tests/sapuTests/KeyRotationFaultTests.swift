@@ -79,43 +79,14 @@ struct SiteKeyState: Equatable, CustomStringConvertible {
 
 @Suite("sapu key rotate: killed at any write, run again, keys and files agree")
 struct KeyRotationFaultTests {
-    static let strace = "/usr/bin/strace"
-
-    /// `sapu key rotate` under strace, killed at the `n`th call of `syscall` (counted per thread);
-    /// true when it was killed, false when it ran to the end.
+    /// `sapu key rotate` killed at the `n`th call of `syscall`; true when it was killed.
     static func rotateKilled(_ sapu: SapuRunner, at syscall: String, _ n: Int) throws -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: strace)
-        process.arguments = ["-f", "-qq", "-o", "/dev/null", "-e", "inject=\(syscall):signal=KILL:when=\(n)",
-                             SapuRunner.binary, "key", "rotate"]
-        process.environment = sapu.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: sapu.directory)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        if process.terminationReason == .uncaughtSignal { return true }
-        #expect(process.terminationStatus == 0, "sapu key rotate failed without a kill (\(syscall) \(n))")
-        return false
+        try FaultInjection.killed(sapu, ["key", "rotate"], at: syscall, n)
     }
 
-    /// Which `openat` calls of a complete run create files (`O_CREAT`), numbered per thread
-    /// as strace counts them: killing at the loader's hundred library lookups proves nothing.
+    /// Which `openat` calls of a complete rotation create files.
     static func creatingOpenats(_ snapshot: RotatedSiteSnapshot) throws -> [Int] {
-        let sapu = try snapshot.restore()
-        let log = sapu.directory + "/openat.strace"
-        let output = try SapuRunner.execute(strace, ["-f", "-qq", "-o", log, "-e", "trace=openat", SapuRunner.binary, "key", "rotate"],
-                                            environment: sapu.environment, directory: sapu.directory)
-        #expect(output.status == 0)
-        var perThread: [Substring: Int] = [:]
-        var creating: [Int] = []
-        for line in try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n") where line.contains("openat(") {
-            let thread = line.prefix { $0 != " " }
-            perThread[thread, default: 0] += 1
-            if line.contains("O_CREAT") { creating.append(perThread[thread]!) }
-        }
-        return Array(Set(creating)).sorted()
+        try FaultInjection.creatingOpenats(try snapshot.restore(), ["key", "rotate"])
     }
 
     /// The label a signing command prints now, checked at the site's own station; nil when
@@ -135,7 +106,7 @@ struct KeyRotationFaultTests {
         return payload
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: strace), "needs strace"), .timeLimit(.minutes(20)))
+    @Test(.enabled(if: FaultInjection.available, "needs strace"), .timeLimit(.minutes(20)))
     func aRotationKilledAtAnyWriteCompletesWhenRunAgain() throws {
         let snapshot = try RotatedSiteSnapshot()
         var plans: [(syscall: String, points: [Int]?)] = [
