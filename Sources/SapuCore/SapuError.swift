@@ -213,6 +213,8 @@ public enum SapuError: Error, Sendable, Equatable {
 
     // Files
     case fileUnreadable(path: String)
+    /// A manifest, receipt, signature or key file larger than any Sapu writes, or not a plain file.
+    case fileTooLarge(path: String, limitMiB: Int)
     case fileUnwritable(path: String)
     /// A file name made from data holds something other than letters, digits, `.`, `_` and `-`.
     case unsafeFileName(String)

@@ -55,10 +55,35 @@ public enum ShipmentFiles {
     }
 
     /// Reads a whole file, or says which file could not be read.
+    ///
+    /// Bounded like every input: a plain file of at most `readLimitMiB` (a manifest of
+    /// 10,000 bundles is about 2.3 MB), never a device, pipe or `/dev/zero` read without end.
     public static func read(_ path: String) throws(SapuError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .fileUnreadable(path: path) }
-        return Array(data)
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .fileUnreadable(path: path) }
+        defer { Glibc.close(fd) }
+        let limit = readLimitMiB << 20
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .fileUnreadable(path: path) }
+        guard info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else {
+            throw .fileTooLarge(path: path, limitMiB: readLimitMiB)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw .fileUnreadable(path: path) }
+            if count == 0 { return bytes }
+            bytes += buffer[..<count]
+            // The file grew while it was read.
+            guard bytes.count <= limit else { throw .fileTooLarge(path: path, limitMiB: readLimitMiB) }
+        }
     }
+
+    /// The largest manifest, receipt, signature or key file Sapu reads.
+    public static let readLimitMiB = 64
 
     /// The signature file beside a signed file: `X.manifest.json` → `X.manifest.sig`.
     public static func signaturePath(for path: String) -> String {

@@ -25,7 +25,7 @@ struct Backup: SapuCommand {
 struct Restore: SapuCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replace the database with a backup of the same site; the replaced one is kept beside it under a dated name.",
-        discussion: "Stop every station first (sapu scan, sapu serve): restore refuses while another process has the database open.")
+        discussion: "Stop every scanning station first: restore refuses while another process has the database open.")
     @Argument(help: "The backup file, e.g. made by sapu backup.") var file: String
     @OptionGroup var global: GlobalOptions
 

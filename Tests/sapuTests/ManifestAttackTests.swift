@@ -119,4 +119,30 @@ struct ManifestAttackTests {
             }
         }
     }
+
+    /// Every file a partner or the workshop hands to sapu is bounded: a device read without
+    /// end, or a file larger than any Sapu writes, is refused before it is read.
+    @Test func aManifestKeyOrReceiptThatIsADeviceOrHugeIsRefusedBeforeItIsRead() throws {
+        let shop = try ShippedWorkshop()
+        let partner = try shop.partner()
+        let huge = partner.file("huge.json")
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
+        try handle.truncate(atOffset: 65 << 20)
+        try handle.close()
+        let manifest = shop.stem + ".manifest.json"
+        for arguments in [["verify", "--manifest", "/dev/zero", "--key", "PWT.pub"],
+                          ["verify", "--manifest", huge, "--key", "PWT.pub"],
+                          ["verify", "--manifest", manifest, "--key", "/dev/zero"],
+                          ["verify", "--manifest", manifest, "--key", "PWT.pub", "--signature", "/dev/zero"]] {
+            let output = try partner.run(arguments + ["--lang", "en"], input: "")
+            #expect(output.status != 0, "\(arguments)")
+            #expect(output.stderr.contains("is not a plain file of at most 64 MiB"), "\(arguments): \(output.stderr)")
+        }
+        let before = try shop.sapu.dump()
+        let refused = try shop.sapu.run(["shipment", "reconcile", huge, "--signature", "/dev/zero", "--lang", "en"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("is not a plain file of at most 64 MiB"), "\(refused.stderr)")
+        #expect(try shop.sapu.dump() == before)
+    }
 }

@@ -525,6 +525,9 @@ extension SapuError {
                     en: "font \(path) is missing; install fonts-dejavu-core")
         case .fileUnreadable(let path):
             Message(id: "berkas \(path) tidak bisa dibaca", en: "file \(path) cannot be read")
+        case .fileTooLarge(let path, let limit):
+            Message(id: "\(path) bukan berkas biasa berukuran paling banyak \(limit) MiB; Sapu tidak pernah menulis berkas seperti itu; tidak ada yang diubah",
+                    en: "\(path) is not a plain file of at most \(limit) MiB; Sapu never writes such a file; nothing was changed")
         case .fileUnwritable(let path):
             Message(id: "tidak bisa menulis ke \(path)", en: "cannot write to \(path)")
         case .unsafeFileName(let name):
