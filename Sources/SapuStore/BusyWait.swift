@@ -39,7 +39,10 @@ final class BusyWait: Sendable {
             return now - state.lastProgress < Self.patience
         }
         guard waiting else { return false }
-        let delays: [UInt32] = [1, 2, 5, 10, 20, 50, 100]
+        // Short sleeps, never more than 10 ms: a station that commits scan after scan frees
+        // the lock only for moments, and a waiter that slept 100 ms would miss them all and
+        // wait behind its whole stream (seen: four receiving stations one after the other).
+        let delays: [UInt32] = [1, 2, 5, 10]
         usleep(delays[min(tries, delays.count - 1)] * 1000)
         return true
     }
