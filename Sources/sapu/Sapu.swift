@@ -18,6 +18,7 @@ struct Sapu: ParsableCommand {
     /// Parses and runs; a command line that cannot be parsed gets one line, not a page.
     static func main() {
         Console.prepare()
+        HelpLanguage.choose(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -26,7 +27,7 @@ struct Sapu: ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let language = Language.resolve(option: languageArgument(), environment: ProcessInfo.processInfo.environment["SAPU_LANG"]) ?? .standard
+            let language = HelpLanguage.current
             if code == .success {
                 // --help, --version: printed through the same safe writer as everything else.
                 Console.out(fullMessage(for: error))
@@ -36,15 +37,5 @@ struct Sapu: ParsableCommand {
             Console.error(Message.errorPrefix.text(language) + Message.usageProblem(reason).text(language).visible)
             Foundation.exit(code.rawValue)
         }
-    }
-
-    /// `--lang X` or `--lang=X` from the raw arguments, for messages about unparseable ones.
-    private static func languageArgument() -> String? {
-        let arguments = CommandLine.arguments
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] }
-            if argument.hasPrefix("--lang=") { return String(argument.dropFirst(7)) }
-        }
-        return nil
     }
 }

@@ -4,7 +4,7 @@ import SapuStore
 
 /// `sapu stock`: how many bundles there are, by product, grade and state.
 struct Stock: SapuCommand {
-    static let configuration = CommandConfiguration(abstract: "Count bundles by product, grade and state.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpStock.helpText) }
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
