@@ -11,7 +11,7 @@ public enum ShipmentDocuments {
     public static func suratJalan(_ manifest: Manifest, digest: String, language: Language) -> SuratJalan {
         let lang = language
         let closed = Instant(iso8601: manifest.closed)
-        let date = closed.map { lang == .id ? $0.date.indonesian : $0.date.iso } ?? manifest.closed
+        let date = closed.map { $0.date.iso } ?? manifest.closed
         var fields = [
             SuratJalan.Field(label: Message.sjDate.text(lang), value: date),
             SuratJalan.Field(label: Message.sjConsignee.text(lang), value: manifest.consignee.name),

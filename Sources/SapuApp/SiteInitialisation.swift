@@ -41,8 +41,9 @@ public enum SiteInitialisation {
     static let firstKeyID = "K1"
 
     public static func initialise(databasePath path: String, site code: String, name: String,
-                                  at now: Instant) throws(SapuError) -> Outcome {
-        let site = Site(code: code, name: try FreeText.required(name, as: .siteName))
+                                  clock: SiteClock = .standard, at now: Instant) throws(SapuError) -> Outcome {
+        let site = Site(code: code, name: try FreeText.required(name, as: .siteName), timeZone: clock.identifier)
+        let now = clock.local(now)
         let files = KeyFiles(databasePath: path, site: code)
         return try SQLiteStore.withCreationLock(at: path) { () throws(SapuError) -> Outcome in
             try files.withRotationLock { () throws(SapuError) -> Outcome in

@@ -11,6 +11,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case inactiveMaker(String)
     case invalidCount(String)
     case invalidDate(String)
+    /// Not an IANA time zone name that this machine knows.
+    case unknownTimeZone(String)
     case invalidBundleSize(String)
     /// A number given on the command line (or in a file) outside what Sapu accepts.
     case numberOutOfRange(option: String, value: String, range: ClosedRange<Int>)

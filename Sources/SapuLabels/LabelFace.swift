@@ -7,7 +7,7 @@ public struct LabelFace: Sendable, Equatable {
     public var title: String
     /// The bundle id, printed big: it is what a person types when the code can't be read.
     public var bundleID: String
-    /// Further lines such as "Batch PWT251121A", "Pembuat M042", "Tgl 21-11-2025".
+    /// Further lines such as "Batch PWT251121A", "Pembuat M042", "Tgl QC 2025-11-21".
     public var lines: [String]
     /// The QC result, e.g. "LULUS · A" or "TIDAK LULUS".
     public var result: String

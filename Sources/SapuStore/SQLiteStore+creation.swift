@@ -51,7 +51,7 @@ extension SQLiteStore {
     /// Creates a new database for a site with its first public key and the standard registry,
     /// all or nothing, and opens it.
     public static func create(at path: String, site: Site, key: StoredKey, at now: Instant) throws(SapuError) -> SQLiteStore {
-        let site = Site(code: site.code, name: try FreeText.required(site.name, as: .siteName))
+        let site = Site(code: site.code, name: try FreeText.required(site.name, as: .siteName), timeZone: site.timeZone)
         try withCreationLock(at: path) { () throws(SapuError) in
             if try existing(at: path) != nil { throw .alreadyInitialised(path: path) }
             try build(at: path, site: site, key: key, at: now).commit()
@@ -86,7 +86,7 @@ extension SQLiteStore {
     /// and SQLite's quick check with its record. The file is left in WAL mode as one
     /// self-contained file (no `-wal` beside it) and synced.
     public static func build(at path: String, site: Site, key: StoredKey, at now: Instant) throws(SapuError) -> NewDatabase {
-        let site = Site(code: site.code, name: try FreeText.required(site.name, as: .siteName))
+        let site = Site(code: site.code, name: try FreeText.required(site.name, as: .siteName), timeZone: site.timeZone)
         let new = NewDatabase(path: path, temporary: directory(of: path) + "/" + creationPrefix(path)
                                                      + String(format: "%08x", UInt32.random(in: .min ... .max)) + ".tmp")
         do throws(SapuError) {
@@ -145,8 +145,8 @@ extension SQLiteStore {
             try db.execute(sql: "PRAGMA user_version = \(index + 1)")
         }
         try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-        try db.execute(sql: "INSERT INTO site (code, name, created_at) VALUES (?, ?, ?)",
-                       arguments: [site.code, site.name, now.iso8601])
+        try db.execute(sql: "INSERT INTO site (code, name, created_at, time_zone) VALUES (?, ?, ?, ?)",
+                       arguments: [site.code, site.name, now.iso8601, site.timeZone])
         try db.execute(sql: "INSERT INTO signing_key (key_id, site, public_key, created_at, status) VALUES (?, ?, ?, ?, 'current')",
                        arguments: [key.keyID, key.site, Data(key.raw), now.iso8601])
         for product in Product.standard {
@@ -169,9 +169,9 @@ extension SQLiteStore {
     private static func describe(_ queue: DatabaseQueue) throws -> ExistingDatabase? {
         try queue.read { db in
             guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID,
-                  let row = try Row.fetchOne(db, sql: "SELECT code, name FROM site LIMIT 1") else { return nil }
+                  let row = try Row.fetchOne(db, sql: "SELECT * FROM site LIMIT 1") else { return nil }
             let keys = try Row.fetchAll(db, sql: "SELECT key_id, site, public_key, status FROM signing_key").map(storedKey)
-            return ExistingDatabase(site: Site(code: row["code"], name: row["name"]), keys: keys, untouched: try untouched(db))
+            return ExistingDatabase(site: Self.site(row), keys: keys, untouched: try untouched(db))
         }
     }
 

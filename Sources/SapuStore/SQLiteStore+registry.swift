@@ -5,11 +5,16 @@ import SapuCore
 extension SQLiteStore {
     public func site() throws(SapuError) -> Site {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT code, name FROM site LIMIT 1") else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM site LIMIT 1") else {
                 throw SapuError.notSapuDatabase(path: path)
             }
-            return Site(code: row["code"], name: row["name"])
+            return Self.site(row)
         }
+    }
+
+    /// A site row; one written before time zones were kept is in Jakarta.
+    static func site(_ row: Row) -> Site {
+        Site(code: row["code"], name: row["name"], timeZone: row["time_zone"] ?? "Asia/Jakarta")
     }
 
     public func products() throws(SapuError) -> [Product] {

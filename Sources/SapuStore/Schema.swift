@@ -199,5 +199,10 @@ enum Schema {
             seconds REAL NOT NULL
         );
         """,
+        // Times (docs/database.md, "Times"): the site's IANA time zone, chosen at `sapu init`;
+        // every event is written with its offset, whatever the PC's TZ.
+        """
+        ALTER TABLE site ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Asia/Jakarta';
+        """,
     ]
 }

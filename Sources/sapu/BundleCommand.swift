@@ -1,4 +1,5 @@
 import ArgumentParser
+import SapuApp
 import SapuCore
 import SapuStore
 
@@ -32,7 +33,7 @@ struct BundleCommand: ParsableCommand {
                               if let revision = event.labelRevision { detail.append("R\(revision)") }
                               if let shipment = event.shipment { detail.append(shipment) }
                               if event.manual { detail.append(Message.manualEntry.text(lang)) }
-                              return [event.at.iso8601, event.move.message.text(lang), event.state.message.text(lang),
+                              return [context.clock.shown(event.at), event.move.message.text(lang), event.state.message.text(lang),
                                       detail.joined(separator: " "), event.actor.operatorCode ?? "-", event.actor.station]
                           })
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SapuApp
 import SapuCore
 import SapuStore
 
@@ -25,13 +26,20 @@ final class Context {
         return store
     }
 
-    /// Now, with the machine's UTC offset; `SAPU_NOW` (ISO 8601) fixes it for back-filling and tests.
-    var now: Instant {
-        if let fixed = ProcessInfo.processInfo.environment["SAPU_NOW"], let instant = Instant(iso8601: fixed) {
-            return instant
-        }
-        return Instant(unixSeconds: Int64(Date().timeIntervalSince1970),
-                       utcOffset: TimeZone.current.secondsFromGMT())
+    /// The site's clock: the time zone `sapu init` stored, Jakarta where there is no database.
+    private(set) lazy var clock: SiteClock = {
+        guard FileManager.default.fileExists(atPath: databasePath),
+              let identifier = try? store().site().timeZone else { return .standard }
+        return (try? SiteClock(identifier: identifier)) ?? .standard
+    }()
+
+    /// Now on the site's clock, whatever the PC's `TZ`; `SAPU_NOW` (ISO 8601) fixes the moment
+    /// for back-filling and tests.
+    var now: Instant { clock.now(fixed: Self.fixedNow) }
+
+    /// The moment `SAPU_NOW` names, if it names one.
+    static var fixedNow: Instant? {
+        ProcessInfo.processInfo.environment["SAPU_NOW"].flatMap(Instant.init(iso8601:))
     }
 
     /// The station name: `--station`, else `$SAPU_STATION`, else the host name.

@@ -10,11 +10,14 @@ struct Initialise: SapuCommand {
 
     @Option(help: "Site code, 0-9 and A-Z (e.g. PWT).") var site: String
     @Option(help: "Site name (e.g. \"Lapas Kelas IIA Purwokerto\").") var name: String
+    @Option(help: Message.helpInitTimeZone.help) var timeZone: String = SiteClock.standardIdentifier
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
         let code = try Code.normalise(site, as: .site)
-        let made = try SiteInitialisation.initialise(databasePath: context.databasePath, site: code, name: name, at: context.now)
+        let clock = try SiteClock(identifier: timeZone)
+        let made = try SiteInitialisation.initialise(databasePath: context.databasePath, site: code, name: name, clock: clock,
+                                                     at: clock.now(fixed: Context.fixedNow))
         context.noteSaved()
         if context.json {
             context.emit(InitOutput(site: made.site, database: made.database, privateKey: made.privatePath,

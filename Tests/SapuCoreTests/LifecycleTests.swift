@@ -93,7 +93,7 @@ struct CodeTests {
     @Test func datesAreCheckedAndWrittenInEachForm() throws {
         let day = try CalendarDate(iso: "2024-02-29")
         #expect(day.compact == "240229")
-        #expect(day.indonesian == "29-02-2024")
+        #expect(day.iso == "2024-02-29" && day.written(.id) == "2024-02-29" && day.written(.en) == "2024-02-29")
         #expect(CalendarDate(compact: "240229") == day)
         for bad in ["2025-02-29", "2025-13-01", "21-11-2025", "2025-1-1", "yesterday", ""] {
             #expect(throws: SapuError.invalidDate(bad)) { try CalendarDate(iso: bad) }

@@ -32,7 +32,7 @@ enum Fixtures {
             payload: "SAPU1 K1 TLIDI BPWT251121A S\(serial) MM042 D251121 QA R1 " + signature(seed: number),
             title: "Sapu Lidi",
             bundleID: "PWT251121A-\(serial)",
-            lines: ["Batch PWT251121A", "Pembuat M042", "Tgl 21-11-2025"],
+            lines: ["Batch PWT251121A", "Pembuat M042", "Tgl QC 2025-11-21"],
             result: "LULUS \u{00B7} A")
     }
 
@@ -44,7 +44,7 @@ enum Fixtures {
                 + signature(seed: number),
             title: "Sapu Lidi",
             bundleID: "PWT251121A-\(serial)",
-            lines: ["Batch PWT251121A", "Pembuat M042", "Tgl 21-11-2025"],
+            lines: ["Batch PWT251121A", "Pembuat M042", "Tgl QC 2025-11-21"],
             result: "TIDAK LULUS",
             defects: "LOOSE, DAMP",
             failed: true)

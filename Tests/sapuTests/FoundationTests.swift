@@ -42,7 +42,7 @@ struct FoundationTests {
         #expect(objects[0]["result"] as? String == "fail")
         #expect(objects[0]["defects"] as? [String] == ["LOOSE", "DAMP"])
 
-        let stock = try #require(try sapu.json(try sapu.ok("stock", "--json")) as? [[String: Any]])
+        let stock = try #require(try sapu.json(try sapu.ok("stock", "--all", "--json")) as? [[String: Any]])
         let rows = Set(stock.map { "\($0["product"]!) \($0["grade"]!) \($0["state"]!) \($0["count"]!)" })
         #expect(rows == ["LIDI A inspected 3", "LIDI FAIL inspected 1"])
     }

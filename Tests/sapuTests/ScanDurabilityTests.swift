@@ -62,7 +62,7 @@ struct ScanDurabilityTests {
         #expect(acceptedSoFar.isSubset(of: Set(ids)))
         #expect(Set(try sapu.sql("SELECT id FROM bundle WHERE state = 'in-stock'")) == Set(ids))
         #expect(try sapu.eventCounts("receive") == Dictionary(uniqueKeysWithValues: ids.map { ($0, 1) }))
-        let stock = try #require(try sapu.json(try sapu.ok("stock", "--json")) as? [[String: Any]])
+        let stock = try #require(try sapu.json(try sapu.ok("stock", "--all", "--json")) as? [[String: Any]])
         #expect(stock.contains { $0["state"] as? String == "in-stock" && $0["count"] as? Int == 450 }, "\(stock)")
     }
 

@@ -106,7 +106,7 @@ struct ShipmentTests {
         // The workshop applies the receipt: exactly those states, and again changes nothing.
         let receipt = partner.directory + "/" + shop.stem + ".receipt.json"
         try shop.sapu.ok("shipment", "reconcile", receipt)
-        let stock = try #require(try shop.sapu.json(try shop.sapu.ok("stock", "--json")) as? [[String: Any]])
+        let stock = try #require(try shop.sapu.json(try shop.sapu.ok("stock", "--all", "--json")) as? [[String: Any]])
         let counts = Dictionary(stock.map { ("\($0["state"]!)", $0["count"] as! Int) }, uniquingKeysWith: +)
         #expect(counts["received"] == 48)
         #expect(counts["missing"] == 2)
@@ -117,6 +117,30 @@ struct ShipmentTests {
         let again = try shop.sapu.ok("shipment", "reconcile", receipt)
         #expect(again.stdout.contains("tidak ada yang berubah"))
         #expect(try shop.sapu.dump() == before)
+    }
+
+    @Test func stockShowsWhatIsOnHandAndAllAddsExactlyWhatHasLeft() throws {
+        let shop = try ShippedWorkshop()
+        let partner = try shop.partner()
+        try partner.ok(contentsOf: shop.verifyArguments, input: shop.packed.dropLast(2).map { shop.labels[$0]! }.joined(separator: "\n"))
+        try partner.ok(contentsOf: shop.verifyArguments + ["--finish"])
+        try shop.sapu.ok("shipment", "reconcile", partner.directory + "/" + shop.stem + ".receipt.json")
+        func counts(_ arguments: String...) throws -> [String: Int] {
+            let rows = try #require(try shop.sapu.json(try shop.sapu.ok(contentsOf: ["stock", "--json"] + arguments)) as? [[String: Any]])
+            return Dictionary(rows.map { ("\($0["state"]!)", $0["count"] as! Int) }, uniquingKeysWith: +)
+        }
+        let onHand = try counts()
+        let all = try counts("--all")
+        #expect(onHand == ["in-stock": 10, "inspected": 1])
+        #expect(all.filter { onHand[$0.key] == nil } == ["received": 48, "missing": 2])
+        #expect(all.filter { onHand[$0.key] != nil } == onHand)
+
+        let indonesian = try shop.sapu.ok("stock")
+        #expect(indonesian.lines.first == "Stok di Lapas: diperiksa, di gudang, karantina, dikemas (semua ikatan: sapu stock --all)")
+        #expect(!indonesian.stdout.contains("diterima") && indonesian.stdout.contains("Total: 11 ikatan"))
+        let english = try shop.sapu.ok("stock", "--all", "--lang", "en")
+        #expect(english.lines.first?.hasPrefix("Every bundle, including shipped") == true)
+        #expect(english.stdout.contains("received") && english.stdout.contains("Total: 61 bundles"))
     }
 
     @Test func aCleanDeliveryMarksTheShipmentDelivered() throws {
@@ -316,7 +340,7 @@ struct ShipmentTamperingTests {
     @Test func cancellingReturnsBundlesToStockButNotAfterShipping() throws {
         let shop = try ShippedWorkshop(ship: false)
         try shop.sapu.ok("shipment", "cancel", shop.shipment)
-        let stock = try #require(try shop.sapu.json(try shop.sapu.ok("stock", "--json")) as? [[String: Any]])
+        let stock = try #require(try shop.sapu.json(try shop.sapu.ok("stock", "--all", "--json")) as? [[String: Any]])
         #expect(stock.filter { $0["state"] as? String == "in-stock" }.reduce(0) { $0 + ($1["count"] as! Int) } == 60)
         let second = try shop.sapu.ok("shipment", "create", "--to", "X").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try shop.sapu.ok("scan", "--mode", "pack", "--shipment", second, input: shop.labels[shop.packed[0]]!)

@@ -21,6 +21,15 @@ public enum BundleState: String, Sendable, Codable, CaseIterable, Comparable {
     /// Destroyed; nothing can happen to it any more.
     case scrapped
 
+    /// Whether the bundle is still at the workshop, where stock is counted: inspected, in
+    /// stock, quarantined or packed. Everything else has left, or is gone for good.
+    public var isOnHand: Bool {
+        switch self {
+        case .inspected, .inStock, .quarantined, .packed: true
+        default: false
+        }
+    }
+
     public static func < (lhs: BundleState, rhs: BundleState) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

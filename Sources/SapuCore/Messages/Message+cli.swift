@@ -5,6 +5,15 @@ extension Message {
     public static let no = Message(id: "tidak", en: "no")
     public static let manualEntry = Message(id: "(diketik manual)", en: "(typed by hand)")
     public static let noBundlesYet = Message(id: "belum ada ikatan", en: "no bundles yet")
+    public static let noBundlesOnHand = Message(
+        id: "tidak ada ikatan di Lapas (semua ikatan: sapu stock --all)",
+        en: "no bundles on hand (every bundle: sapu stock --all)")
+    public static let stockHeadingOnHand = Message(
+        id: "Stok di Lapas: diperiksa, di gudang, karantina, dikemas (semua ikatan: sapu stock --all)",
+        en: "Stock on hand: inspected, in stock, quarantined, packed (every bundle: sapu stock --all)")
+    public static let stockHeadingAll = Message(
+        id: "Semua ikatan, termasuk yang dikirim, diterima, hilang, disengketakan, dikembalikan dan dimusnahkan",
+        en: "Every bundle, including shipped, received, missing, disputed, returned and scrapped")
 
     /// Said once when stdout failed: whether the command's work is saved, and why nothing more could be printed.
     public static func outputLost(reason: Message, saved: Bool) -> Message {
@@ -93,7 +102,7 @@ extension Message {
     }
 
     public static func batchSummary(code: String, product: String, date: CalendarDate, bundles: Int, passed: Int) -> Message {
-        Message(id: "Batch \(code): \(product), \(date.indonesian), \(bundles) ikatan, \(passed) lulus",
+        Message(id: "Batch \(code): \(product), \(date.iso), \(bundles) ikatan, \(passed) lulus",
                 en: "Batch \(code): \(product), \(date.iso), \(bundles) bundles, \(passed) passed")
     }
 

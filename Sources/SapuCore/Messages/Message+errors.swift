@@ -146,6 +146,9 @@ extension SapuError {
         case .invalidDate(let text):
             Message(id: "tanggal tidak sah: \"\(text)\" (format YYYY-MM-DD)",
                     en: "invalid date: \"\(text)\" (use YYYY-MM-DD)")
+        case .unknownTimeZone(let text):
+            Message(id: "zona waktu tidak dikenal: \"\(text)\" (nama IANA, mis. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
+                    en: "unknown time zone: \"\(text)\" (an IANA name, e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
         case .invalidBundleSize(let text):
             Message(id: "isi per ikat harus bilangan bulat \(Product.bundleSizes.lowerBound) sampai \(Product.bundleSizes.upperBound), bukan \"\(text)\"",
                     en: "brooms per bundle must be a whole number from \(Product.bundleSizes.lowerBound) to \(Product.bundleSizes.upperBound), not \"\(text)\"")

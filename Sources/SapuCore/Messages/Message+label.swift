@@ -3,7 +3,7 @@ extension Message {
     public static func labelBatch(_ batch: String) -> Message { Message(id: "Batch \(batch)", en: "Batch \(batch)") }
     public static func labelMaker(_ maker: String) -> Message { Message(id: "Pembuat \(maker)", en: "Maker \(maker)") }
     public static func labelDate(_ date: CalendarDate) -> Message {
-        Message(id: "Tgl QC \(date.indonesian)", en: "QC date \(date.iso)")
+        Message(id: "Tgl QC \(date.iso)", en: "QC date \(date.iso)")
     }
     public static func labelPass(_ grade: Grade) -> Message {
         Message(id: "LULUS QC · GRADE \(grade.rawValue)", en: "QC PASS · GRADE \(grade.rawValue)")

@@ -16,23 +16,23 @@ extension Message {
 
     public static func reportStockAsOf(_ date: CalendarDate?) -> Message {
         guard let date else { return Message(id: "Keadaan saat ini", en: "As of now") }
-        return Message(id: "Keadaan pada akhir hari \(date.indonesian) (dari riwayat kegiatan)",
+        return Message(id: "Keadaan pada akhir hari \(date.iso) (dari riwayat kegiatan)",
                        en: "As of the end of \(date.iso) (replayed from the event log)")
     }
 
     public static func reportPeriod(from: CalendarDate?, to: CalendarDate?) -> Message {
         switch (from, to) {
         case (nil, nil): Message(id: "Periode: seluruh riwayat", en: "Period: all history")
-        case (let from?, nil): Message(id: "Periode: sejak \(from.indonesian)", en: "Period: from \(from.iso)")
-        case (nil, let to?): Message(id: "Periode: sampai \(to.indonesian)", en: "Period: until \(to.iso)")
+        case (let from?, nil): Message(id: "Periode: sejak \(from.iso)", en: "Period: from \(from.iso)")
+        case (nil, let to?): Message(id: "Periode: sampai \(to.iso)", en: "Period: until \(to.iso)")
         case (let from?, let to?):
-            Message(id: "Periode: \(from.indonesian) s.d. \(to.indonesian)", en: "Period: \(from.iso) to \(to.iso)")
+            Message(id: "Periode: \(from.iso) s.d. \(to.iso)", en: "Period: \(from.iso) to \(to.iso)")
         }
     }
 
     public static func reportGenerated(site: String, name: String, at: Instant) -> Message {
         let place = name.isEmpty ? site : "\(name) (\(site))"
-        return Message(id: "\(place), dibuat \(at.date.indonesian) pukul \(at.clock)", en: "\(place), made \(at.date.iso) at \(at.clock)")
+        return Message(id: "\(place), dibuat \(at.date.iso) pukul \(at.clock)", en: "\(place), made \(at.date.iso) at \(at.clock)")
     }
 
     // MARK: Columns
@@ -136,7 +136,7 @@ extension Message {
 
 
     public static func historyProgress(_ date: CalendarDate) -> Message {
-        Message(id: "riwayat tertulis sampai \(date.indonesian) …", en: "history written up to \(date.iso) …")
+        Message(id: "riwayat tertulis sampai \(date.iso) …", en: "history written up to \(date.iso) …")
     }
 
     public static func historyGenerated(bundles: Int, events: Int, shipments: Int, seconds: Double) -> Message {

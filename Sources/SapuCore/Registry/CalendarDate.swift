@@ -40,9 +40,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// `YYMMDD`, as on labels and in batch codes.
     public var compact: String { Self.pad(year % 100) + Self.pad(month) + Self.pad(day) }
 
-    /// `DD-MM-YYYY`, the way dates are written on Indonesian paperwork.
-    public var indonesian: String { "\(Self.pad(day))-\(Self.pad(month))-\(year)" }
-
     public var description: String { iso }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -28,6 +28,15 @@ public struct Instant: Sendable, Equatable, Comparable {
             + "\(sign)\(p2(off / 60)):\(p2(off % 60))"
     }
 
+    /// `2026-12-01 09:14:03`: the local date and time, the way every table shows them.
+    public var shown: String {
+        let iso = iso8601
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8))
+    }
+
+    /// `+07:00`: the offset as ISO 8601 writes it.
+    public var offsetText: String { String(iso8601.suffix(6)) }
+
     /// Parses the form written by `iso8601`.
     public init?(iso8601 text: String) {
         let chars = Array(text)

@@ -2,10 +2,13 @@
 public struct Site: Sendable, Equatable, Codable {
     public var code: String
     public var name: String
+    /// The IANA time zone its times are written and shown in, e.g. `Asia/Jakarta`.
+    public var timeZone: String
 
-    public init(code: String, name: String) {
+    public init(code: String, name: String, timeZone: String = "Asia/Jakarta") {
         self.code = code
         self.name = name
+        self.timeZone = timeZone
     }
 }
 

@@ -63,8 +63,9 @@ public struct ReportHeading: Sendable, Equatable {
 }
 
 extension CalendarDate {
-    /// The date as the language writes it in a report: `21-11-2025` or `2025-11-21`.
-    public func written(_ language: Language) -> String { language == .id ? indonesian : iso }
+    /// The date as every table, report and label writes it, in both languages: `2025-11-21`,
+    /// the form the options take too.
+    public func written(_ language: Language) -> String { iso }
 }
 
 /// Rows and columns, with an optional total row.
