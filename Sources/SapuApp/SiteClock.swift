@@ -13,19 +13,24 @@ public struct SiteClock: Sendable {
     /// The zone with an IANA name such as `Asia/Jakarta`, `Asia/Makassar` or `Asia/Jayapura`.
     public init(identifier: String) throws(SapuError) {
         // Only IANA names: `GMT+7` or an abbreviation would mean nothing to a later reader.
+        // Indonesia's zones have kept one offset since 1964: a machine without the zone database
+        // still keeps them.
         guard identifier.contains("/") || identifier == "UTC",
-              let zone = TimeZone(identifier: identifier) else { throw .unknownTimeZone(identifier) }
+              let zone = TimeZone(identifier: identifier) ?? Self.indonesianOffsets[identifier].flatMap(TimeZone.init(secondsFromGMT:))
+        else { throw .unknownTimeZone(identifier) }
         self.identifier = identifier
         self.zone = zone
     }
 
     /// Jakarta, the default.
-    public static let standard: SiteClock = {
-        guard let clock = try? SiteClock(identifier: standardIdentifier) else {
-            fatalError("the time zone database has no \(standardIdentifier)")
-        }
-        return clock
-    }()
+    public static let standard = SiteClock(
+        identifier: standardIdentifier,
+        zone: TimeZone(identifier: standardIdentifier) ?? TimeZone(secondsFromGMT: 25_200) ?? .gmt)
+
+    private init(identifier: String, zone: TimeZone) {
+        self.identifier = identifier
+        self.zone = zone
+    }
 
     /// This moment with the site's offset at that moment.
     public func local(_ instant: Instant) -> Instant {
@@ -42,6 +47,11 @@ public struct SiteClock: Sendable {
         let local = local(instant)
         return local.shown + " " + (Self.indonesianZones[identifier] ?? letters(at: instant) ?? local.offsetText)
     }
+
+    /// Indonesia's zones and their offsets, in seconds east of UTC.
+    private static let indonesianOffsets = [
+        "Asia/Jakarta": 25_200, "Asia/Pontianak": 25_200, "Asia/Makassar": 28_800, "Asia/Jayapura": 32_400,
+    ]
 
     /// The names Indonesia gives its zones, which the zone database does not know.
     private static let indonesianZones = [
