@@ -18,7 +18,7 @@ struct Stock: SapuCommand {
             return
         }
         context.table([.columnProduct, .columnGrade, .columnState, .columnCount],
-                      lines.map { [$0.product, $0.grade, $0.state.message.text(context.language), String($0.count)] })
+                      lines.map { [$0.product, Message.grade($0.grade).text(context.language), $0.state.message.text(context.language), String($0.count)] })
         context.say(.total(lines.reduce(0) { $0 + $1.count }))
     }
 }
