@@ -12,8 +12,13 @@ import SapuCore
 enum ParserProblem {
     /// The one line printed for a refused command line: what is wrong, and which help to read.
     static func line(for english: String, arguments: [String], language: Language) -> String {
-        let problem = message(for: english)
-        let help = (commandPath(arguments) + ["--help"]).joined(separator: " ")
+        let (path, group) = command(arguments)
+        var problem = message(for: english)
+        // A word after a group of commands (`sapu nosuch`, `sapu product lst`) names a command.
+        if group, let name = english.dropping(prefix: "Unexpected argument '")?.dropping(suffix: "'") {
+            problem = .unknownSubcommand(name)
+        }
+        let help = (path + ["--help"]).joined(separator: " ")
         return Message.errorPrefix.text(language) + Message.commandLineProblem(problem, help: help).text(language)
     }
 
@@ -94,8 +99,9 @@ enum ParserProblem {
     }
 
     /// The command a command line names, e.g. `["sapu", "label", "print"]`, found the way the
-    /// parser finds it: subcommand names in order; a group's default subcommand when no name follows.
-    static func commandPath(_ arguments: [String]) -> [String] {
+    /// parser finds it: subcommand names in order; a group's default subcommand when no name
+    /// follows. `group` when it is a group of commands without a default, such as `sapu product`.
+    static func command(_ arguments: [String]) -> (path: [String], group: Bool) {
         var command: any ParsableCommand.Type = Sapu.self
         var path = [Sapu._commandName]
         for argument in arguments {
@@ -108,8 +114,11 @@ enum ParserProblem {
             command = next
             path.append(next._commandName)
         }
-        if let fallback = command.configuration.defaultSubcommand { path.append(fallback._commandName) }
-        return path
+        if let fallback = command.configuration.defaultSubcommand {
+            path.append(fallback._commandName)
+            return (path, false)
+        }
+        return (path, !command.configuration.subcommands.isEmpty)
     }
 }
 

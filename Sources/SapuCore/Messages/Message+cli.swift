@@ -176,6 +176,10 @@ extension Message {
                 en: "option \(name) takes no value (given '\(value.visible)')")
     }
 
+    public static func unknownSubcommand(_ name: String) -> Message {
+        Message(id: "perintah tidak dikenal '\(name.visible)'", en: "unknown command '\(name.visible)'")
+    }
+
     public static let optionGivenTwice = Message(id: "opsi yang sama diberikan dua kali", en: "the same option is given twice")
     public static let subcommandRequired = Message(id: "sebutkan subperintahnya", en: "name a subcommand")
 
