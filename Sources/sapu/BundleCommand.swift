@@ -47,7 +47,9 @@ struct BundleCommand: ParsableCommand {
 
         func execute(_ context: Context) throws(SapuError) {
             let batchCode = try batch.map { (text) throws(SapuError) in try Code.normalise(text, as: .batch) }
-            let wanted = try state.map { (text) throws(SapuError) in try context.word(text, option: "--state", as: BundleState.self) }
+            let wanted = try state.map { (text) throws(SapuError) in
+                try context.word(text, option: "--state", as: BundleState.self)
+            }
             let bundles = try context.store().bundles(batch: batchCode, state: wanted)
             let defects = DefectNames(try context.store().defects())
             if context.json {

@@ -87,7 +87,7 @@ enum HelpPage {
 
     private static func usage(_ text: String) -> String {
         text.replacingOccurrences(of: "<subcommand>", with: "<subperintah>")
-            .replacingOccurrences(of: "[<options>]", with: "[<opsi>]")
+            .replacingOccurrences(of: "<options>", with: "<opsi>")
     }
 }
 

@@ -8,7 +8,8 @@ import SapuStore
 /// `sapu label commands`: a sheet of control QR codes so the clerk need not touch the keyboard.
 struct LabelCommands: SapuCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "commands", abstract: Message.helpLabelCommands.helpText, discussion: Message.helpLabelCommandsDiscussion.helpText) }
+        commandName: "commands", abstract: Message.helpLabelCommands.helpText,
+        discussion: Message.helpLabelCommandsDiscussion.helpText) }
 
     @Option(parsing: .upToNextOption, help: Message.helpLabelCommandsShipment.help) var shipment: [String] = []
     @Option(name: .customLong("operator"), parsing: .upToNextOption, help: Message.helpLabelCommandsOperator.help)

@@ -5,7 +5,8 @@ import SapuStore
 /// `sapu report makers`: output per maker over a period, by code; names only when asked.
 struct ReportMakers: ReportSubcommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "makers", abstract: Message.helpReportMakers.helpText, discussion: Message.helpReportMakersDiscussion.helpText) }
+        commandName: "makers", abstract: Message.helpReportMakers.helpText,
+        discussion: Message.helpReportMakersDiscussion.helpText) }
 
     @OptionGroup var period: ReportPeriodOptions
     @Flag(help: Message.helpReportMakersNames.help) var names = false

@@ -110,7 +110,8 @@ struct ScanPrinter {
         }
         if let state = result.state { line += "  " + state.message.text(lang) }
         if let details = result.details {
-            line += "  " + details.product + " " + details.maker + " " + Message.result(details.result, defects: defects).text(lang)
+            line += "  " + details.product + " " + details.maker + " "
+                + Message.result(details.result, defects: defects).text(lang)
                 + (details.shipment.map { " " + $0 } ?? "")
         }
         if report.manual && result.bundle != nil { line += " " + Message.manualEntry.text(lang) }
