@@ -394,7 +394,7 @@ extension Message {
         let formats = ReportFormat.allCases.filter { $0 != .table }.map(\.word)
         return Message(
             id: "Setiap laporan tampil sebagai tabel, atau dengan --format \(formats.map(\.indonesian).joined(separator: "|")) "
-                + "(--out BERKAS untuk menulis berkas). Tanggal ditulis YYYY-MM-DD. Nama pembuat hanya muncul dengan "
+                + "(--out BERKAS untuk menulis berkas). Tanggal diketik sebagai YYYY-MM-DD. Nama pembuat hanya muncul dengan "
                 + "`report makers --names`.",
             en: "Every report prints as a table, or with --format \(formats.map(\.english).joined(separator: "|")) "
                 + "(--out FILE to write a file). Dates are YYYY-MM-DD. Maker names appear only with `report makers --names`.")
