@@ -31,6 +31,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case defectsRequired
     case tooManyDefects(limit: Int)
     case invalidLanguage(String)
+    /// An option value that is none of the option's words (`OptionWord`); `words` are all of them.
+    case unknownOptionWord(option: String, value: String, words: [Message])
+    /// Option values of one command in both languages, e.g. `--mode terima` with `--by product`.
+    case mixedOptionLanguages(indonesian: String, english: String)
     case gradeRequired
     case invalidGrade(String)
     case incompleteScan
@@ -39,7 +43,6 @@ public enum SapuError: Error, Sendable, Equatable {
     case unknownBundle(String)
     /// A typed bundle id that means a bundle but is not written the way the label prints it.
     case nonCanonicalBundleID(typed: String, canonical: String)
-    case unknownState(String)
     case illegalMove(bundle: String, move: Move, state: BundleState, reason: MoveRefusal)
 
     // Scanning
@@ -52,7 +55,6 @@ public enum SapuError: Error, Sendable, Equatable {
     case keyboardSwapsYAndZ
     case labelDisagrees(String)
     case shipmentRequired
-    case unknownMode(String)
     /// A control code without the site's tag: typed by hand, or from an old sheet.
     case controlCodeUntagged(current: ScanMode)
     /// A control code whose tag this site did not make: another site's sheet, or altered.
@@ -128,8 +130,6 @@ public enum SapuError: Error, Sendable, Equatable {
 
     // Reports
     case reversedRange(from: CalendarDate, to: CalendarDate)
-    case unknownGrouping(String)
-    case unknownFormat(String)
     /// The history generator only fills a database that has no bundles yet.
     case databaseNotEmpty(path: String)
 

@@ -11,7 +11,7 @@ public struct LabelFace: Sendable, Equatable {
     public var lines: [String]
     /// The QC result, e.g. "LULUS · A" or "TIDAK LULUS".
     public var result: String
-    /// A failed bundle's defects, e.g. "LOOSE, DAMP".
+    /// A failed bundle's defects by name, e.g. "Ikatan longgar, Lembap / belum kering".
     public var defects: String?
     /// A failed bundle's result is printed reversed, white on black, so nobody misses it.
     public var failed: Bool

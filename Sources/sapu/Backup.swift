@@ -4,10 +4,9 @@ import SapuStore
 
 /// `sapu backup --out FILE`: a checked copy of the database, taken while stations work.
 struct Backup: SapuCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Copy the database to FILE while stations keep working; the copy is integrity-checked before it replaces FILE.",
-        discussion: "Daily, e.g. from cron:  sapu backup --db /srv/sapu/sapu.sqlite --out /media/backup/sapu-$(date +%F).sqlite")
-    @Option(help: "The backup file to write.") var out: String
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: Message.helpBackup.helpText, discussion: Message.helpBackupDiscussion.helpText) }
+    @Option(help: Message.helpBackupOut.help) var out: String
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
@@ -23,10 +22,9 @@ struct Backup: SapuCommand {
 
 /// `sapu restore FILE`: replaces the database with a backup of the same site.
 struct Restore: SapuCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Replace the database with a backup of the same site; the replaced one is kept beside it under a dated name.",
-        discussion: "Stop every scanning station first: restore refuses while another process has the database open.")
-    @Argument(help: "The backup file, e.g. made by sapu backup.") var file: String
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: Message.helpRestore.helpText, discussion: Message.helpRestoreDiscussion.helpText) }
+    @Argument(help: Message.helpRestoreFile.help) var file: String
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {

@@ -4,14 +4,14 @@ import SapuStore
 
 /// `sapu batch`: production runs of one product on one day.
 struct BatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "batch", abstract: "Create, list or show batches.",
-        subcommands: [Create.self, List.self, Show.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "batch", abstract: Message.helpBatch.helpText,
+        subcommands: [Create.self, List.self, Show.self]) }
 
     struct Create: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a batch; prints its code.")
-        @Option(help: "Product code (LIDI, GLAGAH, ...).") var product: String
-        @Option(help: "Production day, YYYY-MM-DD (default: today).") var date: String?
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpBatchCreate.helpText) }
+        @Option(help: Message.helpBatchProduct.help) var product: String
+        @Option(help: Message.helpBatchDate.help) var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -27,7 +27,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     struct List: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "List batches.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpBatchList.helpText) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -41,8 +41,8 @@ struct BatchCommand: ParsableCommand {
     }
 
     struct Show: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a batch and its bundles by state and result.")
-        @Argument(help: "Batch code.") var code: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpBatchShow.helpText) }
+        @Argument(help: Message.helpBatchCode.help) var code: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -64,7 +64,7 @@ struct BatchCommand: ParsableCommand {
                 context.table([.columnGrade, .columnState, .columnCount], counts.keys.sorted().map { key in
                     let parts = key.split(separator: "|").map(String.init)
                     let state = BundleState(rawValue: parts[1])?.message.text(context.language) ?? parts[1]
-                    return [parts[0], state, String(counts[key] ?? 0)]
+                    return [Message.grade(parts[0]).text(context.language), state, String(counts[key] ?? 0)]
                 })
             }
         }

@@ -5,12 +5,12 @@ import SapuStore
 
 /// `sapu bundle`: one bundle's state and history, or a list.
 struct BundleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bundle", abstract: "Show or list bundles.", subcommands: [Show.self, List.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "bundle", abstract: Message.helpBundle.helpText, subcommands: [Show.self, List.self]) }
 
     struct Show: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a bundle's current state and full history.")
-        @Argument(help: "Bundle id, e.g. PWT251121A-0042.") var id: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpBundleShow.helpText) }
+        @Argument(help: Message.helpBundleID.help) var id: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -18,18 +18,19 @@ struct BundleCommand: ParsableCommand {
             let store = try context.store()
             let bundle = try store.bundle(bundleID)
             let history = try store.history(of: bundleID)
+            let defects = DefectNames(try store.defects())
             if context.json {
                 context.emit(BundleShowOutput(bundle: BundleOutput(bundle), history: history.map(EventOutput.init)))
                 return
             }
             let lang = context.language
             context.say(.bundleHeader(id: bundle.id.description, product: bundle.product, maker: bundle.maker,
-                                      result: Message.result(bundle.result), state: bundle.state,
+                                      result: Message.result(bundle.result, defects: defects), state: bundle.state,
                                       labelRevision: bundle.labelRevision))
             context.table([.columnTime, .columnMove, .columnState, .columnDetail, .columnOperator, .columnStation],
                           history.map { event in
                               var detail: [String] = []
-                              if let result = event.result { detail.append(Message.result(result).text(lang)) }
+                              if let result = event.result { detail.append(Message.result(result, defects: defects).text(lang)) }
                               if let revision = event.labelRevision { detail.append("R\(revision)") }
                               if let shipment = event.shipment { detail.append(shipment) }
                               if event.manual { detail.append(Message.manualEntry.text(lang)) }
@@ -40,26 +41,25 @@ struct BundleCommand: ParsableCommand {
     }
 
     struct List: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "List bundles, optionally by batch and state.")
-        @Option(help: "Only this batch.") var batch: String?
-        @Option(help: "Only this state (inspected, in-stock, quarantined, packed, shipped, ...).") var state: String?
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpBundleList.helpText) }
+        @Option(help: Message.helpBundleListBatch.help) var batch: String?
+        @Option(help: Message.helpBundleListState.help) var state: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
             let batchCode = try batch.map { (text) throws(SapuError) in try Code.normalise(text, as: .batch) }
-            var wanted: BundleState?
-            if let state {
-                guard let parsed = BundleState(rawValue: state.lowercased()) else { throw .unknownState(state) }
-                wanted = parsed
+            let wanted = try state.map { (text) throws(SapuError) in
+                try context.word(text, option: "--state", as: BundleState.self)
             }
             let bundles = try context.store().bundles(batch: batchCode, state: wanted)
+            let defects = DefectNames(try context.store().defects())
             if context.json {
                 context.emit(bundles.map(BundleOutput.init))
             } else {
                 let lang = context.language
                 context.table([.columnBundle, .columnProduct, .columnMaker, .columnResult, .columnState, .columnLabel],
                               bundles.map {
-                                  [$0.id.description, $0.product, $0.maker, Message.result($0.result).text(lang),
+                                  [$0.id.description, $0.product, $0.maker, Message.result($0.result, defects: defects).text(lang),
                                    $0.state.message.text(lang), $0.labelRevision == 0 ? "-" : "R\($0.labelRevision)"]
                               })
             }

@@ -9,6 +9,7 @@ final class Context {
     let options: GlobalOptions
     let language: Language
     private var openedStore: SQLiteStore?
+    private var optionWords = OptionWordReader()
 
     init(options: GlobalOptions, language: Language) {
         self.options = options
@@ -48,6 +49,12 @@ final class Context {
         let station = try FreeText.required(
             station ?? ProcessInfo.processInfo.environment["SAPU_STATION"] ?? ProcessInfo.processInfo.hostName, as: .station)
         return Actor(operatorCode: operatorCode, station: station)
+    }
+
+    /// An option's value typed as a word in Indonesian or English (`--mode terima`); the words
+    /// of one command line must not mix the two languages.
+    func word<Value: OptionWord>(_ text: String, option: String, as type: Value.Type = Value.self) throws(SapuError) -> Value {
+        try optionWords.read(text, option: option, as: type)
     }
 
     /// Prints a message in the user's language (unless JSON was asked for).

@@ -4,14 +4,14 @@ import SapuStore
 
 /// `sapu defect`: the catalogue of reasons a bundle fails QC.
 struct DefectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "defect", abstract: "Add or list defect codes.", subcommands: [Add.self, List.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "defect", abstract: Message.helpDefect.helpText, subcommands: [Add.self, List.self]) }
 
     struct Add: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a defect code.")
-        @Argument(help: "Defect code, 0-9 and A-Z.") var code: String
-        @Option(name: .customLong("name-id"), help: "Name in Indonesian.") var nameID: String
-        @Option(name: .customLong("name-en"), help: "Name in English.") var nameEN: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpDefectAdd.helpText) }
+        @Argument(help: Message.helpDefectCode.help) var code: String
+        @Option(name: .customLong("name-id"), help: Message.helpDefectNameID.help) var nameID: String
+        @Option(name: .customLong("name-en"), help: Message.helpDefectNameEN.help) var nameEN: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -23,7 +23,7 @@ struct DefectCommand: ParsableCommand {
     }
 
     struct List: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "List defect codes.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpDefectList.helpText) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {

@@ -4,8 +4,7 @@ import SapuCore
 
 /// `sapu doctor`: checks the database, the keys and the shipment documents; one line each.
 struct Doctor: SapuCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check the database's integrity, the signing key and every closed shipment's files; exits non-zero on a problem.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpDoctor.helpText) }
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {

@@ -8,13 +8,13 @@ typealias Bundle = SapuCore.Bundle
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "Database file (default: $SAPU_DB, else ./sapu.sqlite).")
+    @Option(help: Message.helpOptionDatabase.help)
     var db: String?
 
-    @Option(help: "Language of messages: id or en (default: $SAPU_LANG, else id).")
+    @Option(help: Message.helpOptionLanguage.help)
     var lang: String?
 
-    @Flag(help: "Print data as JSON.")
+    @Flag(help: Message.helpOptionJSON.help)
     var json = false
 
     /// The database path the user means.

@@ -4,12 +4,11 @@ import SapuCore
 
 /// `sapu init`: creates the site's database and its signing key.
 struct Initialise: SapuCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create the database and the site's signing key.",
-        discussion: "Safe to run again after it was interrupted: it finishes or starts over, and never replaces a site.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "init", abstract: Message.helpInit.helpText, discussion: Message.helpInitDiscussion.helpText) }
 
-    @Option(help: "Site code, 0-9 and A-Z (e.g. PWT).") var site: String
-    @Option(help: "Site name (e.g. \"Lapas Kelas IIA Purwokerto\").") var name: String
+    @Option(help: Message.helpInitSite.help) var site: String
+    @Option(help: Message.helpInitName.help) var name: String
     @Option(help: Message.helpInitTimeZone.help) var timeZone: String = SiteClock.standardIdentifier
     @OptionGroup var global: GlobalOptions
 

@@ -4,23 +4,19 @@ import SapuStore
 
 /// `sapu inspect`: records QC results, creating bundles or re-inspecting reworked ones.
 struct Inspect: SapuCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Record QC: create N inspected bundles, or re-inspect bundles after rework.",
-        discussion: """
-            New bundles:  sapu inspect --batch PWT251121A --maker M042 --pass --grade A --count 5
-            Re-inspect:   sapu inspect PWT251121A-0003 --pass --grade B
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: Message.helpInspect.helpText, discussion: Message.helpInspectDiscussion.helpText) }
 
-    @Argument(help: "Bundle ids to re-inspect after rework.") var bundles: [String] = []
-    @Option(help: "Batch code for new bundles.") var batch: String?
-    @Option(help: "Maker code for new bundles.") var maker: String?
-    @Flag(help: "The bundle passed QC (needs --grade).") var pass = false
-    @Option(help: "Grade of a passed bundle: A or B.") var grade: String?
-    @Flag(help: "The bundle failed QC (needs --defect).") var fail = false
-    @Option(help: "Defect codes of a failed bundle, comma-separated or repeated.") var defect: [String] = []
-    @Option(help: "How many bundles with this result (default 1).") var count: String = "1"
-    @Option(help: "Inspector's code.") var inspector: String?
-    @Option(help: "Station name (default: $SAPU_STATION, else the host name).") var station: String?
+    @Argument(help: Message.helpInspectBundles.help) var bundles: [String] = []
+    @Option(help: Message.helpInspectBatch.help) var batch: String?
+    @Option(help: Message.helpInspectMaker.help) var maker: String?
+    @Flag(help: Message.helpInspectPass.help) var pass = false
+    @Option(help: Message.helpInspectGrade.help) var grade: String?
+    @Flag(help: Message.helpInspectFail.help) var fail = false
+    @Option(help: Message.helpInspectDefect.help) var defect: [String] = []
+    @Option(help: Message.helpInspectCount.help) var count: String = "1"
+    @Option(help: Message.helpInspectInspector.help) var inspector: String?
+    @Option(help: Message.helpOptionStation.help) var station: String?
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {

@@ -5,18 +5,14 @@ import SapuStore
 
 /// `sapu key`: the site's signing keys. The private key is never printed.
 struct KeyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "key", abstract: "Show, export or rotate the site's signing key.",
-        subcommands: [Show.self, Export.self, Rotate.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "key", abstract: Message.helpKey.helpText,
+        subcommands: [Show.self, Export.self, Rotate.self]) }
 
     struct Show: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show key ids, fingerprints and which key the database calls current.",
-            discussion: """
-                sapu key show                   (this site's keys, from the database)
-                sapu key show --file PWT.pub    (a public key file received from a workshop: fingerprints to confirm by phone)
-                """)
-        @Option(help: "A public key file to show instead of this site's keys (no database needed).") var file: String?
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: Message.helpKeyShow.helpText, discussion: Message.helpKeyShowDiscussion.helpText) }
+        @Option(help: Message.helpKeyShowFile.help) var file: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -47,14 +43,10 @@ struct KeyCommand: ParsableCommand {
     }
 
     struct Export: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write the public keys for partners.",
-            discussion: """
-                sapu key export --out PWT.pub                  (every key in one sapu key file)
-                sapu key export --format pem --out DIR         (DIR/PWT-K1.pem, DIR/PWT-K2.pem, ...: one PEM file per key)
-                """)
-        @Option(help: "The file (sapu format) or the directory (pem format) to write.") var out: String
-        @Option(help: "sapu (one key file) or pem (SubjectPublicKeyInfo, one SITE-KEYID.pem file per key).")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: Message.helpKeyExport.helpText, discussion: Message.helpKeyExportDiscussion.helpText) }
+        @Option(help: Message.helpKeyExportOut.help) var out: String
+        @Option(help: Message.helpKeyExportFormat.help)
         var format: KeyFormat = .sapu
         @OptionGroup var global: GlobalOptions
 
@@ -75,9 +67,8 @@ struct KeyCommand: ParsableCommand {
     }
 
     struct Rotate: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Start signing with a new key; labels and manifests signed with older keys still verify.",
-            discussion: "Safe to run again after an interruption: it finishes the interrupted rotation instead of skipping a key id.")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: Message.helpKeyRotate.helpText, discussion: Message.helpKeyRotateDiscussion.helpText) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -103,8 +94,15 @@ struct KeyCommand: ParsableCommand {
 }
 
 /// `--format` of `sapu key export`.
-enum KeyFormat: String, ExpressibleByArgument, CaseIterable {
+enum KeyFormat: String, ExpressibleByArgument, OptionWord {
     case sapu, pem
+
+    var word: Message { Message(id: rawValue, en: rawValue) }
+
+    init?(argument: String) {
+        guard let value = Self.argument(argument) else { return nil }
+        self = value
+    }
 
     var exportFormat: KeyExport.Format {
         switch self {

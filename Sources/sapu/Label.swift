@@ -9,34 +9,35 @@ import Synchronization
 
 /// `sapu label`: prints signed QR labels, lists templates, prints the clerk's command sheet.
 struct LabelCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "label", abstract: "Print signed QR labels (PNG, A4 PDF or ZPL).",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "label", abstract: Message.helpLabel.helpText,
         subcommands: [LabelPrint.self, LabelTemplatesCommand.self, LabelCommands.self],
-        defaultSubcommand: LabelPrint.self)
+        defaultSubcommand: LabelPrint.self) }
 }
 
 /// Output formats for labels.
-enum LabelFormat: String, ExpressibleByArgument, CaseIterable {
+enum LabelFormat: String, ExpressibleByArgument, OptionWord {
     case png, pdf, zpl
+
+    var word: Message { Message(id: rawValue, en: rawValue) }
+
+    init?(argument: String) {
+        guard let value = Self.argument(argument) else { return nil }
+        self = value
+    }
 }
 
 struct LabelPrint: SapuCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "print",
-        abstract: "Print labels for bundles or a whole batch (the default subcommand).",
-        discussion: """
-            sapu label PWT251121A-0001 PWT251121A-0002 --template thermal-60x40
-            sapu label --batch PWT251121A --format pdf --template a4-3x8 --skip 5
-            Printing after a re-inspection makes a new label revision; older labels then scan as superseded.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "print", abstract: Message.helpLabelPrint.helpText, discussion: Message.helpLabelPrintDiscussion.helpText) }
 
-    @Argument(help: "Bundle ids.") var bundles: [String] = []
-    @Option(help: "Every bundle of this batch that can carry a label.") var batch: String?
-    @Option(help: "Template name (see `sapu label templates`).") var template: String?
-    @Option(help: "png (one file per label), pdf (sheet or one page per label) or zpl.") var format: LabelFormat = .png
-    @Option(help: "Output directory (created if missing).") var out: String = "."
-    @Option(help: "Label positions to leave empty on the first sheet (a partly used sheet).") var skip: Int = 0
-    @Option(help: "Operator's code.") var inspector: String?
+    @Argument(help: Message.helpLabelBundles.help) var bundles: [String] = []
+    @Option(help: Message.helpLabelBatch.help) var batch: String?
+    @Option(help: Message.helpLabelTemplate.help) var template: String?
+    @Option(help: Message.helpLabelFormat.help) var format: LabelFormat = .png
+    @Option(help: Message.helpLabelOut.help) var out: String = "."
+    @Option(help: Message.helpLabelSkip.help) var skip: Int = 0
+    @Option(help: Message.helpOptionOperator.help) var inspector: String?
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
@@ -51,6 +52,7 @@ struct LabelPrint: SapuCommand {
         let targets = try selectBundles(store)
         let signer = try SiteSigner.current(store: store)
         let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
+        let defects = DefectNames(try store.defects())
         let output = try OutputDirectory(out)
 
         // Draw everything first with the revisions the labels will carry; record the
@@ -76,7 +78,7 @@ struct LabelPrint: SapuCommand {
         let texts = signed.withLock { $0 }
         let faces: [(Bundle, LabelFace)] = payloads.enumerated().map { index, item in
             (item.0, LabelText.face(texts[index] ?? "", bundle: item.0, productName: products[item.0.product] ?? item.0.product,
-                                    language: context.language))
+                                    defects: defects, language: context.language))
         }
         var files: [(name: String, bytes: [UInt8])] = []
         switch format {
@@ -154,7 +156,7 @@ struct LabelOutput: Encodable {
 
 /// `sapu label templates`: the templates in labels/.
 struct LabelTemplatesCommand: SapuCommand {
-    static let configuration = CommandConfiguration(commandName: "templates", abstract: "List label templates.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "templates", abstract: Message.helpLabelTemplates.helpText) }
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {

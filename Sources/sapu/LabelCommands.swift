@@ -7,19 +7,15 @@ import SapuStore
 
 /// `sapu label commands`: a sheet of control QR codes so the clerk need not touch the keyboard.
 struct LabelCommands: SapuCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "commands",
-        abstract: "Print a PDF sheet of QR codes that switch the scanning mode, shipment or operator.",
-        discussion: """
-            Each code carries this site's tag: stations of other sites refuse it. Scrap mode has no code;
-            start `sapu scan --mode scrap` for it.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "commands", abstract: Message.helpLabelCommands.helpText,
+        discussion: Message.helpLabelCommandsDiscussion.helpText) }
 
-    @Option(parsing: .upToNextOption, help: "Shipment numbers to add codes for.") var shipment: [String] = []
-    @Option(name: .customLong("operator"), parsing: .upToNextOption, help: "Operator codes to add codes for.")
+    @Option(parsing: .upToNextOption, help: Message.helpLabelCommandsShipment.help) var shipment: [String] = []
+    @Option(name: .customLong("operator"), parsing: .upToNextOption, help: Message.helpLabelCommandsOperator.help)
     var operators: [String] = []
-    @Option(help: "Sheet template.") var template: String = "a4-3x8"
-    @Option(help: "Output directory.") var out: String = "."
+    @Option(help: Message.helpLabelCommandsTemplate.help) var template: String = "a4-3x8"
+    @Option(help: Message.helpLabelCommandsOut.help) var out: String = "."
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {

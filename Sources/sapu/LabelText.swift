@@ -3,7 +3,8 @@ import SapuLabels
 
 /// The human-readable text beside a label's QR code, in the label's language.
 enum LabelText {
-    static func face(_ payload: String, bundle: Bundle, productName: String, language: Language) -> LabelFace {
+    static func face(_ payload: String, bundle: Bundle, productName: String, defects names: DefectNames,
+                     language: Language) -> LabelFace {
         let lines = [
             Message.labelBatch(bundle.batch).text(language),
             Message.labelMaker(bundle.maker).text(language),
@@ -15,7 +16,8 @@ enum LabelText {
                              result: Message.labelPass(grade).text(language), defects: nil, failed: false)
         case .fail(let defects):
             return LabelFace(payload: payload, title: productName, bundleID: bundle.id.description, lines: lines,
-                             result: Message.labelFail.text(language), defects: defects.joined(separator: ", "), failed: true)
+                             result: Message.labelFail.text(language), defects: names.names(defects).text(language),
+                             failed: true)
         }
     }
 }

@@ -4,14 +4,14 @@ import SapuStore
 
 /// `sapu maker`: the workers, known outside the site only by their codes.
 struct MakerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "maker", abstract: "Add, list or deactivate makers.",
-        subcommands: [Add.self, List.self, Deactivate.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "maker", abstract: Message.helpMaker.helpText,
+        subcommands: [Add.self, List.self, Deactivate.self]) }
 
     struct Add: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a maker.")
-        @Argument(help: "Maker code, 0-9 and A-Z (e.g. M042).") var code: String
-        @Option(help: "Local name; stays on this site, shown only by `maker list`.") var name: String?
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpMakerAdd.helpText) }
+        @Argument(help: Message.helpMakerNewCode.help) var code: String
+        @Option(help: Message.helpMakerName.help) var name: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -23,7 +23,7 @@ struct MakerCommand: ParsableCommand {
     }
 
     struct List: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "List makers, with their local names.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpMakerList.helpText) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -39,8 +39,8 @@ struct MakerCommand: ParsableCommand {
     }
 
     struct Deactivate: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop a maker from getting new bundles.")
-        @Argument(help: "Maker code.") var code: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpMakerDeactivate.helpText) }
+        @Argument(help: Message.helpMakerCode.help) var code: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {

@@ -5,19 +5,18 @@ import SapuStore
 
 /// `sapu partner`: the companies shipments go to, with the keys their receipts are signed with.
 struct PartnerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "partner", abstract: "Register partners and their public keys (receipts count only when signed by them).",
-        subcommands: [Add.self, List.self, KeyCommands.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "partner", abstract: Message.helpPartner.helpText,
+        subcommands: [Add.self, List.self, KeyCommands.self]) }
 
     struct Add: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Register a partner with the public key file from its own sapu init / sapu key export.",
-            discussion: "Compare each printed fingerprint with the partner over the phone before applying its receipts.")
-        @Argument(help: "The partner's site code, as in its key file (e.g. PHC).") var code: String
-        @Option(help: "The partner's name, e.g. \"CV. Pusat Handicraft\".") var name: String
-        @Option(help: "The partner's address (default for shipments).") var address: String?
-        @Option(help: "The partner's public key file (e.g. PHC.pub).") var key: String
-        @Option(help: "A fingerprint the partner read out (sapu key show); every key must match one.") var fingerprint: [String] = []
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: Message.helpPartnerAdd.helpText, discussion: Message.helpPartnerAddDiscussion.helpText) }
+        @Argument(help: Message.helpPartnerNewCode.help) var code: String
+        @Option(help: Message.helpPartnerName.help) var name: String
+        @Option(help: Message.helpPartnerAddress.help) var address: String?
+        @Option(help: Message.helpPartnerKeyFile.help) var key: String
+        @Option(help: Message.helpPartnerFingerprint.help) var fingerprint: [String] = []
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -36,7 +35,7 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct List: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "List partners with their keys and fingerprints.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpPartnerList.helpText) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -57,17 +56,17 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct KeyCommands: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "key", abstract: "Add a partner's new key after its rotation, or retire an old one.",
-            subcommands: [AddKey.self, Retire.self])
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            commandName: "key", abstract: Message.helpPartnerKey.helpText,
+            subcommands: [AddKey.self, Retire.self]) }
     }
 
     struct AddKey: SapuCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Register the new key(s) in the partner's public key file; known ones are left as they are.")
-        @Argument(help: "Partner code.") var code: String
-        @Option(help: "The partner's public key file (from its sapu key export).") var key: String
-        @Option(help: "A fingerprint the partner read out (sapu key show); every new key must match one.") var fingerprint: [String] = []
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            commandName: "add", abstract: Message.helpPartnerKeyAdd.helpText) }
+        @Argument(help: Message.helpPartnerCode.help) var code: String
+        @Option(help: Message.helpPartnerNewKeyFile.help) var key: String
+        @Option(help: Message.helpPartnerNewFingerprint.help) var fingerprint: [String] = []
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -93,10 +92,9 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Retire: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Stop accepting new receipts signed with a partner's key (receipts applied before stay).")
-        @Argument(help: "Partner code.") var code: String
-        @Argument(help: "Key id, e.g. K1.") var keyID: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpPartnerRetire.helpText) }
+        @Argument(help: Message.helpPartnerCode.help) var code: String
+        @Argument(help: Message.helpPartnerKeyID.help) var keyID: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {

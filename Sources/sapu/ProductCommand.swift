@@ -4,14 +4,14 @@ import SapuStore
 
 /// `sapu product`: the kinds of brooms.
 struct ProductCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "product", abstract: "Add, change or list products.", subcommands: [Add.self, Change.self, List.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "product", abstract: Message.helpProduct.helpText, subcommands: [Add.self, Change.self, List.self]) }
 
     struct Add: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a product.")
-        @Argument(help: "Product code, 0-9 and A-Z.") var code: String
-        @Option(help: "Product name.") var name: String
-        @Option(name: .customLong("bundle-size"), help: "Brooms per bundle, 1 to 1000.") var bundleSize: String = "10"
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpProductAdd.helpText) }
+        @Argument(help: Message.helpProductNewCode.help) var code: String
+        @Option(help: Message.helpProductName.help) var name: String
+        @Option(name: .customLong("bundle-size"), help: Message.helpProductBundleSize.help) var bundleSize: String = "10"
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -25,11 +25,11 @@ struct ProductCommand: ParsableCommand {
     }
 
     struct Change: SapuCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "set", abstract: "Change a product's name or bundle size (manifests already written keep theirs).")
-        @Argument(help: "Product code.") var code: String
-        @Option(help: "New product name.") var name: String?
-        @Option(name: .customLong("bundle-size"), help: "New number of brooms per bundle, 1 to 1000.") var bundleSize: String?
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            commandName: "set", abstract: Message.helpProductSet.helpText) }
+        @Argument(help: Message.helpProductCode.help) var code: String
+        @Option(help: Message.helpProductNewName.help) var name: String?
+        @Option(name: .customLong("bundle-size"), help: Message.helpProductNewBundleSize.help) var bundleSize: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -50,7 +50,7 @@ struct ProductCommand: ParsableCommand {
     }
 
     struct List: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "List products.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpProductList.helpText) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {

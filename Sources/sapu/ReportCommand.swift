@@ -5,14 +5,9 @@ import SapuStore
 
 /// `sapu report`: stock, QC, output per maker and shipments, for workshop management.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Reports for management: stock, QC pass rates and defects, output per maker, shipments.",
-        discussion: """
-            Every report prints as a table, or with --format csv|json|html (--out FILE to write a file).
-            Dates are YYYY-MM-DD. Maker names appear only with `report makers --names`.
-            """,
-        subcommands: [ReportStock.self, ReportQC.self, ReportMakers.self, ReportShipments.self, ReportGenerate.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "report", abstract: Message.helpReport.helpText, discussion: Message.helpReportDiscussion.helpText,
+        subcommands: [ReportStock.self, ReportQC.self, ReportMakers.self, ReportShipments.self, ReportGenerate.self]) }
 }
 
 /// A report subcommand: reads its options, asks the store, prints one report.

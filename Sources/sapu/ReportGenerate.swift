@@ -5,14 +5,13 @@ import SapuStore
 
 /// `sapu report generate`: fills a new database with a large made-up history, for benchmarks.
 struct ReportGenerate: ReportSubcommand {
-    static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Fill a new database with a simulated history (benchmarks).",
-        shouldDisplay: false)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "generate", abstract: Message.helpReportGenerate.helpText, shouldDisplay: false) }
 
-    @Option(help: "How many bundles, 1 to 10000000.") var bundles: Int = 1_000_000
-    @Option(help: "How many makers, 1 to 999.") var makers: Int = 40
-    @Option(help: "How many days, ending today (or $SAPU_NOW), 1 to 3650 and not before 2000.") var days: Int = 730
-    @Option(help: "Random seed.") var seed: UInt64 = 42
+    @Option(help: Message.helpReportGenerateBundles.help) var bundles: Int = 1_000_000
+    @Option(help: Message.helpReportGenerateMakers.help) var makers: Int = 40
+    @Option(help: Message.helpReportGenerateDays.help) var days: Int = 730
+    @Option(help: Message.helpReportGenerateSeed.help) var seed: UInt64 = 42
     @OptionGroup var global: GlobalOptions
 
     func produce(_ context: Context) throws(SapuError) {

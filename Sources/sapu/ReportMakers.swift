@@ -4,12 +4,12 @@ import SapuStore
 
 /// `sapu report makers`: output per maker over a period, by code; names only when asked.
 struct ReportMakers: ReportSubcommand {
-    static let configuration = CommandConfiguration(
-        commandName: "makers", abstract: "Output per maker: bundles, brooms, grade mix, pass rate, reworks.",
-        discussion: "Makers appear by code. --names adds their local names: keep such a report on the site.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "makers", abstract: Message.helpReportMakers.helpText,
+        discussion: Message.helpReportMakersDiscussion.helpText) }
 
     @OptionGroup var period: ReportPeriodOptions
-    @Flag(help: "Add the makers' local names (never for anything leaving the site).") var names = false
+    @Flag(help: Message.helpReportMakersNames.help) var names = false
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 

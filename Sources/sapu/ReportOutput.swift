@@ -6,12 +6,12 @@ import SapuStore
 
 /// The options every report shares: the format and where it goes.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: "table (default), csv, json or html.") var format: String?
-    @Option(help: "Write the report to this file instead of the terminal.") var out: String?
+    @Option(help: Message.helpReportFormat.help) var format: String?
+    @Option(help: Message.helpReportOut.help) var out: String?
 
     /// The format asked for: `--format`, else `json` with the global `--json`, else a table.
     func resolved(_ context: Context) throws(SapuError) -> ReportFormat {
-        if let format { return try ReportFormat(text: format) }
+        if let format { return try context.word(format, option: "--format", as: ReportFormat.self) }
         return context.json ? .json : .table
     }
 
@@ -43,8 +43,8 @@ struct ReportOutputOptions: ParsableArguments {
 
 /// Turns the `--from` and `--to` texts into a period, refusing bad dates and reversed ranges.
 struct ReportPeriodOptions: ParsableArguments {
-    @Option(help: "First day, YYYY-MM-DD (default: the start of the records).") var from: String?
-    @Option(help: "Last day, YYYY-MM-DD (default: the latest records).") var to: String?
+    @Option(help: Message.helpReportFrom.help) var from: String?
+    @Option(help: Message.helpReportTo.help) var to: String?
 
     func period() throws(SapuError) -> ReportPeriod { try ReportPeriod(fromText: from, toText: to) }
 }

@@ -4,17 +4,17 @@ import SapuStore
 
 /// `sapu report qc`: pass rates by group, first-pass versus final yield, and the defect Pareto.
 struct ReportQC: ReportSubcommand {
-    static let configuration = CommandConfiguration(
-        commandName: "qc", abstract: "QC pass rates by batch, maker, product or day, yields, and defect causes ranked.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "qc", abstract: Message.helpReportQC.helpText) }
 
     @OptionGroup var period: ReportPeriodOptions
-    @Option(help: "Rows per batch, maker, product or day.") var by: String = "batch"
+    @Option(help: Message.helpReportQCBy.help) var by: String = "batch"
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 
     func produce(_ context: Context) throws(SapuError) {
         let period = try self.period.period()
-        let grouping = try ReportGrouping(text: by)
+        let grouping = try context.word(by, option: "--by", as: ReportGrouping.self)
         _ = try output.resolved(context)
         let store = try context.store()
         let history = try store.inspectionHistory(period, detail: grouping == .maker ? .makers : .batches)

@@ -4,8 +4,8 @@ import SapuStore
 
 /// `sapu report shipments`: what each shipment sent and what the partner confirmed.
 struct ReportShipments: ReportSubcommand {
-    static let configuration = CommandConfiguration(
-        commandName: "shipments", abstract: "Per shipment: bundles sent, received, missing, disputed; totals per consignee.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "shipments", abstract: Message.helpReportShipments.helpText) }
 
     @OptionGroup var period: ReportPeriodOptions
     @OptionGroup var output: ReportOutputOptions

@@ -4,10 +4,10 @@ import SapuStore
 
 /// `sapu report stock`: bundles by product, grade and state, now or replayed to a past day.
 struct ReportStock: ReportSubcommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stock", abstract: "Stock by product, grade and state, now or at the end of a past day (--at).")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "stock", abstract: Message.helpReportStock.helpText) }
 
-    @Option(help: "Replay the event log to the end of this day, YYYY-MM-DD.") var at: String?
+    @Option(help: Message.helpReportStockAt.help) var at: String?
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup var global: GlobalOptions
 

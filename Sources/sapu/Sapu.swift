@@ -5,15 +5,15 @@ import SapuCore
 /// `sapu`: inventory and quality control for hand-made brooms.
 @main
 struct Sapu: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "sapu",
-        abstract: "Inventory and quality control for hand-made brooms / Inventaris dan QC sapu.",
+        abstract: Message.helpSapu.helpText,
         subcommands: [
             Initialise.self, ProductCommand.self, MakerCommand.self, DefectCommand.self, BatchCommand.self,
             Inspect.self, BundleCommand.self, Stock.self, LabelCommand.self, Scan.self, ShipmentCommand.self, PartnerCommand.self, Verify.self,
             KeyCommand.self, ReportCommand.self, Doctor.self, Backup.self, Restore.self,
         ]
-    )
+    ) }
 
     /// Parses and runs; a command line that cannot be parsed gets one line, not a page.
     static func main() {
@@ -29,12 +29,12 @@ struct Sapu: ParsableCommand {
             let code = exitCode(for: error)
             let language = HelpLanguage.current
             if code == .success {
-                // --help, --version: printed through the same safe writer as everything else.
-                Console.out(fullMessage(for: error))
+                // --help: printed through the same safe writer as everything else.
+                Console.out(HelpPage.localised(fullMessage(for: error), language: language))
                 Foundation.exit(Console.finish(language: language, saved: false) ?? code.rawValue)
             }
-            let reason = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
-            Console.error(Message.errorPrefix.text(language) + Message.usageProblem(reason).text(language).visible)
+            Console.error(ParserProblem.line(for: message(for: error), arguments: Array(CommandLine.arguments.dropFirst()),
+                                             language: language))
             Foundation.exit(code.rawValue)
         }
     }

@@ -10,27 +10,21 @@ import Glibc
 
 /// `sapu scan`: the warehouse clerk's scanning station.
 struct Scan: SapuCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Scan bundles from a keyboard-wedge scanner (stdin) or photos, moving them through stock.",
-        discussion: """
-            Modes: receive (into stock), pack (into --shipment), unpack, return, quarantine, scrap,
-            check (read-only). One code per line; a printed bundle id typed by hand also works.
-            Control codes from this site's `sapu label commands` switch mode, shipment or operator;
-            scrap is never chosen by a code, and a station started in check mode stays read-only.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: Message.helpScan.helpText, discussion: Message.helpScanDiscussion.helpText) }
 
-    @Option(help: "receive, pack, unpack, return, quarantine, scrap or check.") var mode: String
-    @Option(help: "Shipment number for pack/unpack, e.g. 001/SJ/PWT/XI/2025.") var shipment: String?
-    @Option(help: "Station name (default: $SAPU_STATION, else the host name).") var station: String?
-    @Option(name: .customLong("operator"), help: "Operator's code.") var operatorCode: String?
-    @Option(parsing: .upToNextOption, help: "Image files (PNG or PGM) to decode instead of reading stdin.") var image: [String] = []
+    @Option(help: Message.helpScanMode.help) var mode: String
+    @Option(help: Message.helpScanShipment.help) var shipment: String?
+    @Option(help: Message.helpOptionStation.help) var station: String?
+    @Option(name: .customLong("operator"), help: Message.helpOptionOperator.help) var operatorCode: String?
+    @Option(parsing: .upToNextOption, help: Message.helpScanImage.help) var image: [String] = []
     @OptionGroup var global: GlobalOptions
 
     /// Lines answered per transaction when a scanner's memory is piped in at once.
     static let chunkLimit = 500
 
     func execute(_ context: Context) throws(SapuError) {
-        guard let scanMode = ScanMode(rawValue: mode.lowercased()) else { throw .unknownMode(mode) }
+        let scanMode = try context.word(mode, option: "--mode", as: ScanMode.self)
         let store = try context.store()
         let shipmentID = try shipment.map { (text) throws(SapuError) -> String in
             guard let id = ShipmentID(typed: text) else { throw .unknownShipment(text) }
@@ -39,7 +33,8 @@ struct Scan: SapuCommand {
         let station = try ScanStation(store: store, keys: try KeyCommand.ring(context), mode: scanMode,
                                       shipment: shipmentID, actor: try context.actor(operatorCode: operatorCode, station: self.station),
                                       clock: { context.now })
-        let printer = ScanPrinter(context: context, interactive: image.isEmpty && isatty(0) == 1)
+        let printer = ScanPrinter(context: context, interactive: image.isEmpty && isatty(0) == 1,
+                                  defects: DefectNames(try store.defects()))
         if image.isEmpty {
             let reader = LineReader()
             printer.prompt(station)
@@ -89,6 +84,8 @@ struct Scan: SapuCommand {
 struct ScanPrinter {
     let context: Context
     let interactive: Bool
+    /// For `check`: a failed bundle's defects by name.
+    let defects: DefectNames
 
     func prompt(_ station: ScanStation) {
         guard interactive, !context.json else { return }
@@ -113,7 +110,8 @@ struct ScanPrinter {
         }
         if let state = result.state { line += "  " + state.message.text(lang) }
         if let details = result.details {
-            line += "  " + details.product + " " + details.maker + " " + Message.result(details.result).text(lang)
+            line += "  " + details.product + " " + details.maker + " "
+                + Message.result(details.result, defects: defects).text(lang)
                 + (details.shipment.map { " " + $0 } ?? "")
         }
         if report.manual && result.bundle != nil { line += " " + Message.manualEntry.text(lang) }

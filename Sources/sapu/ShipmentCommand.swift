@@ -7,20 +7,19 @@ import SapuStore
 
 /// `sapu shipment`: open, close, ship, cancel and reconcile shipments.
 struct ShipmentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "shipment", abstract: "Shipments: open, pack (sapu scan --mode pack), close, ship, reconcile.",
-        subcommands: [Create.self, List.self, Show.self, Close.self, Ship.self, Cancel.self, Reconcile.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "shipment", abstract: Message.helpShipment.helpText,
+        subcommands: [Create.self, List.self, Show.self, Close.self, Ship.self, Cancel.self, Reconcile.self]) }
 
     struct Create: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Open a shipment to a registered partner; prints its number.",
-            discussion: "Without --partner the only active partner is taken; register partners with sapu partner add.")
-        @Option(help: "The partner's code (see sapu partner list), e.g. PHC.") var partner: String?
-        @Option(help: "Consignee's name on the documents (default: the partner's registered name).") var to: String?
-        @Option(help: "Consignee's address (default: the partner's registered address).") var address: String?
-        @Option(help: "Vehicle and plate number.") var vehicle: String?
-        @Option(help: "Driver's name.") var driver: String?
-        @Option(help: "Reference, e.g. the partner's order number.") var ref: String?
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: Message.helpShipmentCreate.helpText, discussion: Message.helpShipmentCreateDiscussion.helpText) }
+        @Option(help: Message.helpShipmentPartner.help) var partner: String?
+        @Option(help: Message.helpShipmentTo.help) var to: String?
+        @Option(help: Message.helpShipmentAddress.help) var address: String?
+        @Option(help: Message.helpShipmentVehicle.help) var vehicle: String?
+        @Option(help: Message.helpShipmentDriver.help) var driver: String?
+        @Option(help: Message.helpShipmentReference.help) var ref: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -40,7 +39,7 @@ struct ShipmentCommand: ParsableCommand {
     }
 
     struct List: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "List shipments.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpShipmentList.helpText) }
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -56,8 +55,8 @@ struct ShipmentCommand: ParsableCommand {
     }
 
     struct Show: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a shipment and its bundles.")
-        @Argument(help: "Shipment number, e.g. 001/SJ/PWT/XI/2025.") var id: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpShipmentShow.helpText) }
+        @Argument(help: Message.helpShipmentNumberExample.help) var id: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -65,6 +64,7 @@ struct ShipmentCommand: ParsableCommand {
             let shipment = try store.shipment(try ShipmentCommand.parse(id))
             let bundles = try store.bundles(inShipment: shipment.id)
             let documents = try store.documentRecord(ofShipment: shipment.id)
+            let defects = DefectNames(try store.defects())
             if context.json {
                 var output = ShipmentOutput(shipment)
                 output.bundles = bundles.map(BundleOutput.init)
@@ -76,17 +76,16 @@ struct ShipmentCommand: ParsableCommand {
             if let documents { context.say(.shipmentDocuments(directory: documents.directory, files: documents.names,
                                                               complete: documents.complete)) }
             context.table([.columnBundle, .columnProduct, .columnMaker, .columnResult, .columnState], bundles.map {
-                [$0.id.description, $0.product, $0.maker, Message.result($0.result).text(context.language),
+                [$0.id.description, $0.product, $0.maker, Message.result($0.result, defects: defects).text(context.language),
                  $0.state.message.text(context.language)]
             })
         }
     }
 
     struct Close: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Close a shipment: writes the signed manifest, the CSV and the surat jalan PDF.")
-        @Argument(help: "Shipment number.") var id: String
-        @Option(help: "Directory for the files.") var out: String = "."
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpShipmentClose.helpText) }
+        @Argument(help: Message.helpShipmentNumber.help) var id: String
+        @Option(help: Message.helpShipmentCloseOut.help) var out: String = "."
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -104,8 +103,8 @@ struct ShipmentCommand: ParsableCommand {
     }
 
     struct Ship: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a closed shipment as gone with the driver.")
-        @Argument(help: "Shipment number.") var id: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpShipmentShip.helpText) }
+        @Argument(help: Message.helpShipmentNumber.help) var id: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -118,8 +117,8 @@ struct ShipmentCommand: ParsableCommand {
     }
 
     struct Cancel: SapuCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a shipment before it ships; bundles go back to stock.")
-        @Argument(help: "Shipment number.") var id: String
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpShipmentCancel.helpText) }
+        @Argument(help: Message.helpShipmentNumber.help) var id: String
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
@@ -132,13 +131,11 @@ struct ShipmentCommand: ParsableCommand {
     }
 
     struct Reconcile: SapuCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Apply the partner's signed receipt: bundles become received, missing or disputed.",
-            discussion: "The receipt must be signed with a key registered for the shipment's partner (sapu partner add, "
-                + "sapu partner key add). A newer receipt from the partner supersedes the one applied before.")
-        @Argument(help: "The receipt file (ID.receipt.json); its .sig file must be beside it.") var receipt: String
-        @Option(help: "The receipt's signature file (default: beside the receipt).") var signature: String?
-        @Option(help: "Only for a shipment opened before partners were registered: its partner's code.") var partner: String?
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: Message.helpShipmentReconcile.helpText, discussion: Message.helpShipmentReconcileDiscussion.helpText) }
+        @Argument(help: Message.helpShipmentReceipt.help) var receipt: String
+        @Option(help: Message.helpShipmentReceiptSignature.help) var signature: String?
+        @Option(help: Message.helpShipmentReceiptPartner.help) var partner: String?
         /// Gone: keys come only from the partner registry. Still parsed so that it gets its own reason.
         @Option(name: [.customLong("partner-key"), .customLong("key")], help: .hidden) var partnerKey: String?
         @OptionGroup var global: GlobalOptions

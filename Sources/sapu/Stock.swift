@@ -20,8 +20,10 @@ struct Stock: SapuCommand {
             context.say(every.isEmpty ? .noBundlesYet : .noBundlesOnHand)
             return
         }
-        context.table([.columnProduct, .columnGrade, .columnState, .columnCount],
-                      lines.map { [$0.product, $0.grade, $0.state.message.text(context.language), String($0.count)] })
+        context.table([.columnProduct, .columnGrade, .columnState, .columnCount], lines.map {
+            [$0.product, Message.grade($0.grade).text(context.language), $0.state.message.text(context.language),
+             String($0.count)]
+        })
         context.say(.total(lines.reduce(0) { $0 + $1.count }))
     }
 }

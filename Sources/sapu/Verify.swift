@@ -11,22 +11,16 @@ import Glibc
 
 /// `sapu verify`: the partner's receiving check, with only the manifest and the public key.
 struct Verify: SapuCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check arriving bundles against a signed manifest (no workshop database needed).",
-        discussion: """
-            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub        (scan every bundle)
-            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub --finish
-            Progress is kept in a state file, so an interrupted check resumes where it stopped.
-            --finish prints the report and writes ID.receipt.json signed with your own key (from your sapu init).
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: Message.helpVerify.helpText, discussion: Message.helpVerifyDiscussion.helpText) }
 
-    @Option(help: "The manifest file (ID.manifest.json).") var manifest: String
-    @Option(help: "The workshop's public key file (e.g. PWT.pub).") var key: String
-    @Option(help: "The manifest's signature file (default: beside the manifest).") var signature: String?
-    @Option(parsing: .upToNextOption, help: "Image files to decode instead of reading stdin.") var image: [String] = []
-    @Option(help: "State file (default: ID.verify.jsonl in the current directory).") var state: String?
-    @Flag(help: "Print the report and write the signed receipt.") var finish = false
-    @Option(help: "Directory for the receipt.") var out: String = "."
+    @Option(help: Message.helpVerifyManifest.help) var manifest: String
+    @Option(help: Message.helpVerifyKey.help) var key: String
+    @Option(help: Message.helpVerifySignature.help) var signature: String?
+    @Option(parsing: .upToNextOption, help: Message.helpVerifyImage.help) var image: [String] = []
+    @Option(help: Message.helpVerifyState.help) var state: String?
+    @Flag(help: Message.helpVerifyFinish.help) var finish = false
+    @Option(help: Message.helpVerifyOut.help) var out: String = "."
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {

@@ -143,9 +143,6 @@ struct ReportComputationTests {
             try ReportPeriod(from: Self.day2, to: Self.day1)
         }
         #expect(throws: SapuError.invalidDate("2025-02-30")) { try ReportPeriod(fromText: "2025-02-30", toText: nil) }
-        #expect(throws: SapuError.unknownGrouping("week")) { try ReportGrouping(text: "week") }
-        #expect(throws: SapuError.unknownFormat("pdf")) { try ReportFormat(text: "pdf") }
-        #expect(try ReportGrouping(text: " Maker ") == .maker)
         #expect(try ReportPeriod(fromText: "2025-11-03", toText: "2025-11-03").from == Self.day1)
     }
 

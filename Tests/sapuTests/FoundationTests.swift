@@ -60,7 +60,7 @@ struct FoundationTests {
         #expect(history.last?["operator"] as? String == "QC2")
         #expect((history.last?["at"] as? String)?.hasSuffix("+07:00") == true)
         let text = try sapu.ok("bundle", "show", "PWT251121A-0001").stdout
-        #expect(text.contains("LULUS B") && text.contains("TIDAK LULUS: DAMP"))
+        #expect(text.contains("LULUS B") && text.contains("TIDAK LULUS: Lembap / belum kering"))
     }
 
     @Test func listsFilterByBatchAndState() throws {

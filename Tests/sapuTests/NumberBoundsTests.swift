@@ -15,7 +15,7 @@ struct NumberBoundsTests {
         // The reproduction, exactly.
         let exact = try sapu.run("product", "add", "X", "--name", "Y", "--bundle-size", "9223372036854775807")
         #expect(exact.status == 1)
-        #expect(exact.stderr == "galat: isi per ikat harus bilangan bulat 1 sampai 1000, bukan \"9223372036854775807\"\n")
+        #expect(exact.stderr == "galat: isi per ikatan harus bilangan bulat 1 sampai 1000, bukan \"9223372036854775807\"\n")
         #expect(try sapu.dump() == before)
         try sapu.ok("product", "add", "X", "--name", "Y", "--bundle-size", "1000")
     }

@@ -199,7 +199,7 @@ struct PartnerTests {
             .split(separator: "\n").first { $0.hasPrefix("sapu-ed25519 ") })
         try Data(ownLine.replacingOccurrences(of: " PWT ", with: " TSM ").utf8).write(to: URL(fileURLWithPath: sapu.directory + "/TSM.pub"))
         let ownKey = try sapu.run("partner", "add", "TSM", "--name", "Toko", "--key", "TSM.pub")
-        #expect(ownKey.status != 0 && ownKey.stderr.contains("kunci bengkel ini sendiri"), "\(ownKey.stderr)")
+        #expect(ownKey.status != 0 && ownKey.stderr.contains("kunci lokasi ini sendiri"), "\(ownKey.stderr)")
         let privateKey = try sapu.run("partner", "add", "PWT", "--name", "Lapas", "--key", "PWT.key")
         #expect(privateKey.status != 0)
         #expect(try sapu.dump() == before)

@@ -33,7 +33,7 @@ extension Message {
 
     public static let columnCode = Message(id: "KODE", en: "CODE")
     public static let columnName = Message(id: "NAMA", en: "NAME")
-    public static let columnBundleSize = Message(id: "ISI/IKAT", en: "PER BUNDLE")
+    public static let columnBundleSize = Message(id: "ISI/IKATAN", en: "PER BUNDLE")
     public static let columnActive = Message(id: "AKTIF", en: "ACTIVE")
     public static let columnBatch = Message(id: "BATCH", en: "BATCH")
     public static let columnProduct = Message(id: "PRODUK", en: "PRODUCT")
@@ -93,7 +93,7 @@ extension Message {
     }
 
     public static func productChanged(code: String, name: String, bundleSize: Int) -> Message {
-        Message(id: "Produk \(code) (\(name)) sekarang \(bundleSize) batang per ikat",
+        Message(id: "Produk \(code) (\(name)) sekarang \(bundleSize) sapu per ikatan",
                 en: "Product \(code) (\(name)) now holds \(bundleSize) brooms per bundle")
     }
 
@@ -108,19 +108,28 @@ extension Message {
 
     public static func bundleHeader(id: String, product: String, maker: String, result: Message, state: BundleState,
                                     labelRevision: Int) -> Message {
-        let label = labelRevision == 0 ? Message(id: "belum dicetak", en: "not printed") : Message(id: "R\(labelRevision)", en: "R\(labelRevision)")
+        let label = labelRevision == 0 ? Message(id: "belum ada", en: "none yet") : Message(id: "R\(labelRevision)", en: "R\(labelRevision)")
         return Message(id: "\(id)  \(product)  pembuat \(maker)  \(result.indonesian)  status: \(state.message.indonesian)  label: \(label.indonesian)",
                        en: "\(id)  \(product)  maker \(maker)  \(result.english)  state: \(state.message.english)  label: \(label.english)")
     }
 
-    /// A QC result as people say it: `LULUS A` / `PASS A`, `TIDAK LULUS: LOOSE, DAMP` / `FAIL: ...`.
-    public static func result(_ result: QCResult) -> Message {
+    /// A QC result as people say it: `LULUS A` / `PASS A`, `TIDAK LULUS: Ikatan longgar` / `FAIL: Loose binding`.
+    public static func result(_ result: QCResult, defects: DefectNames) -> Message {
         switch result {
         case .pass(let grade):
-            Message(id: "LULUS \(grade.rawValue)", en: "PASS \(grade.rawValue)")
-        case .fail(let defects):
-            Message(id: "TIDAK LULUS: \(defects.joined(separator: ", "))", en: "FAIL: \(defects.joined(separator: ", "))")
+            return Message(id: "LULUS \(grade.rawValue)", en: "PASS \(grade.rawValue)")
+        case .fail(let codes):
+            let names = defects.names(codes)
+            return Message(id: "\(resultFail.indonesian): \(names.indonesian)", en: "\(resultFail.english): \(names.english)")
         }
+    }
+
+    /// The one word for a failed QC result, in tables, on labels and in reports.
+    public static let resultFail = Message(id: "TIDAK LULUS", en: "FAIL")
+
+    /// A grade column's cell: `A`, `B`, or the failed result's word where the records say `FAIL`.
+    public static func grade(_ grade: String) -> Message {
+        grade == "FAIL" ? resultFail : Message(id: grade, en: grade)
     }
 
     public static func total(_ count: Int) -> Message {
@@ -133,10 +142,62 @@ extension String {
     public var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
+/// A command line the parser could not read: one line in the user's language, with where to look.
 extension Message {
-    /// A command line the parser could not read; its reason is the parser's own (English).
-    public static func usageProblem(_ reason: String) -> Message {
-        Message(id: "perintah tidak lengkap atau salah: \(reason) (lihat --help)",
-                en: "the command line is incomplete or wrong: \(reason) (see --help)")
+    public static func commandLineProblem(_ problem: Message, help: String) -> Message {
+        Message(id: "\(problem.indonesian); lihat '\(help)'", en: "\(problem.english); see '\(help)'")
+    }
+
+    public static func unknownOption(_ name: String, suggestion: String?) -> Message {
+        Message(id: "opsi tidak dikenal '\(name.visible)'" + (suggestion.map { " (maksud Anda '\($0)'?)" } ?? ""),
+                en: "unknown option '\(name.visible)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+    }
+
+    public static func optionNeedsValue(_ name: String) -> Message {
+        Message(id: "opsi \(name) butuh nilai", en: "option \(name) needs a value")
+    }
+
+    public static func optionRequired(_ name: String) -> Message {
+        Message(id: "opsi \(name) wajib diisi", en: "option \(name) is required")
+    }
+
+    public static func argumentRequired(_ name: String) -> Message {
+        Message(id: "argumen \(name) wajib diisi", en: "argument \(name) is required")
+    }
+
+    public static func oneOfRequired(_ names: [String]) -> Message {
+        Message(id: "salah satu dari \(Message.list(names, conjunction: "atau")) wajib diisi",
+                en: "one of \(Message.list(names, conjunction: "or")) is required")
+    }
+
+    public static func unexpectedArguments(_ values: [String]) -> Message {
+        let quoted = values.map { "'\($0.visible)'" }
+        return Message(id: "argumen tak terduga \(quoted.joined(separator: ", "))",
+                       en: (values.count == 1 ? "unexpected argument " : "unexpected arguments ") + quoted.joined(separator: ", "))
+    }
+
+    public static func invalidOptionValue(option: String, value: String) -> Message {
+        Message(id: "nilai '\(value.visible)' tidak sah untuk \(option)", en: "invalid value '\(value.visible)' for \(option)")
+    }
+
+    public static func optionTakesNoValue(_ name: String, value: String) -> Message {
+        Message(id: "opsi \(name) tidak menerima nilai (diberi '\(value.visible)')",
+                en: "option \(name) takes no value (given '\(value.visible)')")
+    }
+
+    public static func unknownSubcommand(_ name: String) -> Message {
+        Message(id: "perintah tidak dikenal '\(name.visible)'", en: "unknown command '\(name.visible)'")
+    }
+
+    public static let optionGivenTwice = Message(id: "opsi yang sama diberikan dua kali", en: "the same option is given twice")
+    public static let subcommandRequired = Message(id: "sebutkan subperintahnya", en: "name a subcommand")
+
+    public static func invalidOption(_ text: String) -> Message {
+        Message(id: "opsi tidak sah: \(text.visible)", en: "invalid option: \(text.visible)")
+    }
+
+    /// A parser message of a shape Sapu does not know; its reason stays the parser's own (English).
+    public static func unreadableCommandLine(_ reason: String) -> Message {
+        Message(id: "perintah tidak bisa dibaca: \(reason.visible)", en: "the command line cannot be read: \(reason.visible)")
     }
 }

@@ -42,10 +42,10 @@ extension MoveRefusal {
         case .notFromState:
             Message(id: "tidak bisa dari status ini", en: "not possible from this state")
         case .failedBundle:
-            Message(id: "ikatan TIDAK LULUS QC; pakai mode quarantine",
-                    en: "bundle FAILED QC; use quarantine mode")
+            Message(id: "ikatan TIDAK LULUS QC; pakai mode karantina",
+                    en: "the bundle's QC result is FAIL; use quarantine mode")
         case .notLabelled:
-            Message(id: "label belum dicetak atau sudah usang setelah pemeriksaan ulang; jalankan `sapu label` dulu",
+            Message(id: "belum ada label, atau labelnya sudah usang setelah pemeriksaan ulang; jalankan `sapu label` dulu",
                     en: "no current label (none printed, or printed before the last re-inspection); run `sapu label` first")
         case .alreadyPacked:
             Message(id: "sudah dikemas dalam pengiriman", en: "already packed in a shipment")
@@ -63,7 +63,7 @@ extension Move {
         switch self {
         case .inspect: Message(id: "periksa", en: "inspect")
         case .reinspect: Message(id: "periksa ulang", en: "re-inspect")
-        case .label: Message(id: "cetak label", en: "label")
+        case .label: Message(id: "beri label", en: "label")
         case .receive: Message(id: "terima", en: "receive")
         case .quarantine: Message(id: "karantina", en: "quarantine")
         case .scrap: Message(id: "musnahkan", en: "scrap")
@@ -150,13 +150,13 @@ extension SapuError {
             Message(id: "zona waktu tidak dikenal: \"\(text)\" (nama IANA, mis. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
                     en: "unknown time zone: \"\(text)\" (an IANA name, e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
         case .invalidBundleSize(let text):
-            Message(id: "isi per ikat harus bilangan bulat \(Product.bundleSizes.lowerBound) sampai \(Product.bundleSizes.upperBound), bukan \"\(text)\"",
+            Message(id: "isi per ikatan harus bilangan bulat \(Product.bundleSizes.lowerBound) sampai \(Product.bundleSizes.upperBound), bukan \"\(text)\"",
                     en: "brooms per bundle must be a whole number from \(Product.bundleSizes.lowerBound) to \(Product.bundleSizes.upperBound), not \"\(text)\"")
         case .numberOutOfRange(let option, let value, let range):
             Message(id: "\(option) harus bilangan bulat \(range.lowerBound) sampai \(range.upperBound), bukan \"\(value)\"",
                     en: "\(option) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(value)\"")
         case .storedBundleSizeOutOfRange(let product, let size):
-            Message(id: "isi per ikat produk \(product) di database (\(size)) di luar \(Product.bundleSizes.lowerBound) sampai \(Product.bundleSizes.upperBound); perbaiki dengan `sapu product set \(product) --bundle-size N`",
+            Message(id: "isi per ikatan produk \(product) di database (\(size)) di luar \(Product.bundleSizes.lowerBound) sampai \(Product.bundleSizes.upperBound); perbaiki dengan `sapu product set \(product) --bundle-size N`",
                     en: "product \(product) has \(size) brooms per bundle in the database, outside \(Product.bundleSizes.lowerBound) to \(Product.bundleSizes.upperBound); correct it with `sapu product set \(product) --bundle-size N`")
         case .totalTooLarge:
             Message(id: "jumlah terlalu besar untuk dihitung: ada angka tersimpan yang tidak masuk akal",
@@ -181,6 +181,12 @@ extension SapuError {
             Message(id: "paling banyak \(limit) kode cacat per ikatan", en: "at most \(limit) defect codes per bundle")
         case .invalidLanguage(let text):
             Message(id: "bahasa tidak dikenal: \"\(text)\" (pakai id atau en)", en: "unknown language: \"\(text)\" (use id or en)")
+        case .unknownOptionWord(let option, let value, let words):
+            Message(id: "\(option) tidak mengenal \"\(value.visible)\"; pakai \(Message.list(words.map(\.indonesian), conjunction: "atau"))",
+                    en: "\(option) does not take \"\(value.visible)\"; use \(Message.list(words.map(\.english), conjunction: "or"))")
+        case .mixedOptionLanguages(let indonesian, let english):
+            Message(id: "nilai opsi dalam dua bahasa (\(indonesian.visible), \(english.visible)); pakai kata bahasa Indonesia saja atau bahasa Inggris saja",
+                    en: "option values in two languages (\(indonesian.visible), \(english.visible)); use only Indonesian or only English words")
         case .invalidGrade(let text):
             Message(id: "grade tidak sah: \"\(text)\" (pakai A atau B)", en: "invalid grade: \"\(text)\" (use A or B)")
         case .incompleteScan:
@@ -193,9 +199,6 @@ extension SapuError {
         case .nonCanonicalBundleID(let typed, let canonical):
             Message(id: "id ikatan \"\(typed)\" tidak ditulis seperti di label; maksudnya \(canonical)?",
                     en: "bundle id \"\(typed)\" is not written as on the label; did you mean \(canonical)?")
-        case .unknownState(let text):
-            Message(id: "status tidak dikenal: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))",
-                    en: "unknown state: \(text) (\(BundleState.allCases.map(\.rawValue).joined(separator: ", ")))")
         case .illegalMove(let bundle, let move, let state, let reason):
             Message(id: "\(bundle): \(move.message.indonesian) ditolak, status \(state.message.indonesian): \(reason.message.indonesian)",
                     en: "\(bundle): \(move.message.english) refused, state \(state.message.english): \(reason.message.english)")
@@ -219,15 +222,12 @@ extension SapuError {
         case .labelDisagrees(let id):
             Message(id: "isi label \(id) tidak sesuai dengan catatan", en: "label \(id) does not match the records")
         case .shipmentRequired:
-            Message(id: "mode pack butuh --shipment NOMOR", en: "pack mode needs --shipment NUMBER")
-        case .unknownMode(let text):
-            Message(id: "mode tidak dikenal: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))",
-                    en: "unknown mode: \(text) (\(ScanMode.allCases.map { $0.rawValue }.joined(separator: ", ")))")
+            Message(id: "mode kemas butuh --shipment NOMOR", en: "pack mode needs --shipment NUMBER")
         case .controlCodeUntagged(let current):
             Message(id: "kode perintah tanpa tanda pengaman (diketik atau dari lembar lama); mode tetap \(current.rawValue); cetak lembar baru dengan `sapu label commands`",
                     en: "control code without its security tag (typed, or from an old sheet); mode stays \(current.rawValue); print a new sheet with `sapu label commands`")
         case .controlCodeNotThisSite(let current):
-            Message(id: "kode perintah bukan dari situs ini atau sudah diubah; mode tetap \(current.rawValue); pakai lembar dari `sapu label commands` situs ini",
+            Message(id: "kode perintah bukan dari lokasi ini atau sudah diubah; mode tetap \(current.rawValue); pakai lembar dari `sapu label commands` lokasi ini",
                     en: "control code not issued by this site, or altered; mode stays \(current.rawValue); use a sheet from this site's `sapu label commands`")
         case .controlCodeCannotSelect(let mode, let current):
             Message(id: "mode \(mode.rawValue) tidak bisa dipilih dengan kode perintah; mode tetap \(current.rawValue); jalankan `sapu scan --mode \(mode.rawValue)` bila memang perlu",
@@ -250,11 +250,11 @@ extension SapuError {
             Message(id: "pengiriman \(id) berstatus \(status.message.indonesian); tidak bisa \(Self.shipmentAction(action).indonesian)",
                     en: "shipment \(id) is \(status.message.english); cannot \(Self.shipmentAction(action).english)")
         case .shipmentEmpty(let id):
-            Message(id: "pengiriman \(id) masih kosong; kemas ikatan dulu (sapu scan --mode pack)",
+            Message(id: "pengiriman \(id) masih kosong; kemas ikatan dulu (sapu scan --mode kemas)",
                     en: "shipment \(id) is empty; pack bundles first (sapu scan --mode pack)")
         case .shipmentHoldsUnfit(let id, let bundle):
-            Message(id: "pengiriman \(id) berisi ikatan \(bundle) yang tidak boleh dikirim (gagal QC atau bukan berstatus dikemas)",
-                    en: "shipment \(id) holds bundle \(bundle), which cannot be shipped (failed QC or not packed)")
+            Message(id: "pengiriman \(id) berisi ikatan \(bundle) yang tidak boleh dikirim (TIDAK LULUS QC atau bukan berstatus dikemas)",
+                    en: "shipment \(id) holds bundle \(bundle), which cannot be shipped (QC result FAIL, or not packed)")
         case .manifestMismatch(let bundle, let field, let manifest, let label):
             Message(id: "\(bundle): \(Message.mismatchField(field).indonesian) di label \(label), di manifest \(manifest)",
                     en: "\(bundle): label says \(Message.mismatchField(field).english) \(label), the manifest says \(manifest)")
@@ -353,8 +353,8 @@ extension SapuError {
             Message(id: "berkas \(path) berisi kunci lokasi \(site), bukan mitra \(partner); tidak ada yang didaftarkan",
                     en: "file \(path) holds a key of site \(site), not of partner \(partner); nothing registered")
         case .partnerKeyIsOwn(let keyID, let fingerprint):
-            Message(id: "kunci \(keyID) (sidik jari \(fingerprint)) adalah kunci bengkel ini sendiri; daftarkan kunci dari sapu key export mitra",
-                    en: "key \(keyID) (fingerprint \(fingerprint)) is this workshop's own key; register the key from the partner's sapu key export")
+            Message(id: "kunci \(keyID) (sidik jari \(fingerprint)) adalah kunci lokasi ini sendiri; daftarkan kunci dari sapu key export mitra",
+                    en: "key \(keyID) (fingerprint \(fingerprint)) is this site's own key; register the key from the partner's sapu key export")
         case .partnerKeyTaken(let keyID, let fingerprint, let partner):
             Message(id: "kunci \(keyID) (sidik jari \(fingerprint)) sudah terdaftar untuk mitra \(partner); satu kunci hanya untuk satu mitra",
                     en: "key \(keyID) (fingerprint \(fingerprint)) is already registered for partner \(partner); a key belongs to one partner only")
@@ -373,12 +373,6 @@ extension SapuError {
         case .reversedRange(let from, let to):
             Message(id: "periode terbalik: --from \(from.iso) sesudah --to \(to.iso)",
                     en: "reversed period: --from \(from.iso) is after --to \(to.iso)")
-        case .unknownGrouping(let text):
-            Message(id: "--by tidak dikenal: \"\(text)\" (pakai \(ReportGrouping.choices))",
-                    en: "unknown --by: \"\(text)\" (use \(ReportGrouping.choices))")
-        case .unknownFormat(let text):
-            Message(id: "--format tidak dikenal: \"\(text)\" (pakai \(ReportFormat.choices))",
-                    en: "unknown --format: \"\(text)\" (use \(ReportFormat.choices))")
         case .databaseNotEmpty(let path):
             Message(id: "database \(path) sudah berisi ikatan; riwayat contoh hanya untuk database baru",
                     en: "database \(path) already holds bundles; the sample history only goes into a new database")
@@ -402,7 +396,7 @@ extension SapuError {
         case .storageFailure(let detail):
             Message(id: "kesalahan penyimpanan: \(detail)", en: "storage error: \(detail)")
         case .databaseDamaged(let path):
-            Message(id: "database \(path) rusak (pemeriksaan SQLite gagal); tidak ada yang ditulis. Hentikan semua stasiun dan pulihkan cadangan terakhir: sapu restore BERKAS-CADANGAN",
+            Message(id: "database \(path) rusak (tidak lolos pemeriksaan SQLite); tidak ada yang ditulis. Hentikan semua stasiun dan pulihkan cadangan terakhir: sapu restore BERKAS-CADANGAN",
                     en: "database \(path) is damaged (SQLite's check failed); nothing was written. Stop every station and restore the last backup: sapu restore BACKUP-FILE")
         case .schemaVersionInvalid(let path, let found):
             Message(id: "database \(path) mencatat versi skema \(found), yang tidak pernah ditulis sapu; berkas diubah di luar sapu. Pulihkan cadangan: sapu restore BERKAS-CADANGAN",
@@ -456,7 +450,7 @@ extension SapuError {
             Message(id: "berkas kunci privat \(path) bisa dibaca atau ditulis pengguna lain; tidak dipakai. Jalankan: chmod 600 \(path)",
                     en: "private key file \(path) can be read or written by other users; not used. Run: chmod 600 \(path)")
         case .keyFileOtherSite(let path, let found, let site):
-            Message(id: "berkas kunci privat \(path) berisi kunci situs \(found), bukan \(site); tidak ada yang ditandatangani (pulihkan berkas kunci \(site) dari cadangan)",
+            Message(id: "berkas kunci privat \(path) berisi kunci lokasi \(found), bukan \(site); tidak ada yang ditandatangani (pulihkan berkas kunci \(site) dari cadangan)",
                     en: "private key file \(path) holds a key of site \(found), not \(site); nothing was signed (restore \(site)'s key file from your backup)")
         case .keyFileUnknownKey(let path, let keyID):
             Message(id: "berkas kunci privat \(path) memuat kunci \(keyID) yang tidak dikenal database; tidak ada yang diubah (pulihkan berkas kunci dari cadangan)",
@@ -522,7 +516,7 @@ extension SapuError {
             Message(id: "--skip hanya untuk lembar stiker PDF (--format pdf dengan templat lembar)",
                     en: "--skip applies only to a PDF sticker sheet (--format pdf with a sheet template)")
         case .renderFailed(let format):
-            Message(id: "gagal membuat \(format) (memori habis?)", en: "could not draw the \(format) (out of memory?)")
+            Message(id: "tidak bisa membuat \(format) (memori habis?)", en: "could not draw the \(format) (out of memory?)")
         case .fontMissing(let path):
             Message(id: "huruf \(path) tidak ada; pasang fonts-dejavu-core",
                     en: "font \(path) is missing; install fonts-dejavu-core")

@@ -8,7 +8,7 @@ extension Message {
     public static func labelPass(_ grade: Grade) -> Message {
         Message(id: "LULUS QC · GRADE \(grade.rawValue)", en: "QC PASS · GRADE \(grade.rawValue)")
     }
-    public static let labelFail = Message(id: "TIDAK LULUS", en: "REJECT")
+    public static let labelFail = resultFail
 
     public static let columnSize = Message(id: "UKURAN", en: "SIZE")
     public static let columnDPI = Message(id: "DPI", en: "DPI")

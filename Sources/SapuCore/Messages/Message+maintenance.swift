@@ -7,7 +7,7 @@ extension Message {
         id: "akses: database hanya bisa dibaca oleh proses ini; pemeriksaan tetap jalan, tidak ada yang ditulis",
         en: "access: this process can only read the database; the checks still run, nothing is written")
     public static let doctorDamagedAtOpen = Message(
-        id: "pemeriksaan cepat SQLite: GAGAL; sapu tidak akan menulis ke database ini. Pulihkan cadangan terakhir: sapu restore BERKAS-CADANGAN",
+        id: "pemeriksaan cepat SQLite: TIDAK LOLOS; sapu tidak akan menulis ke database ini. Pulihkan cadangan terakhir: sapu restore BERKAS-CADANGAN",
         en: "SQLite quick check: FAILED; sapu will not write to this database. Restore the last backup: sapu restore BACKUP-FILE")
     public static let doctorIntegritySound = Message(
         id: "integritas database: utuh (pemeriksaan penuh SQLite)", en: "database integrity: sound (SQLite's full check)")

@@ -41,7 +41,7 @@ extension Message {
     public static let columnInspected = Message(id: "DIPERIKSA", en: "INSPECTED")
     public static let columnGradeA = Message(id: "A", en: "A")
     public static let columnGradeB = Message(id: "B", en: "B")
-    public static let columnFailed = Message(id: "GAGAL", en: "FAILED")
+    public static let columnFailed = resultFail
     public static let columnPassRate = Message(id: "% LULUS", en: "PASS %")
     public static let columnReworks = Message(id: "PERBAIKAN", en: "REWORKS")
     public static let columnFinalYield = Message(id: "% LULUS AKHIR", en: "FINAL %")
@@ -49,7 +49,7 @@ extension Message {
     public static let columnDefectName = Message(id: "KETERANGAN", en: "DESCRIPTION")
     public static let columnShare = Message(id: "%", en: "%")
     public static let columnCumulative = Message(id: "% KUMULATIF", en: "CUMULATIVE %")
-    public static let columnBundles = Message(id: "IKAT", en: "BUNDLES")
+    public static let columnBundles = Message(id: "IKATAN", en: "BUNDLES")
     public static let columnBrooms = Message(id: "SAPU", en: "BROOMS")
     public static let columnTotal = Message(id: "JUMLAH", en: "TOTAL")
     public static let columnShipments = Message(id: "PENGIRIMAN", en: "SHIPMENTS")
@@ -80,12 +80,12 @@ extension Message {
     }
 
     public static func reportFailedInspections(_ count: String) -> Message {
-        Message(id: "\(count) pemeriksaan gagal (termasuk pemeriksaan ulang); satu ikatan bisa punya lebih dari satu cacat",
-                en: "\(count) failed inspections (re-inspections included); one bundle can have more than one defect")
+        Message(id: "\(count) hasil TIDAK LULUS (termasuk pemeriksaan ulang); satu ikatan bisa punya lebih dari satu cacat",
+                en: "\(count) FAIL results (re-inspections included); one bundle can have more than one defect")
     }
 
-    public static let reportNoFailures = Message(id: "Tidak ada pemeriksaan yang gagal pada periode ini.",
-                                                 en: "No inspection failed in this period.")
+    public static let reportNoFailures = Message(id: "Tidak ada hasil TIDAK LULUS pada periode ini.",
+                                                 en: "No FAIL result in this period.")
 
     public static func reportMakersNote(makers: Int, bundles: String, brooms: String) -> Message {
         Message(id: "\(makers) pembuat, \(bundles) ikatan (\(brooms) sapu) diperiksa pertama kali pada periode ini",
@@ -128,7 +128,7 @@ extension Message {
                                                   en: "Bundles per maker by first-inspection result")
     public static let reportConsigneesChart = Message(id: "Nasib ikatan yang dikirim, per penerima",
                                                       en: "What became of the bundles sent, per consignee")
-    public static let reportFailedSeries = Message(id: "Gagal", en: "Failed")
+    public static let reportFailedSeries = Message(id: "Tidak lulus", en: "Fail")
     public static let reportCumulativeSeries = Message(id: "Kumulatif %", en: "Cumulative %")
     public static let reportInTransitSeries = Message(id: "Di jalan", en: "In transit")
 

@@ -16,7 +16,7 @@ extension Message {
 
     public static func control(_ control: ControlCode) -> Message {
         switch control {
-        case .mode(let mode): Message(id: "mode sekarang \(mode.rawValue)", en: "mode is now \(mode.rawValue)")
+        case .mode(let mode): Message(id: "mode sekarang \(mode.word.indonesian)", en: "mode is now \(mode.word.english)")
         case .shipment(let id): Message(id: "pengiriman sekarang \(id)", en: "shipment is now \(id)")
         case .operatorCode(let code): Message(id: "operator sekarang \(code)", en: "operator is now \(code)")
         }

@@ -15,7 +15,7 @@ extension Message {
     public static let sjDriver = Message(id: "Sopir", en: "Driver")
     public static let sjReference = Message(id: "Referensi", en: "Reference")
     public static let sjTotal = Message(id: "JUMLAH", en: "TOTAL")
-    public static let sjBundles = Message(id: "Ikat", en: "Bundles")
+    public static let sjBundles = Message(id: "Ikatan", en: "Bundles")
     public static let sjBrooms = Message(id: "Sapu", en: "Brooms")
     public static let sjSender = Message(id: "Pengirim", en: "Sender")
     public static let sjDriverSignature = Message(id: "Sopir", en: "Driver")
@@ -119,7 +119,7 @@ extension Message {
     public static let columnVerifiedBundles = Message(id: "IKATAN", en: "BUNDLES")
 
     public static func receiptWritten(_ path: String) -> Message {
-        Message(id: "Tanda terima bertanda tangan ditulis: \(path) (+ .sig); kirim ke bengkel untuk sapu shipment reconcile",
+        Message(id: "Tanda terima bertanda tangan ditulis: \(path) (+ .sig); kirim ke pengirim untuk sapu shipment reconcile",
                 en: "Signed receipt written: \(path) (+ .sig); send it to the workshop for sapu shipment reconcile")
     }
 }

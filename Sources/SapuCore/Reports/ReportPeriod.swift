@@ -22,27 +22,11 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
 /// What the rows of the QC report stand for.
 public enum ReportGrouping: String, Sendable, CaseIterable, Codable {
     case batch, maker, product, day
-
-    public init(text: String) throws(SapuError) {
-        guard let grouping = ReportGrouping(rawValue: text.trimmingSpaces().lowercased()) else {
-            throw .unknownGrouping(text)
-        }
-        self = grouping
-    }
-
-    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// How a report is printed.
 public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case table, csv, json, html
-
-    public init(text: String) throws(SapuError) {
-        guard let format = ReportFormat(rawValue: text.trimmingSpaces().lowercased()) else { throw .unknownFormat(text) }
-        self = format
-    }
-
-    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 extension Instant {

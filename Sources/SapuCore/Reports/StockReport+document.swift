@@ -10,7 +10,7 @@ extension StockReport {
         let rows = self.rows
         let chart = ReportChart.StackedBars(
             title: Message.reportStockChart.text(language),
-            categories: rows.map { "\($0.product) \($0.grade)" },
+            categories: rows.map { "\($0.product) \(Message.grade($0.grade).text(language))" },
             horizontal: true,
             series: states.enumerated().map { index, state in
                 .init(name: state.message.text(language).capitalisedFirst, colour: ReportColour.state(state), values: rows.map { $0.counts[index] })
@@ -19,7 +19,7 @@ extension StockReport {
             columns: [.init(Message.columnProduct.text(language), numeric: false), .init(Message.columnGrade.text(language), numeric: false)]
                 + states.map { .init($0.message.text(language).uppercased()) } + [.init(Message.columnTotal.text(language))],
             rows: rows.map { row in
-                [.text(row.product), .text(row.grade)] + row.counts.map(ReportCell.count) + [.count(row.total)]
+                [.text(row.product), .text(Message.grade(row.grade).text(language))] + row.counts.map(ReportCell.count) + [.count(row.total)]
             },
             total: [.text(Message.reportAllRows.text(language)), .text("")] + stateTotals.map(ReportCell.count) + [.count(total)])
         return ReportDocument(
