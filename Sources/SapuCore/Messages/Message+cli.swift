@@ -99,7 +99,7 @@ extension Message {
 
     public static func bundleHeader(id: String, product: String, maker: String, result: Message, state: BundleState,
                                     labelRevision: Int) -> Message {
-        let label = labelRevision == 0 ? Message(id: "belum dicetak", en: "not printed") : Message(id: "R\(labelRevision)", en: "R\(labelRevision)")
+        let label = labelRevision == 0 ? Message(id: "belum ada", en: "none yet") : Message(id: "R\(labelRevision)", en: "R\(labelRevision)")
         return Message(id: "\(id)  \(product)  pembuat \(maker)  \(result.indonesian)  status: \(state.message.indonesian)  label: \(label.indonesian)",
                        en: "\(id)  \(product)  maker \(maker)  \(result.english)  state: \(state.message.english)  label: \(label.english)")
     }
