@@ -95,7 +95,7 @@ struct ScanStationKeyTests {
         try sapu.ok("inspect", "\(batch)-0002", "--pass", "--grade", "A")
         let outdated = try sapu.scan("check", [genuine])
         #expect(outdated.outcomes == ["superseded"], "\(outdated.answers)")
-        #expect(outdated.answers.first?.reason == "label \(batch)-0002 was printed before the latest re-inspection; reprint it")
+        #expect(outdated.answers.first?.reason == "label \(batch)-0002 was made before the latest re-inspection; make its new label (sapu label \(batch)-0002)")
     }
 
     @Test func aLabelOfTheCurrentRevisionUnderARetiredKeyIsForged() throws {
