@@ -15,8 +15,6 @@ extension Message {
         Message(id: "\(count) ikatan dibatalkan (tidak dihitung)", en: "\(count) bundles voided (not counted)")
     }
 
-    public static let columnReason = Message(id: "ALASAN", en: "REASON")
-
     /// The event detail of a void: why.
     public static func voidReasonDetail(_ reason: String) -> Message {
         Message(id: "alasan: \(reason)", en: "reason: \(reason)")
