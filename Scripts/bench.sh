@@ -37,7 +37,7 @@ echo "sapu benchmarks ($(nproc) cores, release build), files in $BENCH"
 printf '%-58s %12s   %s\n' "measure" "sapu" "reference (same run)"
 
 # --- Foundation: inspection and start-up -------------------------------------------
-t0=$(now); "$SAPU" inspect --batch "$BATCH" --maker M001 --pass --grade A --count 10000 >/dev/null; t1=$(now)
+t0=$(now); "$SAPU" inspect --batch "$BATCH" --maker M001 --pass --grade A --count 10000 --yes >/dev/null; t1=$(now)
 insert=$(elapsed "$t0" "$t1")
 sqlite3 "$BENCH/ref.sqlite" "CREATE TABLE b(id TEXT PRIMARY KEY, x TEXT); CREATE TABLE e(seq INTEGER PRIMARY KEY, b TEXT, m TEXT);" 
 t0=$(now)

@@ -53,17 +53,23 @@ sapu inspect --batch "$GLAGAH" --maker M045 --fail --defect SHORT,BROKEN --count
 sapu inspect --batch "$GLAGAH" --maker M044 --fail --defect UNDER --inspector QC2
 FIRST_FAIL="$LIDI-0020"  # the first failed lidi bundle
 
+step "A mistyped count (22 instead of 2): refused unless confirmed; the 20 bundles never made are voided"
+sapu inspect --batch "$GLAGAH" --maker M044 --pass --grade A --count 22 --inspector QC2 || true
+sapu inspect --batch "$GLAGAH" --maker M044 --pass --grade A --count 22 --yes --inspector QC2 >/dev/null
+sapu bundle void --batch "$GLAGAH" --from 21 --to 40 --reason "salah ketik jumlah: 22, bukan 2" --yes | tail -1
+
 step "A damp bundle dried in the sun and re-inspected after rework"
 sapu inspect "$FIRST_FAIL" --pass --grade B --inspector QC1
 sapu bundle show "$FIRST_FAIL"
 sapu batch show "$LIDI"
 
-step "QC prints labels: thermal PNGs (203 dpi), an A4 sticker sheet, ZPL for the thermal printer"
+step "QC writes label files: thermal PNGs (203 dpi), an A4 sticker sheet, ZPL for the thermal printer"
 sapu label --batch "$LIDI" --out labels/thermal | tail -1
 sapu label --batch "$GLAGAH" --out labels/thermal | tail -1
-sapu label "$FIRST_FAIL" --out labels/thermal   # the reworked bundle: label revision 1 shows its new grade
-sapu label --batch "$GLAGAH" --template a4-3x8 --format pdf --out labels/sheet
-sapu label --batch "$LIDI" --template thermal-60x40 --format zpl --out labels/zpl
+sapu label --batch "$LIDI" --out labels/thermal   # again by mistake: nothing is written twice
+sapu label "$FIRST_FAIL" --again --out labels/thermal   # a torn label, deliberately written again: same revision, a reprint event
+sapu label --batch "$GLAGAH" --again --template a4-3x8 --format pdf --out labels/sheet
+sapu label --batch "$LIDI" --again --template thermal-60x40 --format zpl --out labels/zpl
 sapu label commands --out labels
 sapu label templates
 
@@ -127,9 +133,10 @@ sapu shipment reconcile partner/"$STEM".receipt.json
 sapu shipment reconcile partner/first.receipt.json || echo "(the older receipt is refused, as it should be)"
 sapu shipment list
 
-step "Stock at the end of the day"
+step "Stock at the end of the day (the voided bundles count nowhere)"
 sapu stock
 sapu bundle show "$LIDI-0016"
+sapu batch show "$GLAGAH"
 
 step "Management: QC, output per maker and shipments (names only on request, on site)"
 mkdir -p reports

@@ -1,7 +1,7 @@
 # Sourced by Scripts/bench.sh: label printing beside the qrencode command.
 # --- Labels ----------------------------------------------------------------------------
 LBATCH=$("$SAPU" batch create --product GLAGAH --date 2025-11-22)
-"$SAPU" inspect --batch "$LBATCH" --maker M001 --pass --grade A --count 10000 >/dev/null
+"$SAPU" inspect --batch "$LBATCH" --maker M001 --pass --grade A --count 10000 --yes >/dev/null
 
 t0=$(now); "$SAPU" label --batch "$LBATCH" --format png --template thermal-50x30 --out "$BENCH/png" --json > "$BENCH/labels.json"; t1=$(now)
 sapu_png=$(elapsed "$t0" "$t1")
@@ -18,9 +18,9 @@ ref_png=$(elapsed "$t0" "$t1")
 row "10,000 PNG labels (QR + text, signed)" "$(sec "$sapu_png")" \
     "shell loop of 'qrencode' (QR only): $(sec "$ref_png"), sapu $(printf '%.1f' "$(echo "$ref_png / $sapu_png" | bc -l)")x faster"
 
-t0=$(now); "$SAPU" label --batch "$LBATCH" --format pdf --template a4-3x8 --out "$BENCH/pdf" >/dev/null; t1=$(now)
+t0=$(now); "$SAPU" label --batch "$LBATCH" --again --format pdf --template a4-3x8 --out "$BENCH/pdf" >/dev/null; t1=$(now)
 pdf_file=$(ls "$BENCH"/pdf/*.pdf)
 row "10,000-label A4 PDF (a4-3x8, $(pdfinfo "$pdf_file" | awk '/^Pages/ {print $2}') pages)" "$(sec "$(elapsed "$t0" "$t1")")" \
     "$(du -h "$pdf_file" | cut -f1) file"
-t0=$(now); "$SAPU" label --batch "$LBATCH" --format zpl --out "$BENCH/zpl" >/dev/null; t1=$(now)
+t0=$(now); "$SAPU" label --batch "$LBATCH" --again --format zpl --out "$BENCH/zpl" >/dev/null; t1=$(now)
 row "10,000 labels as ZPL" "$(sec "$(elapsed "$t0" "$t1")")" ""

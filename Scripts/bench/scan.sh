@@ -53,7 +53,7 @@ row "scans/s, a stream of 10,000 piped in (typed ids, receive)" \
 # --- 2. One scan at a time: from the line written to its answer ---------------------
 # Real signed labels (PNG, read back with zbarimg), so each answer includes verifying the signature.
 SCAN_LATENCY_BATCH=$("$SAPU" batch create --product LIDI --date 2025-11-23)
-"$SAPU" inspect --batch "$SCAN_LATENCY_BATCH" --maker M001 --pass --grade A --count 1000 >/dev/null
+"$SAPU" inspect --batch "$SCAN_LATENCY_BATCH" --maker M001 --pass --grade A --count 1000 --yes >/dev/null
 "$SAPU" label --batch "$SCAN_LATENCY_BATCH" --out "$BENCH/scan-png" >/dev/null
 find "$BENCH/scan-png" -name '*.png' -print0 | xargs -0 -n 100 -P "$(nproc)" zbarimg --raw -q -Sdisable -Sqrcode.enable 2>/dev/null \
     > "$BENCH/scan-labels.txt" || true

@@ -44,6 +44,23 @@ public enum SapuError: Error, Sendable, Equatable {
     /// A typed bundle id that means a bundle but is not written the way the label prints it.
     case nonCanonicalBundleID(typed: String, canonical: String)
     case illegalMove(bundle: String, move: Move, state: BundleState, reason: MoveRefusal)
+    /// `sapu inspect` with neither bundle ids nor `--batch` and `--maker`.
+    case inspectNeedsBundles
+    /// `sapu inspect` with bundle ids and an option that only describes new bundles (`--maker`, `--batch`, `--count`).
+    case optionForNewBundlesOnly(String)
+    /// More new bundles than `Confirmation.threshold` and nobody at a terminal to confirm (no `--yes`).
+    case inspectNeedsConfirmation(count: Int)
+    /// A void of many bundles or of a range, and nobody at a terminal to confirm (no `--yes`).
+    case voidNeedsConfirmation(count: Int)
+    /// The user answered something other than yes.
+    case notConfirmed
+    /// `sapu bundle void` without bundle ids or `--batch`, or with both.
+    case voidNeedsBundles
+    /// `--from` or `--to` without `--batch`.
+    case serialRangeNeedsBatch
+    case reversedSerialRange(from: Int, to: Int)
+    /// A bundle of a void cannot be voided; `others` are the further bundles refused. Nothing was voided.
+    case voidRefused(bundle: String, state: BundleState, reason: MoveRefusal, others: [String])
 
     // Scanning
     case emptyScan
@@ -51,6 +68,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case scanTooLong(Int)
     case notUTF8
     case supersededLabel(scanned: Int, current: Int)
+    /// The bundle was voided: its label is refused at every station.
+    case voidedLabel
     case labelOutdated(String)
     case keyboardSwapsYAndZ
     case labelDisagrees(String)
@@ -196,6 +215,12 @@ public enum SapuError: Error, Sendable, Equatable {
     case bundlesOrBatch
     case nothingToLabel(String)
     case labelChangedWhilePrinting
+    /// Bundles named without `--again` that already have a current label.
+    case labelAlreadyCurrent([String])
+    /// Bundles named with `--again` that have no current label to write again.
+    case nothingToReprint([String])
+    /// `--batch` with `--again`, and no bundle of the batch has a current label.
+    case batchNothingToReprint(String)
     /// The bundle's next label would need a revision a label cannot carry.
     case labelRevisionsUsedUp(bundle: String)
     case unknownTemplate(String)

@@ -7,6 +7,8 @@ extension SQLiteStore {
         try read { db in try Self.fetchBundle(db, id) }
     }
 
+    /// The bundles of a batch (or all), in one state or, without one, in every state but
+    /// `voided`: a voided bundle is listed only when asked for by its state.
     public func bundles(batch: String?, state: BundleState?) throws(SapuError) -> [SapuCore.Bundle] {
         try read { db in
             var clauses: [String] = []
@@ -16,11 +18,9 @@ extension SQLiteStore {
                 clauses.append("batch = ?")
                 arguments += [batch]
             }
-            if let state {
-                clauses.append("state = ?")
-                arguments += [state.rawValue]
-            }
-            let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            clauses.append(state == nil ? "state <> ?" : "state = ?")
+            arguments += [(state ?? .voided).rawValue]
+            let filter = "WHERE " + clauses.joined(separator: " AND ")
             return try Row.fetchAll(db, sql: "SELECT \(Self.bundleColumns) FROM bundle \(filter) ORDER BY batch, serial", arguments: arguments)
                 .map(Self.bundle)
         }
@@ -80,6 +80,6 @@ extension SQLiteStore {
         return BundleEvent(sequence: row["seq"], bundle: id, move: move, state: state, at: at,
                            actor: Actor(operatorCode: row["operator"], station: row["station"]),
                            result: resultText.flatMap(QCResult.init(code:)), labelRevision: row["label_revision"],
-                           shipment: row["shipment"], manual: row["manual"])
+                           shipment: row["shipment"], manual: row["manual"], reason: row["reason"])
     }
 }

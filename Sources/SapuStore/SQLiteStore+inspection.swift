@@ -72,22 +72,32 @@ extension SQLiteStore {
         }
     }
 
-    public func recordLabelPrints(_ ids: [BundleID], keyID: String, actor: Actor, at now: Instant)
+    /// Records that label files signed with `keyID` were written for `ids`, all or none.
+    ///
+    /// Without `again` every bundle must lack a current label (its first, or the one after
+    /// a re-inspection: a `label` event, a new revision). With `again` every bundle must have
+    /// one: the same label is written again, a `reprint` event that changes neither the
+    /// state nor the revision (unless the key changed since: then a `label` event with the
+    /// next revision). Otherwise `labelAlreadyCurrent` or `nothingToReprint`, and nothing is recorded.
+    public func recordLabelPrints(_ ids: [BundleID], again: Bool, keyID: String, actor: Actor, at now: Instant)
         throws(SapuError) -> [SapuCore.Bundle] {
         try write { db in
             var printed: [Bundle] = []
             printed.reserveCapacity(ids.count)
             for id in ids {
                 var bundle = try Self.fetchBundle(db, id)
-                if case .failure(let refusal) = Lifecycle.apply(.label, to: bundle.facts) {
-                    throw SapuError.illegalMove(bundle: id.description, move: .label, state: bundle.state, reason: refusal)
+                let move: Move = again && bundle.nextLabelRevision(keyID: keyID) == bundle.labelRevision ? .reprint : .label
+                if case .failure(let refusal) = Lifecycle.apply(move, to: bundle.facts) {
+                    throw SapuError.illegalMove(bundle: id.description, move: move, state: bundle.state, reason: refusal)
                 }
+                if bundle.facts.labelled && !again { throw SapuError.labelAlreadyCurrent([id.description]) }
+                if !bundle.facts.labelled && again { throw SapuError.nothingToReprint([id.description]) }
                 bundle.labelRevision = bundle.nextLabelRevision(keyID: keyID)
                 bundle.labelCurrent = true
                 bundle.labelKey = keyID
                 try db.execute(sql: "UPDATE bundle SET label_revision = ?, label_current = 1, label_key = ?, updated_at = ? WHERE id = ?",
                                arguments: [bundle.labelRevision, keyID, now.iso8601, id.description])
-                try Self.appendEvent(db, bundle: id, move: .label, state: bundle.state, at: now, actor: actor,
+                try Self.appendEvent(db, bundle: id, move: move, state: bundle.state, at: now, actor: actor,
                                      labelRevision: bundle.labelRevision)
                 printed.append(bundle)
             }
@@ -113,14 +123,15 @@ extension SQLiteStore {
     /// Appends one event; called inside the same transaction that changes the bundle row.
     static func appendEvent(_ db: Database, bundle: BundleID, move: Move, state: BundleState, at now: Instant,
                             actor: Actor, result: QCResult? = nil, labelRevision: Int? = nil,
-                            shipment: String? = nil, manual: Bool = false) throws {
+                            shipment: String? = nil, manual: Bool = false, reason: String? = nil) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO event (bundle, move, state, at, at_unix, operator, station, result, label_revision, shipment, manual)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event (bundle, move, state, at, at_unix, operator, station, result, label_revision, shipment, manual,
+                               reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             bundle.description, move.rawValue, state.rawValue, now.iso8601, now.unixSeconds, actor.operatorCode,
-            actor.station, result?.code, labelRevision, shipment, manual,
+            actor.station, result?.code, labelRevision, shipment, manual, reason,
         ])
     }
 }

@@ -14,11 +14,13 @@ public protocol ReportStore: Sendable {
 
 extension SQLiteStore: ReportStore {
     public func stockReport(asOf day: CalendarDate?) throws(SapuError) -> StockReport {
+        // A voided bundle was never made: it counts in no state, on no day (docs/states.md).
         try read { db in
             try Self.mapLargeReads(db)
             guard let day else {
                 return StockReport(asOf: nil, counts: try Self.stockCounts(db, sql: """
-                    SELECT product, COALESCE(grade, 'FAIL'), state, COUNT(*) FROM bundle GROUP BY product, grade, state
+                    SELECT product, COALESCE(grade, 'FAIL'), state, COUNT(*) FROM bundle WHERE state <> 'voided'
+                    GROUP BY product, grade, state
                     """))
             }
             guard let offset = try Self.siteOffset(db) else { return StockReport(asOf: day, counts: []) }
@@ -27,17 +29,17 @@ extension SQLiteStore: ReportStore {
             // outcome of its events, and `updated_at` is the time of the last one.
             let settled = try Self.stockCounts(db, sql: """
                 SELECT product, COALESCE(grade, 'FAIL'), state, COUNT(*) FROM bundle
-                WHERE unixepoch(updated_at) < ? GROUP BY product, grade, state
+                WHERE unixepoch(updated_at) < ? AND state <> 'voided' GROUP BY product, grade, state
                 """, arguments: [cutoff])
             // A bundle that existed then and changed since is replayed from its own events:
             // the state of its last event before the cutoff, the result of its last inspection.
             let replayed = try Self.stockCounts(db, sql: """
                 WITH moved(id, product) AS (
                     SELECT id, product FROM bundle
-                    WHERE inspections = 1 AND inspected_on <= ?1 AND unixepoch(updated_at) >= ?2
+                    WHERE inspections = 1 AND inspected_on <= ?1 AND unixepoch(updated_at) >= ?2 AND state <> 'voided'
                     UNION ALL
                     SELECT id, product FROM bundle b
-                    WHERE inspections > 1 AND unixepoch(updated_at) >= ?2
+                    WHERE inspections > 1 AND unixepoch(updated_at) >= ?2 AND state <> 'voided'
                       AND (inspected_on <= ?1
                            OR EXISTS (SELECT 1 FROM event e WHERE e.result IS NOT NULL AND e.bundle = b.id AND e.at_unix < ?2))
                 ), replayed(product, result, state) AS (
@@ -68,30 +70,36 @@ extension SQLiteStore: ReportStore {
             let products = try Dictionary(Row.fetchAll(db, sql: "SELECT code, product FROM batch").map {
                 (row: Row) -> (String, String) in (row[0], row[1])
             }, uniquingKeysWith: { first, _ in first })
-            switch detail {
-            case .batches:
-                let tallies = try Row.fetchCursor(db, sql: """
-                    SELECT inspected_on, batch, result, COUNT(*) FROM bundle
-                    WHERE inspections = 1 AND inspected_on BETWEEN ? AND ?
-                    GROUP BY inspected_on, batch, result
-                    """, arguments: [from, to])
-                while let row = try tallies.next() {
+            // The indexes these tallies stream carry no state: the few voided bundles are
+            // counted apart (from `bundle_voided`) and taken off, so voided counts nowhere.
+            let grouping = detail == .batches ? "inspected_on, batch, result" : "maker, product, result"
+            var voided: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT \(grouping), COUNT(*) FROM bundle INDEXED BY bundle_voided
+                WHERE state = 'voided' AND inspections = 1 AND inspected_on BETWEEN ? AND ? GROUP BY \(grouping)
+                """, arguments: [from, to]) {
+                voided[Self.tallyKey(row), default: 0] += row[3]
+            }
+            let tallies = try Row.fetchCursor(db, sql: """
+                SELECT \(grouping), COUNT(*) FROM bundle
+                WHERE inspections = 1 AND inspected_on BETWEEN ? AND ?
+                GROUP BY \(grouping)
+                """, arguments: [from, to])
+            while let row = try tallies.next() {
+                var count: Int = row[3]
+                if !voided.isEmpty { count -= voided[Self.tallyKey(row)] ?? 0 }
+                guard count > 0 else { continue }
+                switch detail {
+                case .batches:
                     guard let day = days[row[0]], let result = results[row[2]] else {
                         throw SapuError.storageFailure("unreadable bundle row")
                     }
                     let batch: String = row[1]
                     once.append(.init(day: day, batch: batch, maker: nil, product: products[batch] ?? "?", result: result,
-                                      count: row[3]))
-                }
-            case .makers:
-                let tallies = try Row.fetchCursor(db, sql: """
-                    SELECT maker, product, result, COUNT(*) FROM bundle
-                    WHERE inspections = 1 AND inspected_on BETWEEN ? AND ?
-                    GROUP BY maker, product, result
-                    """, arguments: [from, to])
-                while let row = try tallies.next() {
+                                      count: count))
+                case .makers:
                     guard let result = results[row[2]] else { throw SapuError.storageFailure("unreadable bundle row") }
-                    once.append(.init(day: nil, batch: nil, maker: row[0], product: row[1], result: result, count: row[3]))
+                    once.append(.init(day: nil, batch: nil, maker: row[0], product: row[1], result: result, count: count))
                 }
             }
             // A bundle whose latest inspection is before the period cannot have one in it.
@@ -99,7 +107,7 @@ extension SQLiteStore: ReportStore {
             let inspections = try Row.fetchCursor(db, sql: """
                 SELECT b.rowid, e.move = 'inspect', e.result, substr(e.at, 1, 10), e.at_unix, e.seq, b.batch, b.maker
                 FROM bundle b CROSS JOIN event e ON e.result IS NOT NULL AND e.bundle = b.id
-                WHERE b.inspections > 1 AND b.inspected_on >= ?
+                WHERE b.inspections > 1 AND b.inspected_on >= ? AND b.state <> 'voided'
                 """, arguments: [from])
             var reworked: [InspectionHistory.Reworked] = []
             var slots: [Int64: Int] = [:]
@@ -174,6 +182,12 @@ extension SQLiteStore: ReportStore {
     }
 
     // MARK: Helpers
+
+    /// The first three columns of a tally row, as one key.
+    private static func tallyKey(_ row: Row) -> String {
+        let first: String = row[0], second: String = row[1], third: String = row[2]
+        return first + "|" + second + "|" + third
+    }
 
     private static func stockCounts(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [StockCount] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -280,8 +294,9 @@ extension SQLiteStore {
             INSERT INTO batch (code, product, made_on, next_serial, created_at) VALUES (?, ?, ?, ?, ?)
             """)
         let event = try db.makeStatement(sql: """
-            INSERT INTO event (bundle, move, state, at, at_unix, operator, station, result, label_revision, shipment, manual)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            INSERT INTO event (bundle, move, state, at, at_unix, operator, station, result, label_revision, shipment, manual,
+                               reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
             """)
         var events = 0
         var open = false
@@ -303,7 +318,7 @@ extension SQLiteStore {
                 event.setUncheckedArguments([
                     bundles[item.bundle].id, item.move.rawValue, item.state.rawValue, iso(item.at), item.at,
                     item.operatorCode, item.station, item.result?.code, item.labelRevision,
-                    item.shipment.map { shipments[$0].id },
+                    item.shipment.map { shipments[$0].id }, item.reason,
                 ])
                 try event.execute()
             }

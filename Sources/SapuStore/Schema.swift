@@ -204,5 +204,12 @@ enum Schema {
         """
         ALTER TABLE site ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Asia/Jakarta';
         """,
+        // Voids (docs/states.md): a bundle created by mistake keeps its row and events, the
+        // `void` event says why; the reports take the few voided bundles off their counts
+        // through this small index (docs/reports.md).
+        """
+        ALTER TABLE event ADD COLUMN reason TEXT;
+        CREATE INDEX bundle_voided ON bundle(inspections, inspected_on, batch, maker, product, result) WHERE state = 'voided';
+        """,
     ]
 }

@@ -58,6 +58,17 @@ public protocol Store: Sendable {
     func stock() throws(SapuError) -> [StockCount]
 
     // Labels
-    /// Records that labels signed with `keyID` were printed; returns each bundle with the revision printed.
-    func recordLabelPrints(_ ids: [BundleID], keyID: String, actor: Actor, at: Instant) throws(SapuError) -> [SapuCore.Bundle]
+    /// Records that labels signed with `keyID` were written; returns each bundle with the revision written.
+    /// `again`: the bundles' current labels are written again (`reprint`), else they have none yet.
+    func recordLabelPrints(_ ids: [BundleID], again: Bool, keyID: String, actor: Actor, at: Instant)
+        throws(SapuError) -> [SapuCore.Bundle]
+
+    // Voids
+    /// Every bundle of a batch, voided ones too, by serial.
+    func bundleIDs(batch: String) throws(SapuError) -> [BundleID]
+    /// What voiding `ids` would do, read only; throws `voidRefused` when any of them cannot be voided.
+    func voidPlan(_ ids: [BundleID]) throws(SapuError) -> VoidPlan
+    /// Voids `ids` in one transaction, all or none: one `void` event with `reason` for each bundle
+    /// not yet voided; an already voided one is left as it is.
+    func void(_ ids: [BundleID], reason: String, actor: Actor, at: Instant) throws(SapuError) -> VoidPlan
 }

@@ -49,7 +49,9 @@ struct BatchCommand: ParsableCommand {
             let code = try Code.normalise(code, as: .batch)
             let store = try context.store()
             let batch = try store.batch(code)
+            // Voided bundles were never made: they are left out of the counts, and only their number is said.
             let bundles = try store.bundles(batch: code, state: nil)
+            let voided = try store.bundles(batch: code, state: .voided).count
             var counts: [String: Int] = [:]
             for bundle in bundles { counts["\(bundle.result.grade?.rawValue ?? "FAIL")|\(bundle.state.rawValue)", default: 0] += 1 }
             if context.json {
@@ -57,6 +59,7 @@ struct BatchCommand: ParsableCommand {
                 output.bundles = bundles.count
                 output.passed = bundles.filter(\.result.passed).count
                 output.failed = bundles.count - (output.passed ?? 0)
+                output.voided = voided
                 context.emit(output)
             } else {
                 context.say(.batchSummary(code: batch.code, product: batch.product, date: batch.date,
@@ -66,6 +69,7 @@ struct BatchCommand: ParsableCommand {
                     let state = BundleState(rawValue: parts[1])?.message.text(context.language) ?? parts[1]
                     return [Message.grade(parts[0]).text(context.language), state, String(counts[key] ?? 0)]
                 })
+                if voided > 0 { context.say(.batchVoidedNote(voided)) }
             }
         }
     }
@@ -78,6 +82,7 @@ struct BatchOutput: Encodable {
     var bundles: Int?
     var passed: Int?
     var failed: Int?
+    var voided: Int?
 
     init(_ batch: Batch) {
         code = batch.code

@@ -6,7 +6,7 @@ import SapuStore
 /// `sapu bundle`: one bundle's state and history, or a list.
 struct BundleCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "bundle", abstract: Message.helpBundle.helpText, subcommands: [Show.self, List.self]) }
+        commandName: "bundle", abstract: Message.helpBundle.helpText, subcommands: [Show.self, List.self, VoidBundles.self]) }
 
     struct Show: SapuCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpBundleShow.helpText) }
@@ -34,6 +34,7 @@ struct BundleCommand: ParsableCommand {
                               if let revision = event.labelRevision { detail.append("R\(revision)") }
                               if let shipment = event.shipment { detail.append(shipment) }
                               if event.manual { detail.append(Message.manualEntry.text(lang)) }
+                              if let reason = event.reason { detail.append(Message.voidReasonDetail(reason).text(lang)) }
                               return [context.clock.shown(event.at), event.move.message.text(lang), event.state.message.text(lang),
                                       detail.joined(separator: " "), event.actor.operatorCode ?? "-", event.actor.station]
                           })
@@ -67,6 +68,63 @@ struct BundleCommand: ParsableCommand {
     }
 }
 
+extension BundleCommand {
+    /// `sapu bundle void`: takes bundles created by mistake out of every count.
+    struct VoidBundles: SapuCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "void", abstract: Message.helpBundleVoid.helpText,
+                                 discussion: Message.helpBundleVoidDiscussion.helpText)
+        }
+
+        @Argument(help: Message.helpBundleVoidIDs.help) var bundles: [String] = []
+        @Option(help: Message.helpBundleVoidBatch.help) var batch: String?
+        @Option(help: Message.helpBundleVoidFrom.help) var from: Int?
+        @Option(help: Message.helpBundleVoidTo.help) var to: Int?
+        @Option(help: Message.helpBundleVoidReason.help) var reason: String
+        @Flag(help: Message.helpBundleVoidYes.help) var yes = false
+        @Option(name: .customLong("operator"), help: Message.helpBundleVoidOperator.help) var operatorCode: String?
+        @Option(help: Message.helpBundleVoidStation.help) var station: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let reason = try FreeText.required(reason, as: .voidReason)
+            let selection: BundleVoiding.Selection
+            if let batch {
+                guard bundles.isEmpty else { throw .voidNeedsBundles }
+                selection = .range(batch: try Code.normalise(batch, as: .batch), from: from, to: to)
+            } else {
+                guard from == nil && to == nil else { throw .serialRangeNeedsBatch }
+                var ids: [BundleID] = []
+                for text in bundles { ids.append(try BundleID.parse(typed: text)) }
+                selection = .bundles(ids)
+            }
+            let actor = try context.actor(operatorCode: operatorCode, station: station)
+            let store = try context.store()
+            let plan = try BundleVoiding.plan(selection, store: store)
+            let toVoid = plan.outcome.toVoid
+            if plan.needsConfirmation, let first = toVoid.first, let last = toVoid.last {
+                try Confirm.ask(.confirmVoid(count: toVoid.count, first: first.description, last: last.description, reason: reason),
+                                yes: yes, refusal: .voidNeedsConfirmation(count: toVoid.count), context: context)
+            }
+            let done = try BundleVoiding.void(plan, reason: reason, actor: actor, at: context.now, store: store)
+            if context.json {
+                context.emit(VoidOutput(voided: done.toVoid.map(\.description), alreadyVoided: done.alreadyVoided.map(\.description),
+                                        reason: reason))
+                return
+            }
+            for id in done.toVoid { Console.out(id.description) }
+            if !done.toVoid.isEmpty { context.say(.bundlesVoided(count: done.toVoid.count, reason: reason)) }
+            if !done.alreadyVoided.isEmpty { context.say(.bundlesAlreadyVoided(count: done.alreadyVoided.count)) }
+        }
+    }
+}
+
+struct VoidOutput: Encodable {
+    var voided: [String]
+    var alreadyVoided: [String]
+    var reason: String
+}
+
 struct BundleShowOutput: Encodable {
     var bundle: BundleOutput
     var history: [EventOutput]
@@ -92,6 +150,8 @@ struct EventOutput: Encodable {
     var labelRevision: Int?
     var shipment: String?
     var manual: Bool
+    /// Why, for a void.
+    var reason: String?
 
     init(_ event: BundleEvent) {
         sequence = event.sequence
@@ -104,5 +164,6 @@ struct EventOutput: Encodable {
         labelRevision = event.labelRevision
         shipment = event.shipment
         manual = event.manual
+        reason = event.reason
     }
 }

@@ -14,9 +14,10 @@ struct Inspect: SapuCommand {
     @Option(help: Message.helpInspectGrade.help) var grade: String?
     @Flag(help: Message.helpInspectFail.help) var fail = false
     @Option(help: Message.helpInspectDefect.help) var defect: [String] = []
-    @Option(help: Message.helpInspectCount.help) var count: String = "1"
+    @Option(help: Message.helpInspectCount.help) var count: String?
     @Option(help: Message.helpInspectInspector.help) var inspector: String?
     @Option(help: Message.helpOptionStation.help) var station: String?
+    @Flag(help: Message.helpInspectYes.help) var yes = false
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
@@ -25,15 +26,30 @@ struct Inspect: SapuCommand {
         let store = try context.store()
         let inspected: [Bundle]
         if bundles.isEmpty {
-            guard let batch, let maker else { throw .gradeRequired }
+            guard let batch, let maker else { throw .inspectNeedsBundles }
             let batchCode = try Code.normalise(batch, as: .batch)
             let makerCode = try Code.normalise(maker, as: .maker)
-            guard let number = Int(count.trimmingSpaces()), number > 0, number <= 100_000 else {
-                throw .invalidCount(count)
+            let countText = count ?? "1"
+            guard let number = Int(countText.trimmingSpaces()), number > 0, number <= 100_000 else {
+                throw .invalidCount(countText)
+            }
+            if Confirmation.needed(creating: number) {
+                // Nothing to confirm when the batch or maker would be refused anyway.
+                _ = try store.batch(batchCode)
+                guard let known = try store.makers().first(where: { $0.code == makerCode }) else {
+                    throw .unknown(kind: .maker, value: makerCode)
+                }
+                guard known.active else { throw .inactiveMaker(makerCode) }
+                try Confirm.ask(.confirmInspect(count: number, batch: batchCode, maker: makerCode, result: Message.result(result, defects: DefectNames(try store.defects()))),
+                                yes: yes, refusal: .inspectNeedsConfirmation(count: number), context: context)
             }
             inspected = try store.inspect(batch: batchCode, maker: makerCode, result: result, count: number,
                                           actor: actor, at: context.now)
         } else {
+            // An existing bundle keeps its maker and batch: an option describing new ones is a mistake, not a no-op.
+            for (option, given) in [("--maker", maker != nil), ("--batch", batch != nil), ("--count", count != nil)] where given {
+                throw .optionForNewBundlesOnly(option)
+            }
             var ids: [BundleID] = []
             for text in bundles {
                 ids.append(try BundleID.parse(typed: text))

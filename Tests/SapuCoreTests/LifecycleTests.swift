@@ -7,6 +7,7 @@ struct LifecycleTests {
     static let legal: [Move: (from: [BundleState], to: BundleState?)] = [
         .reinspect: ([.inspected, .inStock, .quarantined, .returned], .inspected),
         .label: ([.inspected, .inStock, .quarantined, .returned], nil),
+        .reprint: ([.inspected, .inStock, .quarantined, .returned], nil),
         .receive: ([.inspected, .returned], .inStock),
         .quarantine: ([.inspected, .inStock, .returned], .quarantined),
         .scrap: ([.inspected, .quarantined, .returned], .scrapped),
@@ -17,6 +18,7 @@ struct LifecycleTests {
         .markMissing: ([.shipped, .received, .disputed], .missing),
         .dispute: ([.shipped, .received, .missing], .disputed),
         .return: ([.shipped, .received, .missing, .disputed], .returned),
+        .void: ([.inspected, .inStock, .quarantined], .voided),
     ]
 
     @Test("every move from every state of a passed, labelled bundle follows the table",
@@ -32,8 +34,14 @@ struct LifecycleTests {
                     Issue.record("\(move) from \(state) should be refused")
                     continue
                 }
-                let expected: MoveRefusal = state == .scrapped ? .scrapped
-                    : (move == .pack && state == .packed ? .alreadyPacked : .notFromState)
+                let expected: MoveRefusal = switch (move, state) {
+                case (_, .scrapped): .scrapped
+                case (_, .voided): .voided
+                case (.pack, .packed): .alreadyPacked
+                case (.void, .packed): .voidPacked
+                case (.void, _): .voidShipped
+                default: .notFromState
+                }
                 #expect(refusal == expected, "\(move) from \(state)")
             }
         }
@@ -59,6 +67,53 @@ struct LifecycleTests {
             let outcome = Lifecycle.apply(move, to: .init(state: .scrapped, passed: false, labelled: true))
             #expect(outcome == .failure(.scrapped), "\(move)")
         }
+    }
+
+    @Test func voidedIsFinalForEveryMove() {
+        for move in Move.allCases {
+            let outcome = Lifecycle.apply(move, to: .init(state: .voided, passed: true, labelled: true))
+            #expect(outcome == .failure(.voided), "\(move)")
+        }
+        // Voiding again is a harmless repeat, not a refusal.
+        #expect(Lifecycle.isRepeat(.void, state: .voided))
+        #expect(!Lifecycle.isRepeat(.void, state: .inStock))
+    }
+
+    @Test("a bundle that ever left in a shipment cannot be voided, whatever its state now",
+          arguments: [BundleState.inspected, .inStock, .quarantined])
+    func aBundleShippedOnceIsNotVoidable(state: BundleState) {
+        let neverShipped = Lifecycle.Facts(state: state, passed: true, labelled: true)
+        #expect(Lifecycle.apply(.void, to: neverShipped) == .success(.voided))
+        let backFromAShipment = Lifecycle.Facts(state: state, passed: true, labelled: true, shipped: true)
+        #expect(Lifecycle.apply(.void, to: backFromAShipment) == .failure(.voidShipped))
+    }
+
+    @Test func aFailedOrUnlabelledBundleCanBeVoidedButOnlyACurrentLabelCanBeWrittenAgain() {
+        let unlabelled = Lifecycle.Facts(state: .inspected, passed: false, labelled: false)
+        #expect(Lifecycle.apply(.void, to: unlabelled) == .success(.voided))
+        #expect(Lifecycle.apply(.reprint, to: unlabelled) == .failure(.notLabelled))
+        #expect(Lifecycle.apply(.label, to: unlabelled) == .success(.inspected))
+        let labelled = Lifecycle.Facts(state: .quarantined, passed: false, labelled: true)
+        #expect(Lifecycle.apply(.reprint, to: labelled) == .success(.quarantined))
+        #expect(!Lifecycle.isRepeat(.reprint, state: .quarantined))
+    }
+
+    @Test("a voided bundle's label is refused in every scanning mode, check included", arguments: ScanMode.allCases)
+    func aVoidedBundlesLabelIsRefusedInEveryMode(mode: ScanMode) throws {
+        let inspected = try CalendarDate(iso: "2025-11-21")
+        let bundle = Bundle(id: BundleID(batch: "PWT251121A", serial: 3), product: "LIDI", maker: "M042", result: .pass(.a),
+                            inspected: inspected, inspections: 1, state: .voided, labelRevision: 1, labelCurrent: true,
+                            shipment: nil, labelKey: "K1")
+        let label = try LabelPayload(keyID: "K1", product: "LIDI", batch: "PWT251121A", serial: 3, maker: "M042",
+                                     inspected: inspected, result: .pass(.a), revision: 1)
+        for scanned in [label, nil] {
+            let decision = Scanning.decide(mode: mode, bundle: bundle, label: scanned, shipment: "001/SJ/PWT/XI/2025")
+            #expect(decision == .init(outcome: .refused, newState: nil, reason: .voidedLabel), "\(mode)")
+        }
+        // Even a superseded label of a voided bundle says that the bundle is voided.
+        var relabelled = bundle
+        relabelled.labelRevision = 2
+        #expect(Scanning.decide(mode: mode, bundle: relabelled, label: label, shipment: nil).reason == .voidedLabel)
     }
 
     @Test func scanningIntoTheCurrentStateIsARepeat() {

@@ -62,10 +62,11 @@ struct KeyStoreTests {
         let batch = try db.batch()
         let bundle = try db.store.inspect(batch: batch.code, maker: "M042", result: .pass(.a), count: 1,
                                           actor: TemporaryStore.actor, at: TemporaryStore.day)[0]
-        func print(_ key: String) throws -> Int {
-            try db.store.recordLabelPrints([bundle.id], keyID: key, actor: TemporaryStore.actor, at: TemporaryStore.day)[0].labelRevision
+        func print(_ key: String, again: Bool = true) throws -> Int {
+            try db.store.recordLabelPrints([bundle.id], again: again, keyID: key, actor: TemporaryStore.actor,
+                                           at: TemporaryStore.day)[0].labelRevision
         }
-        #expect(try print("K1") == 1)
+        #expect(try print("K1", again: false) == 1)
         #expect(try print("K1") == 1)
         #expect(try print("K2") == 2)
         #expect(try print("K2") == 2)

@@ -101,7 +101,7 @@ struct PartnerStoreTests {
         let batch = try db.batch()
         let ids = try db.store.inspect(batch: batch.code, maker: "M042", result: .pass(.a), count: 3,
                                        actor: TemporaryStore.actor, at: TemporaryStore.day).map(\.id)
-        _ = try db.store.recordLabelPrints(ids, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)
+        _ = try db.store.recordLabelPrints(ids, again: false, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)
         _ = try db.store.applyScans(ids.map { ScanRequest(bundle: $0, label: nil) }, mode: .receive, shipment: nil,
                                     actor: TemporaryStore.actor, at: TemporaryStore.day)
         let shipment = try db.store.createShipment(ShipmentDraft(), at: TemporaryStore.day)

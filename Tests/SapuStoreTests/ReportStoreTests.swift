@@ -9,8 +9,10 @@ struct ReportHistoryStore: Sendable {
     static let end = CalendarDate(year: 2025, month: 11, day: 21)!
     let store: SQLiteStore
     let queue: DatabaseQueue
-    /// Brooms in every simulated bundle, by its product's bundle size.
+    /// Brooms in every simulated bundle that was not voided, by its product's bundle size.
     let brooms: Int
+    /// The simulated bundles that were voided, which no report counts.
+    let voided: Int
 
     /// Built once: the reports only read it.
     static let shared = Result { try ReportHistoryStore() }
@@ -19,9 +21,10 @@ struct ReportHistoryStore: Sendable {
         let temporary = try TemporaryStore()
         let simulation = HistorySimulation(.init(site: "PWT", bundles: 40_000, makers: 12, days: 90, end: Self.end, seed: 11))
         _ = try temporary.store.importHistory(simulation)
-        brooms = simulation.bundles.reduce(0) { sum, bundle in
+        brooms = simulation.bundles.filter { $0.state != .voided }.reduce(0) { sum, bundle in
             sum + (simulation.batches[bundle.batch].product == "LIDI" ? 10 : 5)
         }
+        voided = simulation.bundles.count { $0.state == .voided }
         store = temporary.store
         var configuration = Configuration()
         configuration.readonly = true
@@ -29,7 +32,7 @@ struct ReportHistoryStore: Sendable {
     }
 
     /// Stock at the end of a day as a plain replay of every event: the state of each bundle's
-    /// last event before midnight, the result of its last inspection.
+    /// last event before midnight, the result of its last inspection; voided bundles never count.
     func naiveStock(at day: CalendarDate) throws -> [String: Int] {
         let cutoff = Instant.startOf(day, utcOffset: 25_200).unixSeconds + 86_400
         return try queue.read { db in
@@ -43,7 +46,7 @@ struct ReportHistoryStore: Sendable {
                     FROM event WHERE at_unix < ?1 AND result IS NOT NULL)
                 SELECT b.product, CASE WHEN g.result IN ('A', 'B') THEN g.result ELSE 'FAIL' END, l.state, COUNT(*)
                 FROM last l JOIN graded g ON g.bundle = l.bundle AND g.n = 1 JOIN bundle b ON b.id = l.bundle
-                WHERE l.n = 1 GROUP BY 1, 2, 3
+                WHERE l.n = 1 AND b.state <> 'voided' GROUP BY 1, 2, 3
                 """, arguments: [cutoff]) {
                 counts["\(row[0] as String) \(row[1] as String) \(row[2] as String)"] = row[3]
             }
@@ -51,7 +54,7 @@ struct ReportHistoryStore: Sendable {
         }
     }
 
-    /// QC figures per batch straight from the inspection events of a period.
+    /// QC figures per batch straight from the inspection events of a period, voided bundles left out.
     func naiveQC(from: CalendarDate, to: CalendarDate) throws -> [String: QCTally] {
         try queue.read { db in
             var tallies: [String: QCTally] = [:]
@@ -59,7 +62,7 @@ struct ReportHistoryStore: Sendable {
                 WITH inspection AS (
                     SELECT bundle, move, result, substr(at, 1, 10) AS day, at_unix, seq,
                            substr(bundle, 1, instr(bundle, '-') - 1) AS batch
-                    FROM event WHERE result IS NOT NULL),
+                    FROM event WHERE result IS NOT NULL AND bundle NOT IN (SELECT id FROM bundle WHERE state = 'voided')),
                 latest AS (
                     SELECT bundle, result FROM (
                         SELECT bundle, result, ROW_NUMBER() OVER (PARTITION BY bundle ORDER BY at_unix DESC, seq DESC) AS n
@@ -121,7 +124,7 @@ struct ReportStoreTests {
         let history = try ReportHistoryStore.shared.get()
         let now = try history.store.stockReport(asOf: nil)
         #expect(counts(now) == (try history.naiveStock(at: ReportHistoryStore.end)))
-        #expect(now.total == 40_000)
+        #expect(now.total == 40_000 - history.voided)
         #expect(now.asOf == nil)
     }
 
@@ -139,7 +142,7 @@ struct ReportStoreTests {
     @Test func openPeriodsCoverTheWholeHistory() throws {
         let history = try ReportHistoryStore.shared.get()
         let byMaker = QCReport(try history.store.inspectionHistory(try ReportPeriod(), detail: .makers), by: .maker)
-        #expect(byMaker.total.inspected == 40_000)
+        #expect(byMaker.total.inspected == 40_000 - history.voided)
         #expect(byMaker.rows.count == 12)
         let byBatch = QCReport(try history.store.inspectionHistory(try ReportPeriod(), detail: .batches), by: .batch)
         #expect(byMaker.total == byBatch.total)
@@ -170,6 +173,20 @@ struct ReportStoreTests {
         #expect(Set(report.shipments.map(\.status)).isSuperset(of: [.delivered, .disputed]))
         let lastWeek = try history.store.shipmentsReport(try ReportPeriod(from: CalendarDate(year: 2025, month: 11, day: 15)))
         #expect(!lastWeek.isEmpty && lastWeek.shipments.allSatisfy { $0.date.iso >= "2025-11-15" })
+    }
+
+    /// The simulation voids a few bundles (a count typed too high), so the comparisons above
+    /// prove that the reports leave them out.
+    @Test func theHistoryHoldsVoidedBundlesWithTheirEvents() throws {
+        let history = try ReportHistoryStore.shared.get()
+        #expect(history.voided > 10)
+        let voidEvents = try history.queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE move = 'void' AND state = 'voided' AND reason IS NOT NULL")
+        }
+        #expect(voidEvents == history.voided)
+        let all = try history.store.bundles(batch: nil, state: nil).count
+        #expect(all == 40_000 - history.voided)
+        #expect(try history.store.bundles(batch: nil, state: .voided).count == history.voided)
     }
 
     @Test func everyGeneratedBundleEndsAsItsEventsSay() throws {

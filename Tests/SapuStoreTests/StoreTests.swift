@@ -99,7 +99,7 @@ struct StoreTests {
         let batch = try db.batch()
         let bundles = try db.store.inspect(batch: batch.code, maker: "M042", result: .fail(["DAMP"]), count: 2,
                                            actor: TemporaryStore.actor, at: TemporaryStore.day)
-        _ = try db.store.recordLabelPrints([bundles[1].id], keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)
+        _ = try db.store.recordLabelPrints([bundles[1].id], again: false, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)
         // Scrap the second one at a scanning station: its re-inspection is now illegal.
         let scrapped = try db.store.applyScans([ScanRequest(bundle: bundles[1].id, label: nil)], mode: .scrap, shipment: nil,
                                                actor: TemporaryStore.actor, at: TemporaryStore.day)
@@ -118,12 +118,12 @@ struct StoreTests {
         let batch = try db.batch()
         let bundle = try db.store.inspect(batch: batch.code, maker: "M042", result: .fail(["DAMP"]), count: 1,
                                           actor: TemporaryStore.actor, at: TemporaryStore.day)[0]
-        #expect(try db.store.recordLabelPrints([bundle.id], keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)[0].labelRevision == 1)
-        #expect(try db.store.recordLabelPrints([bundle.id], keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)[0].labelRevision == 1)
+        #expect(try db.store.recordLabelPrints([bundle.id], again: false, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)[0].labelRevision == 1)
+        #expect(try db.store.recordLabelPrints([bundle.id], again: true, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)[0].labelRevision == 1)
         _ = try db.store.reinspect([bundle.id], result: .pass(.b), actor: TemporaryStore.actor, at: TemporaryStore.day)
-        #expect(try db.store.recordLabelPrints([bundle.id], keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)[0].labelRevision == 2)
+        #expect(try db.store.recordLabelPrints([bundle.id], again: false, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)[0].labelRevision == 2)
         let moves = try db.store.history(of: bundle.id).map(\.move)
-        #expect(moves == [.inspect, .label, .label, .reinspect, .label])
+        #expect(moves == [.inspect, .label, .reprint, .reinspect, .label])
     }
 
     @Test func eventsCannotBeRewritten() throws {
@@ -218,7 +218,7 @@ struct ScanStoreTests {
         let batch = try db.batch()
         let ids = try db.store.inspect(batch: batch.code, maker: "M042", result: .pass(.a), count: count,
                                        actor: TemporaryStore.actor, at: TemporaryStore.day).map(\.id)
-        _ = try db.store.recordLabelPrints(ids, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)
+        _ = try db.store.recordLabelPrints(ids, again: false, keyID: "K1", actor: TemporaryStore.actor, at: TemporaryStore.day)
         return (db, ids)
     }
 

@@ -13,7 +13,7 @@ struct BackupTests {
         let (sapu, batch) = try SapuRunner.workshop()
         let rounds = 40
         let inspect = (1...rounds).map { _ in
-            "'\(SapuRunner.binary)' inspect --batch \(batch) --maker M042 --pass --grade A --count 25 >/dev/null || echo failed"
+            "'\(SapuRunner.binary)' inspect --batch \(batch) --maker M042 --pass --grade A --count 25 --yes >/dev/null || echo failed"
         }.joined(separator: "\n")
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")

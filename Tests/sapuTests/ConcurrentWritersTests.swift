@@ -26,7 +26,7 @@ struct ConcurrentWritersTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: SapuRunner.binary)
             process.arguments = ["inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", String(count),
-                                 "--lang", "en"]
+                                 "--yes", "--lang", "en"]
             process.environment = sapu.environment
             process.currentDirectoryURL = URL(fileURLWithPath: sapu.directory)
             let errors = URL(fileURLWithPath: sapu.directory + "/inspect-\(index).err")

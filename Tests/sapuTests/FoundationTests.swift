@@ -214,7 +214,7 @@ struct ConcurrencyTests {
 
     @Test func fourProcessesInspecting250EachGive1000UniqueSerials() throws {
         let (sapu, batch) = try SapuRunner.workshop()
-        let processes = try stations(4, sapu, script: "exec \"$SAPU\" inspect --batch \(batch) --maker M042 --pass --grade A --count 250")
+        let processes = try stations(4, sapu, script: "exec \"$SAPU\" inspect --batch \(batch) --maker M042 --pass --grade A --count 250 --yes")
         for process in processes {
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)

@@ -89,10 +89,11 @@ struct KeyRotationFaultTests {
         try FaultInjection.creatingOpenats(try snapshot.restore(), ["key", "rotate"])
     }
 
-    /// The label a signing command prints now, checked at the site's own station; nil when
-    /// printing is refused, which must then be one clear line.
+    /// The label a signing command writes again now (the bundle has a current label, so
+    /// `--again`), checked at the site's own station; nil when signing is refused, which
+    /// must then be one clear line.
     static func printAndCheck(_ sapu: SapuRunner, bundle: String, folder: String, context: String) throws -> String? {
-        let printed = try sapu.run(["label", bundle, "--format", "zpl", "--out", folder, "--json", "--lang", "en"])
+        let printed = try sapu.run(["label", bundle, "--format", "zpl", "--out", folder, "--again", "--json", "--lang", "en"])
         guard printed.status == 0 else {
             let lines = printed.stderr.split(separator: "\n")
             #expect(lines.count == 1 && lines[0].hasPrefix("error: ") && !printed.stderr.contains("Fatal"),

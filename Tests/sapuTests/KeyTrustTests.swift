@@ -7,9 +7,11 @@ import Glibc
 #endif
 
 extension SapuRunner {
-    /// Prints `bundle`'s label as ZPL and returns the exact signed text in its QR code.
-    func labelPayload(_ bundle: String, folder: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let output = try ok(contentsOfArguments: ["label", bundle, "--format", "zpl", "--out", folder, "--json"],
+    /// Prints `bundle`'s label as ZPL (`again`: a bundle that has a current label) and returns
+    /// the exact signed text in its QR code.
+    func labelPayload(_ bundle: String, folder: String, again: Bool = false, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> String {
+        let output = try ok(contentsOfArguments: ["label", bundle, "--format", "zpl", "--out", folder, "--json"] + (again ? ["--again"] : []),
                             sourceLocation: sourceLocation)
         let items = try #require(try json(output) as? [[String: Any]], sourceLocation: sourceLocation)
         return try #require(items.first?["payload"] as? String, sourceLocation: sourceLocation)
@@ -192,7 +194,7 @@ struct CrossSiteTrustTests {
         try shop.sapu.ok("key", "rotate")
 
         // A bundle outside the shipment relabelled under K2: its label names a key the partner lacks.
-        let relabelled = try shop.sapu.labelPayload(shop.unpacked[0], folder: "k2")
+        let relabelled = try shop.sapu.labelPayload(shop.unpacked[0], folder: "k2", again: true)
         #expect(relabelled.hasPrefix("SAPU1 K2 "))
         let scanned = try partner.run(shop.verifyArguments + ["--json", "--lang", "en", "--state", "u.jsonl"], input: relabelled + "\n")
         #expect(outcomes(scanned) == ["unknown-key"], "\(scanned.stdout)")
@@ -239,10 +241,10 @@ struct RotationRevisionTests {
         let other = try sapu.labelPayload(ids[1], folder: "r1b")
         #expect(old.hasPrefix("SAPU1 K1 ") && old.contains(" R1 "))
         try sapu.ok("key", "rotate")
-        let reprint = try sapu.labelPayload(ids[0], folder: "r2")
+        let reprint = try sapu.labelPayload(ids[0], folder: "r2", again: true)
         #expect(reprint.hasPrefix("SAPU1 K2 ") && reprint.contains(" R2 "), "\(reprint)")
         // Printing again under the same key keeps the revision.
-        #expect(try sapu.labelPayload(ids[0], folder: "r2b") == reprint)
+        #expect(try sapu.labelPayload(ids[0], folder: "r2b", again: true) == reprint)
 
         let station = try sapu.scan("receive", [old, reprint, other])
         #expect(station.outcomes == ["superseded", "accepted", "accepted"], "\(station.answers)")
@@ -312,7 +314,7 @@ struct PEMExportTests {
                 "\(manifestRun.stdout) \(manifestRun.stderr)")
 
         // A label printed after the rotation, with the documented label commands on its text.
-        let label = try shop.sapu.labelPayload(shop.unpacked[0], folder: "docs/k2")
+        let label = try shop.sapu.labelPayload(shop.unpacked[0], folder: "docs/k2", again: true)
         let labelScript = recipe.label.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasPrefix("label=") ? "label='\(label)'" : line.replacingOccurrences(of: "PWT-K1.pem", with: "PWT-K2.pem")
         }.joined(separator: "\n")

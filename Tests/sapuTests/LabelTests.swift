@@ -8,7 +8,7 @@ struct LabelledWorkshop {
 
     init() throws {
         let (sapu, batch) = try SapuRunner.workshop()
-        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "30")
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "30", "--yes")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--pass", "--grade", "B", "--count", "10")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--fail", "--defect", "LOOSE", "--count", "5")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--fail", "--defect", "DAMP,DIRTY,BROKEN,UNDER", "--count", "5")
@@ -107,7 +107,7 @@ struct LabelTests {
         let shop = try LabelledWorkshop()
         var texts: [String] = []
         for format in ["png", "zpl", "pdf"] {
-            let printed = try shop.print(template: "a4-3x8", format: format)
+            let printed = try shop.print(template: "a4-3x8", format: format, extra: format == "png" ? [] : ["--again"])
             texts += printed.map(\.payload)
             if format == "zpl" { texts.append(try String(contentsOfFile: shop.path(printed[0].file), encoding: .utf8)) }
             if format == "pdf" { texts.append(try SapuRunner.execute("pdftotext", [shop.path(printed[0].file), "-"]).stdout) }
@@ -120,7 +120,7 @@ struct LabelTests {
         let shop = try LabelledWorkshop()
         let failed = "\(shop.batch)-0050"
         try shop.sapu.ok("label", failed, "--format", "pdf", "--template", "thermal-60x40", "--out", "id")
-        try shop.sapu.ok("label", failed, "--format", "pdf", "--template", "thermal-60x40", "--out", "en", "--lang", "en")
+        try shop.sapu.ok("label", failed, "--format", "pdf", "--template", "thermal-60x40", "--out", "en", "--lang", "en", "--again")
         let indonesian = try SapuRunner.execute("pdftotext", [shop.sapu.directory + "/id/label-\(failed).pdf", "-"]).stdout
         let english = try SapuRunner.execute("pdftotext", [shop.sapu.directory + "/en/label-\(failed).pdf", "-"]).stdout
         #expect(indonesian.contains("TIDAK LULUS") && indonesian.contains("Lembap"))
@@ -132,8 +132,9 @@ struct LabelTests {
         let id = "\(shop.batch)-0041"
         let first = try #require(try shop.sapu.json(try shop.sapu.ok("label", id, "--out", "r1", "--json")) as? [[String: Any]])
         #expect(first[0]["revision"] as? Int == 1)
-        let reprint = try #require(try shop.sapu.json(try shop.sapu.ok("label", id, "--out", "r1b", "--json")) as? [[String: Any]])
+        let reprint = try #require(try shop.sapu.json(try shop.sapu.ok("label", id, "--out", "r1b", "--again", "--json")) as? [[String: Any]])
         #expect(reprint[0]["revision"] as? Int == 1)
+        #expect(reprint[0]["reprint"] as? Bool == true)
         try shop.sapu.ok("inspect", id, "--pass", "--grade", "B")
         let second = try #require(try shop.sapu.json(try shop.sapu.ok("label", id, "--out", "r2", "--json")) as? [[String: Any]])
         #expect(second[0]["revision"] as? Int == 2)
@@ -144,15 +145,17 @@ struct LabelTests {
         #expect(new.stdout.contains("\"outcome\":\"accepted\""))
         let history = try #require(try shop.sapu.json(try shop.sapu.ok("bundle", "show", id, "--json")) as? [String: Any])
         let moves = (history["history"] as? [[String: Any]] ?? []).compactMap { $0["move"] as? String }
-        #expect(moves == ["inspect", "label", "label", "reinspect", "label", "receive"])
+        #expect(moves == ["inspect", "label", "reprint", "reinspect", "label", "receive"])
     }
 
     @Test func labelsFromARotatedKeyAndTheOldKeyBothVerify() throws {
         let shop = try LabelledWorkshop()
         let old = try shop.print(template: "thermal-50x30", format: "zpl")
         try shop.sapu.ok("key", "rotate")
+        // A current label written again after a rotation is a new revision under the new key.
         let new = try #require(try shop.sapu.json(try shop.sapu.ok("label", "\(shop.batch)-0001", "--format", "zpl",
-                                                                   "--out", "k2", "--json")) as? [[String: Any]])
+                                                                   "--out", "k2", "--again", "--json")) as? [[String: Any]])
+        #expect(new[0]["revision"] as? Int == 2 && new[0]["reprint"] as? Bool == false)
         #expect((new[0]["payload"] as? String)?.hasPrefix("SAPU1 K2 ") == true)
         let check = try shop.sapu.ok("scan", "--mode", "check", "--json",
                                      input: old[1].payload + "\n" + (new[0]["payload"] as! String) + "\n")

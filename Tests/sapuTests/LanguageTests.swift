@@ -187,7 +187,7 @@ struct LanguageTests {
         let state = try sapu.run("bundle", "list", "--state", "gudang")
         #expect(state.status != 0)
         #expect(state.stderr == "galat: --state tidak mengenal \"gudang\"; pakai diperiksa, di-gudang, karantina, dikemas, dikirim, "
-            + "diterima, hilang, disengketakan, dikembalikan atau dimusnahkan\n")
+            + "diterima, hilang, disengketakan, dikembalikan, dimusnahkan atau dibatalkan\n")
         #expect(try sapu.dump() == before)
     }
 
@@ -236,8 +236,8 @@ struct LanguageTests {
         #expect(qc.contains("TIDAK LULUS") && !qc.contains("GAGAL"))
         #expect(try sapu.ok("report", "qc", "--lang", "en").stdout.contains("FAIL"))
 
-        try sapu.ok("label", failed, "--format", "pdf", "--template", "thermal-60x40", "--out", "id")
-        try sapu.ok("label", failed, "--format", "pdf", "--template", "thermal-60x40", "--out", "en", "--lang", "en")
+        try sapu.ok("label", failed, "--format", "pdf", "--template", "thermal-60x40", "--out", "id", "--again")
+        try sapu.ok("label", failed, "--format", "pdf", "--template", "thermal-60x40", "--out", "en", "--lang", "en", "--again")
         let labelID = try SapuRunner.execute("pdftotext", [sapu.directory + "/id/label-\(failed).pdf", "-"]).stdout
         let labelEN = try SapuRunner.execute("pdftotext", [sapu.directory + "/en/label-\(failed).pdf", "-"]).stdout
         #expect(labelID.contains("TIDAK LULUS") && labelID.contains("Lembap"), "\(labelID)")

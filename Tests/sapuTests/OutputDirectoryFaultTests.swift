@@ -46,9 +46,10 @@ struct OutputDirectoryFaultTests {
         return files
     }
 
-    /// `sapu label` killed anywhere, also between recording the labels as printed and putting
-    /// the files in place: printing again gives exactly the files an uninterrupted run gives
-    /// (same revision, same signed text, same bytes) and leaves no temporary file.
+    /// `sapu label` killed anywhere, also between recording the labels as written and putting
+    /// the files in place: writing them again (with `--again` once they are recorded, as
+    /// docs/database.md says) gives exactly the files an uninterrupted run gives (same
+    /// revision, same signed text, same bytes) and leaves no temporary file.
     @Test(.enabled(if: FaultInjection.available, "needs strace"), .timeLimit(.minutes(20)))
     func aLabelRunKilledAtAnyWriteGivesTheSameFilesWhenRunAgain() throws {
         let snapshot = try UnlabelledSiteSnapshot()
@@ -69,7 +70,7 @@ struct OutputDirectoryFaultTests {
                 let placed = (try? FileManager.default.contentsOfDirectory(atPath: sapu.directory + "/out"))?
                     .filter { !$0.hasPrefix(".") } ?? []
                 if !revisions.isEmpty && placed.count < expected.count { recordedBeforeFiles += 1 }
-                let again = try sapu.run(arguments)
+                let again = try sapu.run(revisions.isEmpty ? arguments : arguments + ["--again"])
                 #expect(again.status == 0, "\(context): printing again failed: \(again.stderr)")
             }
             let files = try Self.contents(sapu.directory + "/out")
@@ -116,7 +117,8 @@ struct OutputDirectoryFaultTests {
 
         // The run ends without cleaning up (killed): the next run removes what it left.
         close(fd)
-        try sapu.ok("label", first, "--out", "out")
+        // The killed run recorded its label before renaming: it is written again with --again.
+        try sapu.ok("label", first, "--out", "out", "--again")
         names = Set(try FileManager.default.contentsOfDirectory(atPath: out))
         #expect(!names.contains((liveLock as NSString).lastPathComponent) && !names.contains((liveTemporary as NSString).lastPathComponent))
         for name in unrelated { #expect(names.contains(name), "\(name) was removed") }

@@ -158,7 +158,8 @@ extension SapuRunner {
 
     /// `count` passed bundles in `batch` by M042, labelled as ZPL (the cheapest way to mark them labelled).
     func labelledBundles(_ batch: String, count: Int) throws -> [String] {
-        let ids = try ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", String(count)).lines
+        let ids = try ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", String(count),
+                     "--yes").lines
         #expect(ids.count == count)
         try ok("label", "--batch", batch, "--format", "zpl", "--out", "zpl")
         return ids

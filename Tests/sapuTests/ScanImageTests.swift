@@ -42,7 +42,7 @@ struct ScanImageTests {
     /// An A4 sticker sheet of 24 labels, printed as PDF and rasterised at 300 dpi: one image, 24 scans.
     @Test func anA4SheetOf24LabelsRasterisedIsOneImageWith24Scans() throws {
         let (sapu, batch) = try SapuRunner.workshop()
-        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "B", "--count", "24")
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "B", "--count", "24", "--yes")
         let ids = (1...24).map { "\(batch)-\(String(format: "%04d", $0))" }
         try sapu.ok("label", "--batch", batch, "--format", "pdf", "--template", "a4-3x8", "--out", "sheet")
         let pdf = try #require(try FileManager.default.contentsOfDirectory(atPath: sapu.directory + "/sheet").first { $0.hasSuffix(".pdf") })

@@ -95,7 +95,7 @@ struct ScanStationKeyTests {
         try sapu.ok("inspect", "\(batch)-0002", "--pass", "--grade", "A")
         let outdated = try sapu.scan("check", [genuine])
         #expect(outdated.outcomes == ["superseded"], "\(outdated.answers)")
-        #expect(outdated.answers.first?.reason == "label \(batch)-0002 was printed before the latest re-inspection; reprint it")
+        #expect(outdated.answers.first?.reason == "label \(batch)-0002 was made before the latest re-inspection; make its new label (sapu label \(batch)-0002)")
     }
 
     @Test func aLabelOfTheCurrentRevisionUnderARetiredKeyIsForged() throws {
@@ -103,7 +103,7 @@ struct ScanStationKeyTests {
         try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "1")
         _ = try sapu.labelPayload("\(batch)-0001", folder: "k1")
         try sapu.ok("key", "rotate")
-        let current = try sapu.labelPayload("\(batch)-0001", folder: "k2")
+        let current = try sapu.labelPayload("\(batch)-0001", folder: "k2", again: true)
         #expect(current.contains(" K2 ") && current.contains(" R2 "), "\(current)")
         // The retired K1 leaked: the same text at the current revision, signed with it.
         let retired = try #require(try sapu.privateKeys().first { $0.keyID == "K1" })

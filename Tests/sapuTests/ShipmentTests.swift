@@ -21,7 +21,7 @@ struct ShippedWorkshop {
         try partnerSite.ok("init", "--site", "PHC", "--name", "CV. Pusat Handicraft")
         try sapu.ok("partner", "add", "PHC", "--name", "CV. Pusat Handicraft", "--key", partnerSite.directory + "/own/PHC.pub")
         self.partnerSite = partnerSite
-        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "40")
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "40", "--yes")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--pass", "--grade", "B", "--count", "20")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--fail", "--defect", "DAMP")
         try sapu.ok("label", "--batch", batch, "--out", "labels")

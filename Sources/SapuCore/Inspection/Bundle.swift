@@ -83,9 +83,11 @@ public struct BundleEvent: Sendable, Equatable {
     public var shipment: String?
     /// True when the bundle id was typed by hand instead of scanned.
     public var manual: Bool
+    /// Why, for a void.
+    public var reason: String?
 
     public init(sequence: Int64, bundle: BundleID, move: Move, state: BundleState, at: Instant, actor: Actor,
-                result: QCResult?, labelRevision: Int?, shipment: String?, manual: Bool) {
+                result: QCResult?, labelRevision: Int?, shipment: String?, manual: Bool, reason: String? = nil) {
         self.sequence = sequence
         self.bundle = bundle
         self.move = move
@@ -96,5 +98,6 @@ public struct BundleEvent: Sendable, Equatable {
         self.labelRevision = labelRevision
         self.shipment = shipment
         self.manual = manual
+        self.reason = reason
     }
 }

@@ -20,6 +20,9 @@ public enum BundleState: String, Sendable, Codable, CaseIterable, Comparable {
     case returned
     /// Destroyed; nothing can happen to it any more.
     case scrapped
+    /// Created by mistake (it never existed as a bundle): kept with its history, left out
+    /// of every count and report, and its label refused everywhere; final.
+    case voided
 
     /// Whether the bundle is still at the workshop, where stock is counted: inspected, in
     /// stock, quarantined or packed. Everything else has left, or is gone for good.
@@ -40,6 +43,8 @@ public enum Move: String, Sendable, Codable, CaseIterable {
     case inspect
     case reinspect
     case label
+    /// The current label written again, same revision and same signed text (`sapu label --again`).
+    case reprint
     case receive
     case quarantine
     case scrap
@@ -50,6 +55,8 @@ public enum Move: String, Sendable, Codable, CaseIterable {
     case markMissing = "mark-missing"
     case dispute
     case `return`
+    /// Takes a bundle created by mistake out of every count (`sapu bundle void`).
+    case void
 }
 
 /// Why the lifecycle refuses a move; each reason has a message with a hint.
@@ -66,4 +73,10 @@ public enum MoveRefusal: String, Error, Sendable, Equatable {
     case otherShipment
     /// Scrapped bundles are final.
     case scrapped
+    /// Voided bundles are final, and their labels are void.
+    case voided
+    /// A packed bundle is voided only after it is unpacked.
+    case voidPacked
+    /// A bundle that has left in a shipment is named by a signed manifest: it cannot be voided.
+    case voidShipped
 }

@@ -5,11 +5,14 @@ public enum Lifecycle {
         public var state: BundleState
         public var passed: Bool
         public var labelled: Bool
+        /// Whether it has ever left in a shipment (a signed manifest lists it), whatever its state now.
+        public var shipped: Bool
 
-        public init(state: BundleState, passed: Bool, labelled: Bool) {
+        public init(state: BundleState, passed: Bool, labelled: Bool, shipped: Bool = false) {
             self.state = state
             self.passed = passed
             self.labelled = labelled
+            self.shipped = shipped
         }
     }
 
@@ -18,7 +21,7 @@ public enum Lifecycle {
         switch move {
         case .inspect: []
         case .reinspect: [.inspected, .inStock, .quarantined, .returned]
-        case .label: [.inspected, .inStock, .quarantined, .returned]
+        case .label, .reprint: [.inspected, .inStock, .quarantined, .returned]
         case .receive: [.inspected, .returned]
         case .quarantine: [.inspected, .inStock, .returned]
         case .scrap: [.inspected, .quarantined, .returned]
@@ -31,6 +34,9 @@ public enum Lifecycle {
         case .markMissing: [.shipped, .received, .disputed]
         case .dispute: [.shipped, .received, .missing]
         case .return: [.shipped, .received, .missing, .disputed]
+        // Only a bundle that never went into a shipment: one that did is on a signed
+        // manifest (and maybe a receipt), so it existed.
+        case .void: [.inspected, .inStock, .quarantined]
         }
     }
 
@@ -38,7 +44,7 @@ public enum Lifecycle {
     public static func target(of move: Move, from state: BundleState) -> BundleState {
         switch move {
         case .inspect, .reinspect: .inspected
-        case .label: state
+        case .label, .reprint: state
         case .receive: .inStock
         case .quarantine: .quarantined
         case .scrap: .scrapped
@@ -49,17 +55,25 @@ public enum Lifecycle {
         case .markMissing: .missing
         case .dispute: .disputed
         case .return: .returned
+        case .void: .voided
         }
     }
 
     /// Applies a move, or says why it is refused.
     public static func apply(_ move: Move, to facts: Facts) -> Result<BundleState, MoveRefusal> {
         if facts.state == .scrapped { return .failure(.scrapped) }
+        if facts.state == .voided { return .failure(.voided) }
         if move == .pack && facts.state == .packed { return .failure(.alreadyPacked) }
+        if move == .void {
+            if facts.state == .packed { return .failure(.voidPacked) }
+            if facts.shipped || !sources(of: move).contains(facts.state) { return .failure(.voidShipped) }
+        }
         guard sources(of: move).contains(facts.state) else { return .failure(.notFromState) }
         switch move {
         case .receive, .pack:
             if !facts.passed { return .failure(.failedBundle) }
+            if !facts.labelled { return .failure(.notLabelled) }
+        case .reprint:
             if !facts.labelled { return .failure(.notLabelled) }
         default:
             break
@@ -70,7 +84,7 @@ public enum Lifecycle {
     /// Whether scanning `move` on a bundle already in `state` is a harmless repeat.
     public static func isRepeat(_ move: Move, state: BundleState) -> Bool {
         switch move {
-        case .inspect, .reinspect, .label, .ship, .deliver, .markMissing, .dispute: false
+        case .inspect, .reinspect, .label, .reprint, .ship, .deliver, .markMissing, .dispute: false
         default: target(of: move, from: state) == state && !sources(of: move).contains(state)
         }
     }

@@ -31,6 +31,7 @@ extension TextField {
         case .reference: Message(id: "referensi", en: "reference")
         case .station: Message(id: "nama stasiun", en: "station name")
         case .partnerName: Message(id: "nama mitra", en: "partner name")
+        case .voidReason: Message(id: "alasan pembatalan", en: "reason for the void")
         }
     }
 }
@@ -45,14 +46,23 @@ extension MoveRefusal {
             Message(id: "ikatan TIDAK LULUS QC; pakai mode karantina",
                     en: "the bundle's QC result is FAIL; use quarantine mode")
         case .notLabelled:
-            Message(id: "belum ada label, atau labelnya sudah usang setelah pemeriksaan ulang; jalankan `sapu label` dulu",
-                    en: "no current label (none printed, or printed before the last re-inspection); run `sapu label` first")
+            Message(id: "belum ada label yang berlaku (belum dibuat, atau dibuat sebelum pemeriksaan ulang terakhir); jalankan `sapu label` dulu",
+                    en: "no current label (none made, or made before the last re-inspection); run `sapu label` first")
         case .alreadyPacked:
             Message(id: "sudah dikemas dalam pengiriman", en: "already packed in a shipment")
         case .otherShipment:
             Message(id: "sudah dikemas dalam pengiriman lain", en: "already packed in another shipment")
         case .scrapped:
             Message(id: "ikatan sudah dimusnahkan", en: "bundle has been scrapped")
+        case .voided:
+            Message(id: "ikatan sudah dibatalkan (salah dibuat); labelnya tidak berlaku",
+                    en: "bundle has been voided (created by mistake); its label is void")
+        case .voidPacked:
+            Message(id: "ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode unpack) bila memang salah dibuat",
+                    en: "bundle is packed in a shipment; unpack it first (sapu scan --mode unpack) if it really was created by mistake")
+        case .voidShipped:
+            Message(id: "ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; tidak bisa dibatalkan",
+                    en: "bundle has been shipped and is listed on a signed manifest; it cannot be voided")
         }
     }
 }
@@ -64,6 +74,7 @@ extension Move {
         case .inspect: Message(id: "periksa", en: "inspect")
         case .reinspect: Message(id: "periksa ulang", en: "re-inspect")
         case .label: Message(id: "beri label", en: "label")
+        case .reprint: Message(id: "label ulang", en: "label again")
         case .receive: Message(id: "terima", en: "receive")
         case .quarantine: Message(id: "karantina", en: "quarantine")
         case .scrap: Message(id: "musnahkan", en: "scrap")
@@ -74,6 +85,7 @@ extension Move {
         case .markMissing: Message(id: "hilang", en: "mark missing")
         case .dispute: Message(id: "sengketa", en: "dispute")
         case .return: Message(id: "retur", en: "return")
+        case .void: Message(id: "batalkan", en: "void")
         }
     }
 }
@@ -92,6 +104,7 @@ extension BundleState {
         case .disputed: Message(id: "disengketakan", en: "disputed")
         case .returned: Message(id: "dikembalikan", en: "returned")
         case .scrapped: Message(id: "dimusnahkan", en: "scrapped")
+        case .voided: Message(id: "dibatalkan", en: "voided")
         }
     }
 }
@@ -111,6 +124,13 @@ extension ShipmentStatus {
 }
 
 extension SapuError {
+    /// Bundle ids in a sentence: the first five, then how many more.
+    static func bundleList(_ ids: [String]) -> Message {
+        let shown = ids.prefix(5).joined(separator: ", ")
+        guard ids.count > 5 else { return Message(id: shown, en: shown) }
+        return Message(id: "\(shown) dan \(ids.count - 5) lainnya", en: "\(shown) and \(ids.count - 5) more")
+    }
+
     /// What was tried on a shipment, for `shipmentWrongStatus`.
     static func shipmentAction(_ action: String) -> Message {
         switch action {
@@ -202,6 +222,32 @@ extension SapuError {
         case .illegalMove(let bundle, let move, let state, let reason):
             Message(id: "\(bundle): \(move.message.indonesian) ditolak, status \(state.message.indonesian): \(reason.message.indonesian)",
                     en: "\(bundle): \(move.message.english) refused, state \(state.message.english): \(reason.message.english)")
+        case .inspectNeedsBundles:
+            Message(id: "sebutkan id ikatan untuk diperiksa ulang, atau --batch KODE dan --maker KODE untuk ikatan baru",
+                    en: "give bundle ids to re-inspect, or --batch CODE and --maker CODE for new bundles")
+        case .optionForNewBundlesOnly(let option):
+            Message(id: "\(option) hanya untuk ikatan baru (dengan --batch dan --maker, tanpa id ikatan); pembuat dan batch ikatan yang sudah ada tidak berubah; tidak ada yang diubah",
+                    en: "\(option) applies only to new bundles (with --batch and --maker, no bundle ids); the maker and batch of an existing bundle do not change; nothing changed")
+        case .inspectNeedsConfirmation(let count):
+            Message(id: "\(count) ikatan baru sekaligus (lebih dari \(Confirmation.threshold)) perlu dikonfirmasi, tetapi masukan bukan terminal; tambahkan --yes bila jumlahnya memang benar; tidak ada yang diubah",
+                    en: "\(count) new bundles at once (more than \(Confirmation.threshold)) need confirming, but input is not a terminal; add --yes if the count is right; nothing changed")
+        case .voidNeedsConfirmation(let count):
+            Message(id: "membatalkan \(count) ikatan sekaligus perlu dikonfirmasi, tetapi masukan bukan terminal; tambahkan --yes bila memang benar; tidak ada yang diubah",
+                    en: "voiding \(count) bundles at once needs confirming, but input is not a terminal; add --yes if that is right; nothing changed")
+        case .notConfirmed:
+            Message(id: "tidak dikonfirmasi; tidak ada yang diubah", en: "not confirmed; nothing changed")
+        case .voidNeedsBundles:
+            Message(id: "sebutkan id ikatan, atau --batch KODE [--from N] [--to M] (salah satu)",
+                    en: "give bundle ids, or --batch CODE [--from N] [--to M] (one of them)")
+        case .serialRangeNeedsBatch:
+            Message(id: "--from dan --to butuh --batch KODE", en: "--from and --to need --batch CODE")
+        case .reversedSerialRange(let from, let to):
+            Message(id: "rentang terbalik: --from \(from) sesudah --to \(to)", en: "reversed range: --from \(from) is after --to \(to)")
+        case .voidRefused(let bundle, let state, let reason, let others):
+            Message(id: "\(bundle) tidak bisa dibatalkan, status \(state.message.indonesian): \(reason.message.indonesian)"
+                        + (others.isEmpty ? "" : "; juga ditolak: \(Self.bundleList(others).indonesian)") + "; tidak ada yang dibatalkan",
+                    en: "\(bundle) cannot be voided, state \(state.message.english): \(reason.message.english)"
+                        + (others.isEmpty ? "" : "; also refused: \(Self.bundleList(others).english)") + "; nothing was voided")
         case .noCodeInImage(let path):
             Message(id: "tidak ada kode QR di gambar \(path)", en: "no QR code found in image \(path)")
         case .emptyScan:
@@ -213,9 +259,12 @@ extension SapuError {
         case .supersededLabel(let scanned, let current):
             Message(id: "label lama R\(scanned); label berlaku R\(current) (cetak ulang jika perlu)",
                     en: "old label R\(scanned); the current label is R\(current) (reprint if needed)")
+        case .voidedLabel:
+            Message(id: "ikatan ini sudah dibatalkan (salah dibuat); labelnya tidak berlaku, singkirkan",
+                    en: "this bundle was voided (created by mistake); its label is void, remove it")
         case .labelOutdated(let id):
-            Message(id: "label \(id) dicetak sebelum pemeriksaan ulang terakhir; cetak ulang labelnya",
-                    en: "label \(id) was printed before the latest re-inspection; reprint it")
+            Message(id: "label \(id) dibuat sebelum pemeriksaan ulang terakhir; buat label barunya (sapu label \(id))",
+                    en: "label \(id) was made before the latest re-inspection; make its new label (sapu label \(id))")
         case .keyboardSwapsYAndZ:
             Message(id: "huruf Y dan Z tertukar; periksa tata letak keyboard pemindai (QWERTZ?) dan atur ke US",
                     en: "Y and Z are swapped; check the scanner's keyboard layout (QWERTZ?) and set it to US")
@@ -485,6 +534,15 @@ extension SapuError {
             Message(id: "batch \(batch) tidak punya ikatan yang bisa diberi label", en: "batch \(batch) has no bundles that can be labelled")
         case .labelChangedWhilePrinting:
             Message(id: "ikatan diubah stasiun lain saat label dibuat; ulangi", en: "a bundle changed at another station while printing; try again")
+        case .labelAlreadyCurrent(let bundles):
+            Message(id: "\(Self.bundleList(bundles).indonesian) sudah punya label yang berlaku; tidak ada yang ditulis. Untuk menulis ulang label yang sama, tambahkan --again",
+                    en: "\(Self.bundleList(bundles).english) already \(bundles.count == 1 ? "has" : "have") a current label; nothing was written. To write the same label again, add --again")
+        case .nothingToReprint(let bundles):
+            Message(id: "\(Self.bundleList(bundles).indonesian) belum punya label yang berlaku untuk ditulis ulang (belum pernah diberi label, atau diperiksa ulang sesudahnya); tidak ada yang ditulis. Tulis labelnya tanpa --again",
+                    en: "\(Self.bundleList(bundles).english) \(bundles.count == 1 ? "has" : "have") no current label to write again (never labelled, or re-inspected since); nothing was written. Write the label without --again")
+        case .batchNothingToReprint(let batch):
+            Message(id: "batch \(batch) belum punya ikatan dengan label yang berlaku untuk ditulis ulang; tulis labelnya tanpa --again",
+                    en: "batch \(batch) has no bundle with a current label to write again; write its labels without --again")
         case .labelRevisionsUsedUp(let bundle):
             Message(id: "ikatan \(bundle) tidak bisa diberi label revisi baru (paling tinggi R\(LabelPayload.revisions.upperBound))",
                     en: "bundle \(bundle) cannot get another label revision (the highest is R\(LabelPayload.revisions.upperBound))")

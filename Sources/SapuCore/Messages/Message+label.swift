@@ -15,8 +15,36 @@ extension Message {
     public static let columnQR = Message(id: "QR", en: "QR")
     public static let columnDescription = Message(id: "KETERANGAN", en: "DESCRIPTION")
 
-    public static func labelsPrinted(count: Int, template: String, format: String) -> Message {
-        Message(id: "\(count) label dicetak (templat \(template), \(format))",
-                en: "\(count) labels printed (template \(template), \(format))")
+    /// Label files were written (not printed: nothing is sent to a printer); `sameRevision`
+    /// of them are the current label written again (`--again`).
+    public static func labelsWritten(count: Int, sameRevision: Int, template: String, format: String) -> Message {
+        if sameRevision == 0 {
+            return Message(id: "\(count) label ditulis (templat \(template), \(format))",
+                           en: "\(count) labels written (template \(template), \(format))")
+        }
+        if sameRevision == count {
+            return Message(id: "\(count) label ditulis ulang, revisi yang sama (templat \(template), \(format))",
+                           en: "\(count) labels written again, same revision (template \(template), \(format))")
+        }
+        return Message(id: "\(count) label ditulis, \(sameRevision) di antaranya ditulis ulang dengan revisi yang sama; yang lain revisi baru karena kunci tanda tangan berganti (templat \(template), \(format))",
+                       en: "\(count) labels written, \(sameRevision) of them again with the same revision; the others get a new revision because the signing key changed (template \(template), \(format))")
+    }
+
+    /// `sapu label --batch` passed over bundles whose current label was already written.
+    public static func labelsSkippedCurrent(count: Int, batch: String) -> Message {
+        Message(id: "\(count) ikatan dilewati karena sudah punya label yang berlaku; untuk menulis ulang: sapu label --batch \(batch) --again",
+                en: "\(count) bundles skipped: they already have a current label; to write them again: sapu label --batch \(batch) --again")
+    }
+
+    /// `sapu label --batch --again` passed over bundles with no current label to write again.
+    public static func labelsSkippedNotCurrent(count: Int, batch: String) -> Message {
+        Message(id: "\(count) ikatan dilewati karena belum punya label yang berlaku; tulis labelnya tanpa --again: sapu label --batch \(batch)",
+                en: "\(count) bundles skipped: they have no current label yet; write their labels without --again: sapu label --batch \(batch)")
+    }
+
+    /// `sapu label --batch` found every label of the batch already written.
+    public static func labelsAllCurrent(count: Int, batch: String) -> Message {
+        Message(id: "Tidak ada label yang ditulis: \(count) ikatan batch \(batch) sudah punya label yang berlaku; untuk menulis ulang: sapu label --batch \(batch) --again",
+                en: "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again: sapu label --batch \(batch) --again")
     }
 }

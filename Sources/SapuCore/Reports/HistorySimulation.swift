@@ -1,10 +1,10 @@
 /// A made-up but realistic history of a busy workshop, to measure reports on.
 ///
-/// Day by day: makers inspect bundles of two daily batches, some fail and are reworked
-/// or scrapped, passed bundles are labelled and received into stock, every second working
-/// day a shipment takes the stock away and the partner's receipt comes back a day later
-/// (a few bundles missing or disputed, a few returned). Deterministic for a seed, and it
-/// never makes a move the lifecycle would refuse.
+/// Day by day: makers inspect bundles of two daily batches (a few, counted by mistake,
+/// are voided), some fail and are reworked or scrapped, passed bundles are labelled and
+/// received into stock, every second working day a shipment takes the stock away and the
+/// partner's receipt comes back a day later (a few bundles missing or disputed, a few
+/// returned). Deterministic for a seed, and it never makes a move the lifecycle would refuse.
 public final class HistorySimulation {
     /// What to simulate.
     public struct Plan: Sendable, Equatable {
@@ -74,6 +74,8 @@ public final class HistorySimulation {
         public var shipment: Int?
         public var operatorCode: String?
         public var station: String
+        /// Why, for a void.
+        public var reason: String?
     }
 
     public let plan: Plan
@@ -173,6 +175,12 @@ public final class HistorySimulation {
                                  serial: serial, maker: maker, result: result, inspected: date, inspections: 1,
                                  state: .inspected, labelRevision: 0, shipment: nil, updated: at))
         emit(index, .inspect, .inspected, at: at, result: result, operatorCode: "QC1", station: "meja-qc")
+        // Now and then a count was typed too high: the bundle that was never made is voided
+        // before it gets a label, and counts nowhere.
+        if random.unit() < 0.001 {
+            emit(index, .void, .voided, at: at + 60, operatorCode: "QC1", station: "meja-qc", reason: "salah hitung")
+            return
+        }
         label(index, at: at + 20 + Int64(random.below(100)))
         if !result.passed {
             emit(index, .quarantine, .quarantined, at: at + 150 + Int64(random.below(150)), station: "meja-qc")
@@ -278,7 +286,8 @@ public final class HistorySimulation {
     }
 
     private func emit(_ index: Int, _ move: Move, _ state: BundleState, at: Int64, result: QCResult? = nil,
-                      labelRevision: Int? = nil, shipment: Int? = nil, operatorCode: String? = nil, station: String) {
+                      labelRevision: Int? = nil, shipment: Int? = nil, operatorCode: String? = nil, station: String,
+                      reason: String? = nil) {
         bundles[index].state = state
         bundles[index].updated = at
         switch move {
@@ -287,7 +296,7 @@ public final class HistorySimulation {
         default: break
         }
         today.append(SimEvent(bundle: index, move: move, state: state, at: at, result: result, labelRevision: labelRevision,
-                              shipment: shipment, operatorCode: operatorCode, station: station))
+                              shipment: shipment, operatorCode: operatorCode, station: station, reason: reason))
     }
 
     private func schedule(_ action: Pending, on day: Int64) {

@@ -84,6 +84,8 @@ public enum ReportColour {
         case .disputed: "#ef6c00"
         case .returned: "#6d4c41"
         case .scrapped: "#424242"
+        // Never charted: a voided bundle counts in no report.
+        case .voided: "#bdbdbd"
         }
     }
 }

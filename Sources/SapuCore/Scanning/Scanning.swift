@@ -18,6 +18,9 @@ public enum Scanning {
     ///
     /// `shipment` is the station's shipment for pack and unpack.
     public static func decide(mode: ScanMode, bundle: Bundle, label: LabelPayload?, shipment: String?) -> Decision {
+        // A voided bundle never existed: its label, of any revision, is refused in every
+        // mode, the read-only check included, so that it is taken off the bundle.
+        if bundle.state == .voided { return Decision(outcome: .refused, newState: nil, reason: .voidedLabel) }
         if let label {
             // The bundle was re-inspected or relabelled since this label was printed.
             if label.revision < bundle.labelRevision {

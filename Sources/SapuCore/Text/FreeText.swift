@@ -30,4 +30,6 @@ public enum FreeText {
 /// The kinds of free text a user types; each has its own name in messages.
 public enum TextField: String, Sendable, Equatable, CaseIterable {
     case siteName, productName, makerName, defectName, consignee, address, vehicle, driver, reference, station, partnerName
+    /// Why bundles are voided (`sapu bundle void --reason`).
+    case voidReason
 }

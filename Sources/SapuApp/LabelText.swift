@@ -2,9 +2,9 @@ import SapuCore
 import SapuLabels
 
 /// The human-readable text beside a label's QR code, in the label's language.
-enum LabelText {
-    static func face(_ payload: String, bundle: Bundle, productName: String, defects names: DefectNames,
-                     language: Language) -> LabelFace {
+public enum LabelText {
+    public static func face(_ payload: String, bundle: Bundle, productName: String, defects names: DefectNames,
+                            language: Language) -> LabelFace {
         let lines = [
             Message.labelBatch(bundle.batch).text(language),
             Message.labelMaker(bundle.maker).text(language),

@@ -1,0 +1,195 @@
+import Dispatch
+import Foundation
+import SapuCore
+import SapuLabels
+import SapuStore
+import Synchronization
+
+/// Writing label files for bundles: by bundle or by batch, first labels or, deliberately,
+/// the current labels again.
+///
+/// Without `again`, only bundles without a current label get one (their first, or a new
+/// revision after a re-inspection); with `again`, only bundles that have one get it written
+/// again (same revision and signed text, a `reprint` event). A batch passes over the other
+/// kind and says how many; named bundles of the other kind refuse the whole run. The files
+/// appear all together or not at all, and only with the prints recorded (docs/database.md).
+public enum LabelPrinting {
+    /// What kind of files the labels are written as.
+    public enum Format: String, Sendable, CaseIterable {
+        /// One PNG per label at the template's printer resolution.
+        case png
+        /// One PDF: an A4 sticker sheet, or one page per label for a thermal template.
+        case pdf
+        /// One ZPL file for a thermal printer.
+        case zpl
+    }
+
+    /// Which bundles to label.
+    public enum Selection: Sendable, Equatable {
+        case bundles([BundleID])
+        case batch(String)
+    }
+
+    public struct Request: Sendable {
+        public var selection: Selection
+        /// Write the current labels again instead of labels that are due.
+        public var again: Bool
+        /// A template name; nil for the format's usual one (`a4-3x8` for PDF, else `thermal-50x30`).
+        public var template: String?
+        /// A directory whose templates add to and override the built-in ones.
+        public var templateOverrides: String?
+        public var format: Format
+        /// Label positions left empty on a partly used PDF sheet.
+        public var skip: Int
+        public var directory: String
+        /// The language of the text beside the codes.
+        public var language: Language
+        public var actor: Actor
+        public var now: Instant
+
+        public init(selection: Selection, again: Bool, template: String?, templateOverrides: String?, format: Format,
+                    skip: Int, directory: String, language: Language, actor: Actor, now: Instant) {
+            self.selection = selection
+            self.again = again
+            self.template = template
+            self.templateOverrides = templateOverrides
+            self.format = format
+            self.skip = skip
+            self.directory = directory
+            self.language = language
+            self.actor = actor
+            self.now = now
+        }
+    }
+
+    /// One label written.
+    public struct Written: Sendable {
+        /// The bundle with the revision written.
+        public var bundle: SapuCore.Bundle
+        /// The current label written again with its revision unchanged (`reprint`).
+        public var sameRevision: Bool
+        /// The file that holds it.
+        public var file: String
+        /// The exact signed text in its QR code.
+        public var payload: String
+    }
+
+    public struct Outcome: Sendable {
+        public var written: [Written]
+        /// The files, in the order they were written.
+        public var files: [String]
+        /// The template used.
+        public var template: String
+        /// Bundles of the batch passed over: with a current label (without `again`) or
+        /// without one (with `again`).
+        public var skipped: [BundleID]
+    }
+
+    public static func run(_ request: Request, store: SQLiteStore) throws(SapuError) -> Outcome {
+        let template = try LabelTemplates.named(request.template ?? (request.format == .pdf ? "a4-3x8" : "thermal-50x30"),
+                                                overrides: request.templateOverrides)
+        let renderer = try LabelRenderer(template: template)
+        // Only a PDF sheet has positions to skip; refuse before anything is signed or written.
+        let slots = request.format == .pdf ? template.slotsPerPage : 1
+        if slots == 1 && request.skip != 0 { throw .skipNeedsSheet }
+        guard (0..<slots).contains(request.skip) else { throw .skipOutOfRange(skip: request.skip, slots: slots) }
+        let (targets, skipped) = try select(request.selection, again: request.again, store: store)
+        guard !targets.isEmpty else { return Outcome(written: [], files: [], template: template.name, skipped: skipped) }
+        let signer = try SiteSigner.current(store: store)
+        let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
+        let defects = DefectNames(try store.defects())
+        let output = try OutputDirectory(request.directory)
+
+        // Draw everything first with the revisions the labels will carry; record the
+        // prints; only then put the files in place. A failure leaves no files behind.
+        var drafts: [(SapuCore.Bundle, LabelPayload)] = []
+        for bundle in targets {
+            var printed = bundle
+            printed.labelRevision = bundle.nextLabelRevision(keyID: signer.keyID)
+            guard LabelPayload.revisions.contains(printed.labelRevision) else {
+                throw .labelRevisionsUsedUp(bundle: bundle.id.description)
+            }
+            drafts.append((printed, try LabelPayload(
+                keyID: signer.keyID, product: bundle.product, batch: bundle.batch, serial: bundle.id.serial,
+                maker: bundle.maker, inspected: bundle.inspected, result: bundle.result, revision: printed.labelRevision)))
+        }
+        let payloads = drafts
+        // Signing is the costly part of a face; it runs on every core.
+        let signed = Mutex([String?](repeating: nil, count: payloads.count))
+        DispatchQueue.concurrentPerform(iterations: payloads.count) { index in
+            let text = LabelCodec.sign(payloads[index].1, with: signer)
+            signed.withLock { $0[index] = text }
+        }
+        let texts = signed.withLock { $0 }
+        let faces: [(SapuCore.Bundle, LabelFace)] = payloads.enumerated().map { index, item in
+            (item.0, LabelText.face(texts[index] ?? "", bundle: item.0, productName: products[item.0.product] ?? item.0.product,
+                                    defects: defects, language: request.language))
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        switch request.format {
+        case .png:
+            // pngs draws on every core, in order.
+            for ((bundle, _), png) in zip(faces, try renderer.pngs(faces.map(\.1))) {
+                files.append((bundle.id.description + ".png", png))
+            }
+        case .pdf:
+            files.append((outputStem(request.selection, targets, template: template.name) + ".pdf",
+                          try renderer.pdf(faces.map(\.1), skip: request.skip)))
+        case .zpl:
+            files.append((outputStem(request.selection, targets, template: template.name) + ".zpl",
+                          Array(try renderer.zpl(faces.map(\.1)).utf8)))
+        }
+        let staged = try output.stage(files)
+        let recorded: [SapuCore.Bundle]
+        do throws(SapuError) {
+            recorded = try store.recordLabelPrints(targets.map(\.id), again: request.again, keyID: signer.keyID,
+                                                   actor: request.actor, at: request.now)
+            guard recorded.map(\.labelRevision) == faces.map(\.0.labelRevision) else {
+                throw SapuError.labelChangedWhilePrinting
+            }
+        } catch {
+            output.discard(staged)
+            throw error
+        }
+        let paths = try output.commit(staged)
+        let written = recorded.enumerated().map { index, bundle in
+            Written(bundle: bundle, sameRevision: request.again && bundle.labelRevision == targets[index].labelRevision,
+                    file: paths[request.format == .png ? index : 0], payload: faces[index].1.payload)
+        }
+        return Outcome(written: written, files: paths, template: template.name, skipped: skipped)
+    }
+
+    /// The bundles to label, and those of a batch passed over.
+    private static func select(_ selection: Selection, again: Bool, store: SQLiteStore) throws(SapuError)
+        -> (targets: [SapuCore.Bundle], skipped: [BundleID]) {
+        switch selection {
+        case .batch(let code):
+            let printable = try store.bundles(batch: code, state: nil).filter { Lifecycle.sources(of: .label).contains($0.state) }
+            guard !printable.isEmpty else { throw .nothingToLabel(code) }
+            let targets = printable.filter { $0.facts.labelled == again }
+            if again && targets.isEmpty { throw .batchNothingToReprint(code) }
+            return (targets, printable.filter { $0.facts.labelled != again }.map(\.id))
+        case .bundles(let ids):
+            guard !ids.isEmpty else { throw .bundlesOrBatch }
+            var selected: [SapuCore.Bundle] = []
+            for id in ids where !selected.contains(where: { $0.id == id }) {
+                let bundle = try store.bundle(id)
+                if case .failure(let refusal) = Lifecycle.apply(.label, to: bundle.facts) {
+                    throw .illegalMove(bundle: id.description, move: again ? .reprint : .label, state: bundle.state,
+                                       reason: refusal)
+                }
+                selected.append(bundle)
+            }
+            let mismatched = selected.filter { $0.facts.labelled != again }.map(\.id.description)
+            if !mismatched.isEmpty { throw again ? .nothingToReprint(mismatched) : .labelAlreadyCurrent(mismatched) }
+            return (selected, [])
+        }
+    }
+
+    /// The file name stem, from canonical codes only: never from the text as it was typed.
+    private static func outputStem(_ selection: Selection, _ bundles: [SapuCore.Bundle], template: String) -> String {
+        if case .batch(let code) = selection { return "labels-" + code + "-" + template }
+        let first = bundles[0].id.description
+        return bundles.count == 1 ? "label-" + first : "labels-\(first)-\(bundles.count)"
+    }
+}
