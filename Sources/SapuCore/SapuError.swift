@@ -46,6 +46,12 @@ public enum SapuError: Error, Sendable, Equatable {
     case scanTooLong(Int)
     case notUTF8
     case supersededLabel(scanned: Int, current: Int)
+    /// At the partner: an older label of a bundle not yet counted; its current label accepts it.
+    case partnerOldLabel(scanned: Int, current: Int)
+    /// At the partner: an older label of a bundle already recorded by its current (or a newer) label.
+    case partnerOldLabelAfterCurrent(scanned: Int, current: Int)
+    /// At the partner: an older label of a bundle counted from its typed id.
+    case partnerOldLabelAfterTyped(scanned: Int, current: Int)
     case labelOutdated(String)
     case keyboardSwapsYAndZ
     case labelDisagrees(String)
@@ -82,6 +88,8 @@ public enum SapuError: Error, Sendable, Equatable {
     /// A line of the verification state file other than a torn last one cannot be read.
     case stateFileDamaged(path: String, line: Int)
     case receiptUnreadable(String)
+    /// `sapu verify --finish` on a PC without the partner's own site: the report was shown, the receipt not signed.
+    case receiptNeedsOwnSite(database: String)
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)
     /// A directory (or anything but a file) has the name one of the shipment's documents needs.

@@ -207,6 +207,15 @@ extension SapuError {
         case .supersededLabel(let scanned, let current):
             Message(id: "label lama R\(scanned); label berlaku R\(current) (cetak ulang jika perlu)",
                     en: "old label R\(scanned); the current label is R\(current) (reprint if needed)")
+        case .partnerOldLabel(let scanned, let current):
+            Message(id: "label lama R\(scanned); label berlaku ikatan ini R\(current): pindai label R\(current) pada ikatan untuk menerimanya (tidak perlu cetak ulang)",
+                    en: "old label R\(scanned); this bundle's current label is R\(current): scan the R\(current) label on the bundle to accept it (no reprint needed)")
+        case .partnerOldLabelAfterCurrent(let scanned, let current):
+            Message(id: "label lama R\(scanned); ikatan ini sudah dicatat dengan label berlakunya R\(current); label lama ini diabaikan",
+                    en: "old label R\(scanned); this bundle was already recorded with its current label R\(current); the old label is ignored")
+        case .partnerOldLabelAfterTyped(let scanned, let current):
+            Message(id: "label lama R\(scanned); ikatan ini sudah dihitung dari id yang diketik; pindai label R\(current)-nya untuk memverifikasinya",
+                    en: "old label R\(scanned); this bundle already counts from its typed id; scan its R\(current) label to verify it")
         case .labelOutdated(let id):
             Message(id: "label \(id) dicetak sebelum pemeriksaan ulang terakhir; cetak ulang labelnya",
                     en: "label \(id) was printed before the latest re-inspection; reprint it")
@@ -271,6 +280,9 @@ extension SapuError {
         case .stateFileDamaged(let path, let line):
             Message(id: "berkas status \(path) rusak atau diubah (baris \(line) tidak terbaca); tidak ada yang dipakai. Pulihkan berkas itu, atau pindai ulang semua ikatan dengan --state baru",
                     en: "state file \(path) is damaged or was edited (line \(line) cannot be read); nothing used. Restore that file, or scan every bundle again with a new --state")
+        case .receiptNeedsOwnSite(let database):
+            Message(id: "tanda terima belum ditulis: menandatanganinya perlu kunci Anda sendiri, dan database \(database) belum ada. Jalankan sekali sapu init --site KODE --name \"NAMA\" (kode dan nama perusahaan Anda), lalu sapu verify --finish lagi; pindaian tetap tersimpan",
+                    en: "receipt not written: signing it needs your own key, and database \(database) does not exist yet. Run sapu init --site CODE --name \"NAME\" once (your company's code and name), then sapu verify --finish again; the scans are kept")
         case .receiptUnreadable(let path):
             Message(id: "\(path) bukan tanda terima Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu receipt")
         case .receiptTampered(let path):
