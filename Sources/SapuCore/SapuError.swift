@@ -92,6 +92,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case receiptNeedsOwnSite(database: String)
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)
+    /// `reconcile --shipment` named one shipment, the receipt answers another.
+    case receiptNotForShipment(receipt: String, shipment: String)
     /// A directory (or anything but a file) has the name one of the shipment's documents needs.
     case documentPathBlocked(path: String)
     /// The shipment's documents are not all written yet (a closing in progress or interrupted).

@@ -74,6 +74,8 @@ extension Move {
         case .markMissing: Message(id: "hilang", en: "mark missing")
         case .dispute: Message(id: "sengketa", en: "dispute")
         case .return: Message(id: "retur", en: "return")
+        case .reportExtra: Message(id: "dilaporkan mitra tanpa manifest", en: "reported extra by partner")
+        case .reportForged: Message(id: "label palsu dilaporkan mitra", en: "forged label reported by partner")
         }
     }
 }
@@ -90,6 +92,7 @@ extension BundleState {
         case .received: Message(id: "diterima", en: "received")
         case .missing: Message(id: "hilang", en: "missing")
         case .disputed: Message(id: "disengketakan", en: "disputed")
+        case .extra: Message(id: "ada di mitra tanpa manifest", en: "at partner, not in manifest")
         case .returned: Message(id: "dikembalikan", en: "returned")
         case .scrapped: Message(id: "dimusnahkan", en: "scrapped")
         }
@@ -300,6 +303,9 @@ extension SapuError {
         case .receiptForOtherShipment(let receipt, let shipment):
             Message(id: "tanda terima untuk \(receipt) tidak cocok dengan manifest pengiriman \(shipment)",
                     en: "receipt for \(receipt) does not match the manifest of shipment \(shipment)")
+        case .receiptNotForShipment(let receipt, let shipment):
+            Message(id: "tanda terima ini untuk pengiriman \(receipt), bukan \(shipment); tidak ada yang diubah",
+                    en: "this receipt is for shipment \(receipt), not \(shipment); nothing was changed")
         case .receiptFormerFormat(let path, let format):
             Message(id: "tanda terima \(path) berformat lama (\(format)) yang tidak membedakan id ketikan dari label terverifikasi; minta mitra memperbarui sapu dan menjalankan sapu verify --finish lagi",
                     en: "receipt \(path) is in an old format (\(format)) that does not tell typed ids from verified labels; ask the partner to update sapu and run sapu verify --finish again")
