@@ -100,6 +100,14 @@ public enum SapuError: Error, Sendable, Equatable {
     case shipmentDocumentsPending(String)
     /// Closed before, with its documents in another directory.
     case shipmentAlreadyClosed(id: String, directory: String)
+    /// `shipment ship` on a shipment still open: closing writes the manifest first.
+    case shipmentNotClosedYet(String)
+    /// `shipment documents` on a shipment still open: it has no documents yet.
+    case shipmentHasNoDocumentsYet(String)
+    /// A shipment closed before Sapu kept the documents' bytes.
+    case shipmentDocumentsNotKept(String)
+    /// The kept manifest's SHA-256 is not the one recorded at closing: the database was altered.
+    case shipmentDocumentsAltered(String)
     /// A receipt whose format an older Sapu wrote (it cannot tell typed ids from verified labels).
     case receiptFormerFormat(path: String, format: String)
     case receiptSignerNotPartner(path: String, signer: String)

@@ -61,6 +61,7 @@ extension SQLiteStore {
     public func shipShipment(_ id: String, actor: Actor, at now: Instant) throws(SapuError) -> Shipment {
         try write { db in
             let shipment = try Self.fetchShipment(db, id)
+            if shipment.status == .open { throw SapuError.shipmentNotClosedYet(id) }
             guard shipment.status == .closed else {
                 throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "ship")
             }

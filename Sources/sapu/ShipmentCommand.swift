@@ -9,7 +9,7 @@ import SapuStore
 struct ShipmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shipment", abstract: "Shipments: open, pack (sapu scan --mode pack), close, ship, reconcile.",
-        subcommands: [Create.self, List.self, Show.self, Close.self, Ship.self, Cancel.self, Reconcile.self])
+        subcommands: [Create.self, List.self, Show.self, Close.self, Documents.self, Ship.self, Cancel.self, Reconcile.self])
 
     struct Create: SapuCommand {
         static let configuration = CommandConfiguration(
@@ -109,6 +109,29 @@ struct ShipmentCommand: ParsableCommand {
             }
             for path in closed.files { Console.out(path.visible) }
             context.say(closed.alreadyClosed ? .shipmentWasClosed(closed.shipment) : .shipmentClosed(closed.shipment))
+        }
+    }
+
+    struct Documents: SapuCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Message.helpShipmentDocuments.helpText,
+                                 discussion: Message.helpShipmentDocumentsDiscussion.helpText)
+        }
+
+        @Argument(help: Message.helpShipmentNumber.help) var id: String
+        @Option(help: Message.helpShipmentDocumentsOut.help) var out: String = "."
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let id = try ShipmentCommand.parse(self.id)
+            let paths = try ShipmentDocuments.writeAgain(id, store: try context.store(), into: out)
+            context.noteSaved()
+            if context.json {
+                context.emit(DocumentsWrittenOutput(id: id, files: paths))
+                return
+            }
+            for path in paths { Console.out(path.visible) }
+            context.say(.shipmentDocumentsWrittenAgain(id))
         }
     }
 
@@ -278,6 +301,12 @@ struct PartnerResultsOutput: Encodable {
         forgedBundles = receipt.forgedBundles
         mismatchedBundles = receipt.mismatched
     }
+}
+
+/// `shipment documents --json`.
+struct DocumentsWrittenOutput: Encodable {
+    var id: String
+    var files: [String]
 }
 
 /// `shipment close --json`.

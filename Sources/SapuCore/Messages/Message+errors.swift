@@ -121,6 +121,7 @@ extension SapuError {
         case "ship": Message(id: "dikirim", en: "ship it")
         case "cancel": Message(id: "dibatalkan", en: "cancel it")
         case "reconcile": Message(id: "dicocokkan dengan tanda terima", en: "reconcile it")
+        case "documents": Message(id: "ditulis ulang dokumennya", en: "write its documents again")
         default: Message(id: action, en: action)
         }
     }
@@ -297,6 +298,18 @@ extension SapuError {
         case .shipmentAlreadyClosed(let id, let directory):
             Message(id: "pengiriman \(id) sudah ditutup; dokumennya ada di \(directory)",
                     en: "shipment \(id) is already closed; its documents are in \(directory)")
+        case .shipmentNotClosedYet(let id):
+            Message(id: "pengiriman \(id) masih terbuka; tutup dulu (menulis manifest dan surat jalan): sapu shipment close \(id)",
+                    en: "shipment \(id) is still open; close it first (this writes the manifest and delivery note): sapu shipment close \(id)")
+        case .shipmentHasNoDocumentsYet(let id):
+            Message(id: "pengiriman \(id) masih terbuka; dokumennya baru ditulis saat ditutup: sapu shipment close \(id) --out FOLDER",
+                    en: "shipment \(id) is still open; its documents are written when it is closed: sapu shipment close \(id) --out FOLDER")
+        case .shipmentDocumentsNotKept(let id):
+            Message(id: "dokumen pengiriman \(id) tidak tersimpan di database (ditutup dengan Sapu versi lama); pakai berkas yang ditulis saat ditutup",
+                    en: "the documents of shipment \(id) are not kept in the database (closed by an older Sapu); use the files written at closing")
+        case .shipmentDocumentsAltered(let id):
+            Message(id: "salinan manifest pengiriman \(id) di database tidak cocok dengan SHA-256 yang dicatat saat ditutup; tidak ada yang ditulis. Jalankan sapu doctor, atau pulihkan cadangan",
+                    en: "the kept manifest of shipment \(id) does not match the SHA-256 recorded at closing; nothing was written. Run sapu doctor, or restore a backup")
         case .shipmentDocumentsPending(let id):
             Message(id: "dokumen pengiriman \(id) belum selesai ditulis; ulangi perintah sebentar lagi",
                     en: "the documents of shipment \(id) are not all written yet; run the command again in a moment")

@@ -59,6 +59,11 @@ extension Message {
                       en: "Documents in \(directory) are not all written yet (\(list)); the next sapu command finishes them")
     }
 
+    public static func shipmentDocumentsWrittenAgain(_ id: String) -> Message {
+        Message(id: "Dokumen pengiriman \(id) ditulis ulang, sama persis dengan saat ditutup",
+                en: "Documents of shipment \(id) written again, identical to those written at closing")
+    }
+
     public static func shipmentShipped(_ shipment: Shipment) -> Message {
         Message(id: "Pengiriman \(shipment.id) berangkat: \(shipment.bundleCount) ikatan dikirim",
                 en: "Shipment \(shipment.id) left: \(shipment.bundleCount) bundles shipped")
