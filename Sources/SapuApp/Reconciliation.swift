@@ -25,6 +25,8 @@ public enum Reconciliation {
         public var extras: [ExtraBundle]
         /// Bundles whose history got a note that a forged label claimed them.
         public var forgedNoted: [BundleID]
+        /// Bundles an earlier receipt made `extra` that this one no longer names (they stay `extra`).
+        public var extrasNoLongerNamed: [BundleID]
     }
 
     /// Checks the receipt at `path` (signature beside it unless `signature` names it) and applies it.
@@ -96,6 +98,6 @@ public enum Reconciliation {
             actor: actor, at: now)
         return Outcome(shipment: applied.shipment, partner: partner, key: registered.key, receipt: receipt, sha256: sha256,
                        outcomes: outcomes, effect: applied.effect, changed: applied.changed, extras: applied.extras,
-                       forgedNoted: applied.forgedNoted)
+                       forgedNoted: applied.forgedNoted, extrasNoLongerNamed: applied.extrasNoLongerNamed)
     }
 }

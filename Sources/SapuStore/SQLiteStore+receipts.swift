@@ -70,6 +70,9 @@ public struct AppliedReceipt: Sendable, Equatable {
     /// The bundles whose history got a forged-label note now (not those that had one from
     /// an earlier receipt of the shipment).
     public var forgedNoted: [BundleID]
+    /// Bundles an earlier receipt of the shipment made `extra` that this one no longer names:
+    /// they stay `extra` until a scan says where they are (return mode), and the clerk is told.
+    public var extrasNoLongerNamed: [BundleID] = []
 }
 
 /// What applying a receipt did.
@@ -155,6 +158,12 @@ extension SQLiteStore {
             let extras = try Self.reportExtras(db, outcomes.extra, shipment: shipment.id, actor: actor, at: now)
             changed += extras.count { $0.effect == .marked }
             let forgedNoted = try Self.noteForgedClaims(db, outcomes.forged, shipment: shipment.id, actor: actor, at: now)
+            let named = Set(outcomes.extra)
+            let noLongerNamed = try String.fetchAll(db, sql: """
+                SELECT DISTINCT e.bundle FROM event e JOIN bundle b ON b.id = e.bundle
+                WHERE e.move = ? AND e.shipment = ? AND b.state = ? ORDER BY e.bundle
+                """, arguments: [Move.reportExtra.rawValue, shipment.id, BundleState.extra.rawValue])
+                .compactMap(BundleID.init(typed:)).filter { !named.contains($0) }
             try db.execute(sql: """
                 INSERT INTO receipt (sha256, shipment, manifest_sha256, partner, key_id, finished, finished_unix, bytes,
                                      signature, applied_at)
@@ -171,7 +180,7 @@ extension SQLiteStore {
                            arguments: [status.rawValue, now.iso8601, shipment.id])
             let effect: ReceiptEffect = current.map { .superseded($0) } ?? .applied
             return AppliedReceipt(shipment: try Self.fetchShipment(db, shipment.id), effect: effect, changed: changed,
-                                  extras: extras, forgedNoted: forgedNoted)
+                                  extras: extras, forgedNoted: forgedNoted, extrasNoLongerNamed: noLongerNamed)
         }
     }
 

@@ -208,6 +208,9 @@ struct ShipmentCommand: ParsableCommand {
                                                     forgedNoted: outcome.forgedNoted.count) {
                 context.say(line)
             }
+            if !outcome.extrasNoLongerNamed.isEmpty {
+                context.say(.extraNoLongerNamed(outcome.extrasNoLongerNamed.map(\.description)))
+            }
         }
     }
 
@@ -300,6 +303,7 @@ struct PartnerResultsOutput: Encodable {
         extraBundles = receipt.extra
         forgedBundles = receipt.forgedBundles
         mismatchedBundles = receipt.mismatched
+        extraNoLongerNamed = outcome.extrasNoLongerNamed.map(\.description)
     }
 }
 
@@ -346,6 +350,8 @@ struct ReconcileOutput: Encodable {
     /// The ids forged labels claimed, and those whose history got a note now.
     var forgedBundles, forgedNoted: [String]
     var mismatchedBundles: [Verification.Mismatch]
+    /// Bundles an earlier receipt made `extra` that this one no longer names (still `extra`).
+    var extraNoLongerNamed: [String]
 
     init(_ outcome: Reconciliation.Outcome) {
         let receipt = outcome.receipt
@@ -379,5 +385,6 @@ struct ReconcileOutput: Encodable {
         forgedBundles = receipt.forgedBundles
         forgedNoted = outcome.forgedNoted.map(\.description)
         mismatchedBundles = receipt.mismatched
+        extraNoLongerNamed = outcome.extrasNoLongerNamed.map(\.description)
     }
 }

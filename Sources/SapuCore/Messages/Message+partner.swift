@@ -121,4 +121,11 @@ extension Message {
         Message(id: "Tanda terima mitra \(partner) (selesai \(finished)): \(received) diterima, \(missing) hilang, \(disputed) disengketakan, \(extra) tanpa manifest, \(forged) label palsu",
                 en: "Partner \(partner)'s receipt (finished \(finished)): \(received) received, \(missing) missing, \(disputed) disputed, \(extra) extra, \(forged) forged")
     }
+
+    /// Bundles an earlier receipt made `extra` that the newer one no longer names.
+    public static func extraNoLongerNamed(_ ids: [String]) -> Message {
+        let list = ids.joined(separator: " ")
+        return Message(id: "Tidak lagi disebut tanpa manifest oleh tanda terima ini, tetapi tetap berstatus \"\(BundleState.extra.message.indonesian)\": \(list). Jika ikatan itu ada di gudang, pindai dengan mode retur lalu terima",
+                       en: "No longer named extra by this receipt, but still \"\(BundleState.extra.message.english)\": \(list). If a bundle is at the workshop, scan it in return mode, then receive it")
+    }
 }
