@@ -303,7 +303,6 @@ struct PartnerResultsOutput: Encodable {
         extraBundles = receipt.extra
         forgedBundles = receipt.forgedBundles
         mismatchedBundles = receipt.mismatched
-        extraNoLongerNamed = outcome.extrasNoLongerNamed.map(\.description)
     }
 }
 
