@@ -16,7 +16,10 @@ struct LifecycleTests {
         .deliver: ([.shipped, .missing, .disputed], .received),
         .markMissing: ([.shipped, .received, .disputed], .missing),
         .dispute: ([.shipped, .received, .missing], .disputed),
-        .return: ([.shipped, .received, .missing, .disputed], .returned),
+        .return: ([.shipped, .received, .missing, .disputed, .extra], .returned),
+        .reportExtra: ([.inspected, .inStock, .quarantined, .returned], .extra),
+        .reportForged: ([.inspected, .inStock, .quarantined, .packed, .shipped, .received, .missing, .disputed, .extra,
+                         .returned], nil),
     ]
 
     @Test("every move from every state of a passed, labelled bundle follows the table",

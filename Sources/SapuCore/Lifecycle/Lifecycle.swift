@@ -34,7 +34,8 @@ public enum Lifecycle {
         // A bundle the workshop still counts as its own turned up at the partner.
         case .reportExtra: [.inspected, .inStock, .quarantined, .returned]
         // Only a note in the history: someone printed a label claiming to be this bundle.
-        case .reportForged: Set(BundleState.allCases).subtracting([.scrapped])
+        case .reportForged: [.inspected, .inStock, .quarantined, .packed, .shipped, .received, .missing, .disputed, .extra,
+                             .returned]
         }
     }
 
