@@ -51,13 +51,20 @@ struct Verify: SapuCommand {
         let interactive = image.isEmpty && isatty(0) == 1
         /// `lengths[i]` is the real length of line i when only its start was read.
         func answer(_ lines: [String], lengths: [Int?] = []) throws(SapuError) {
-            try log.append(lines, at: context.now)
+            // An empty line (Enter pressed twice) is no scan: not kept, not answered.
+            let scans = lines.indices.filter { !lines[$0].trimmingSpaces().isEmpty || (skipped(lengths, $0) ?? 0) > 0 }
+            if scans.isEmpty { return }
+            try log.append(scans.map { lines[$0] }, at: context.now)
             context.noteSaved()
-            for (index, line) in lines.enumerated() {
-                var result = verification.scan(line)
-                if index < lengths.count, let length = lengths[index] { result.reason = .scanTooLong(length) }
-                print(line, result, total: parsed.bundleCount, context: context, interactive: interactive)
+            for position in scans {
+                var result = verification.scan(lines[position])
+                if let length = skipped(lengths, position) { result.reason = .scanTooLong(length) }
+                print(lines[position], result, total: parsed.bundleCount, context: context, interactive: interactive)
             }
+        }
+        /// The real length of line `position` when only its start was read.
+        func skipped(_ lengths: [Int?], _ position: Int) -> Int? {
+            position < lengths.count ? lengths[position] : nil
         }
         if image.isEmpty {
             let reader = LineReader()
