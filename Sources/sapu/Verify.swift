@@ -103,32 +103,33 @@ struct Verify: SapuCommand {
         }
     }
 
-    /// Prints the report, then signs and writes the receipt. The report needs no key: a
-    /// partner who has not run `sapu init` yet sees it, and is told what signing needs.
+    /// Signs and writes the receipt, then prints the report. The report needs no key: where
+    /// the receipt cannot be signed or written (no `sapu init` yet), it is printed all the
+    /// same, followed by the reason.
     private func finishVerification(_ verification: Verification, digest: String, stem: String,
                                     context: Context) throws(SapuError) {
-        let site: Site
-        let signer: SigningKey
+        let path: String
         do throws(SapuError) {
             let store = try context.store()
-            site = try store.site()
-            signer = try SiteSigner.current(store: store)
+            let site = try store.site()
+            let signer = try SiteSigner.current(store: store)
+            let receipt = Receipt(verification: verification, manifestSHA256: digest, receiver: site, key: signer,
+                                  finished: context.now)
+            let bytes = ShipmentFiles.encode(receipt)
+            let signature = DetachedSignature(signing: bytes, with: signer)
+            let output = try OutputDirectory(out)
+            path = try output.commit(try output.stage([
+                (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
+            ]))[0]
         } catch {
+            // Whatever kept the receipt from being signed or written, the scans still tell what arrived.
             show(VerifyReport(verification, receiptPath: nil), verification, context: context)
             if case .databaseMissing(let path) = error { throw .receiptNeedsOwnSite(database: path) }
             throw error
         }
-        let receipt = Receipt(verification: verification, manifestSHA256: digest, receiver: site, key: signer,
-                              finished: context.now)
-        let bytes = ShipmentFiles.encode(receipt)
-        let signature = DetachedSignature(signing: bytes, with: signer)
-        let output = try OutputDirectory(out)
-        let paths = try output.commit(try output.stage([
-            (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
-        ]))
         context.noteSaved()
-        show(VerifyReport(verification, receiptPath: paths[0]), verification, context: context)
-        context.say(.receiptWritten(paths[0]))
+        show(VerifyReport(verification, receiptPath: path), verification, context: context)
+        context.say(.receiptWritten(path))
     }
 
     /// The report of `--finish`: what the receipt says (or would say), one row per result.

@@ -143,6 +143,11 @@ struct VerifyRevisionTests {
         #expect(report["received"] as? Int == 2 && report["receipt"] is NSNull)
         #expect(!FileManager.default.fileExists(atPath: shop.receipt))
         #expect(!FileManager.default.fileExists(atPath: shop.partner.directory + "/nowhere"))
+        // A folder that cannot take the receipt: the report all the same, then the reason.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: shop.partner.directory + "/a-file"))
+        let blocked = try shop.partner.run(shop.verify + ["--finish", "--out", "a-file", "--lang", "en"])
+        #expect(blocked.status != 0 && blocked.stdout.contains("Received") && blocked.stderr == "error: cannot write to a-file\n",
+                "\(blocked.stdout) \(blocked.stderr)")
         // After sapu init, the same scans sign a receipt.
         try shop.partner.ok(contentsOf: shop.verify + ["--finish"])
         #expect(FileManager.default.fileExists(atPath: shop.receipt))
