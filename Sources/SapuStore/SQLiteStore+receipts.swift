@@ -194,14 +194,15 @@ extension SQLiteStore {
     }
 
     /// The receipt in force for the shipment (the partner's latest statement), read back from
-    /// the bytes kept when it was applied; nil before any receipt.
+    /// the bytes kept when it was applied; nil before any receipt, and for one kept in a
+    /// format this Sapu no longer reads (`sapu-receipt-1`, applied by an older Sapu).
     public func receiptInForce(forShipment id: String) throws(SapuError) -> (stored: StoredReceipt, receipt: Receipt)? {
         let stored = try read { db -> StoredReceipt? in
             _ = try Self.fetchShipment(db, id)
             return try Self.receiptInForce(db, shipment: id)
         }
-        guard let stored else { return nil }
-        return (stored, try ShipmentFiles.decodeReceipt(stored.bytes, path: id))
+        guard let stored, let receipt = try? ShipmentFiles.decodeReceipt(stored.bytes, path: id) else { return nil }
+        return (stored, receipt)
     }
 
     static func receiptInForce(_ db: Database, shipment id: String) throws -> StoredReceipt? {
