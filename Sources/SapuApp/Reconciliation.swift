@@ -21,14 +21,22 @@ public enum Reconciliation {
         public var effect: ReceiptEffect
         /// Bundles whose state changed.
         public var changed: Int
+        /// Each `extra` id of the receipt with what became of the bundle (empty when nothing was applied).
+        public var extras: [ExtraBundle]
+        /// Bundles whose history got a note that a forged label claimed them.
+        public var forgedNoted: [BundleID]
+        /// Bundles an earlier receipt made `extra` that this one no longer names (they stay `extra`).
+        public var extrasNoLongerNamed: [BundleID]
     }
 
     /// Checks the receipt at `path` (signature beside it unless `signature` names it) and applies it.
     ///
     /// `partner` names the partner of a shipment opened before partners were registered;
-    /// for any other shipment it must be the shipment's partner if given.
+    /// for any other shipment it must be the shipment's partner if given. `shipment`, when
+    /// given, is the shipment the clerk means: a receipt for another one is refused.
     public static func apply(receipt path: String, signature: String? = nil, partner named: String? = nil,
-                             store: SQLiteStore, actor: Actor, at now: Instant) throws(SapuError) -> Outcome {
+                             shipment meant: String? = nil, store: SQLiteStore, actor: Actor, at now: Instant)
+        throws(SapuError) -> Outcome {
         let bytes = try ShipmentFiles.read(path)
         let signaturePath = signature ?? ShipmentFiles.signaturePath(for: path)
         let signatureText = String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self)
@@ -64,6 +72,9 @@ public enum Reconciliation {
         guard receipt.shipper == site.code else {
             throw .receiptShipperDisagrees(path: path, shipper: receipt.shipper, site: site.code)
         }
+        if let meant, meant != receipt.shipment {
+            throw .receiptNotForShipment(receipt: receipt.shipment, shipment: meant)
+        }
         let shipment = try store.shipment(receipt.shipment)
         let named = try named.map { (code) throws(SapuError) in try Code.normalise(code, as: .partner) }
         if let expected = shipment.partner ?? named, expected != partner.code {
@@ -71,7 +82,9 @@ public enum Reconciliation {
         }
         if shipment.partner == nil, named == nil { throw .shipmentHasNoPartner(shipment.id) }
         guard shipment.manifestSHA256 == receipt.manifestSHA256 else {
-            throw .receiptForOtherShipment(receipt: receipt.shipment, shipment: shipment.id)
+            // Name the shipment whose manifest the partner checked, when it is one of ours.
+            let answered = try store.shipment(manifestSHA256: receipt.manifestSHA256)?.id ?? receipt.shipment
+            throw .receiptForOtherShipment(receipt: answered, shipment: shipment.id)
         }
         let outcomes = try receipt.outcomes(path: path)
         // The lists name only bundles of this shipment (checked as they are applied), each
@@ -84,6 +97,7 @@ public enum Reconciliation {
                             outcomes: outcomes, clean: receipt.isClean, adoptsPartner: shipment.partner == nil),
             actor: actor, at: now)
         return Outcome(shipment: applied.shipment, partner: partner, key: registered.key, receipt: receipt, sha256: sha256,
-                       outcomes: outcomes, effect: applied.effect, changed: applied.changed)
+                       outcomes: outcomes, effect: applied.effect, changed: applied.changed, extras: applied.extras,
+                       forgedNoted: applied.forgedNoted, extrasNoLongerNamed: applied.extrasNoLongerNamed)
     }
 }

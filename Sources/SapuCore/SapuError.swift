@@ -70,6 +70,12 @@ public enum SapuError: Error, Sendable, Equatable {
     case supersededLabel(scanned: Int, current: Int)
     /// The bundle was voided: its label is refused at every station.
     case voidedLabel
+    /// At the partner: an older label of a bundle not yet counted; its current label accepts it.
+    case partnerOldLabel(scanned: Int, current: Int)
+    /// At the partner: an older label of a bundle already recorded by its current (or a newer) label.
+    case partnerOldLabelAfterCurrent(scanned: Int, current: Int)
+    /// At the partner: an older label of a bundle counted from its typed id.
+    case partnerOldLabelAfterTyped(scanned: Int, current: Int)
     case labelOutdated(String)
     case keyboardSwapsYAndZ
     case labelDisagrees(String)
@@ -105,14 +111,26 @@ public enum SapuError: Error, Sendable, Equatable {
     /// A line of the verification state file other than a torn last one cannot be read.
     case stateFileDamaged(path: String, line: Int)
     case receiptUnreadable(String)
+    /// `sapu verify --finish` on a PC without the partner's own site: the report was shown, the receipt not signed.
+    case receiptNeedsOwnSite(database: String)
     case receiptTampered(String)
     case receiptForOtherShipment(receipt: String, shipment: String)
+    /// `reconcile --shipment` named one shipment, the receipt answers another.
+    case receiptNotForShipment(receipt: String, shipment: String)
     /// A directory (or anything but a file) has the name one of the shipment's documents needs.
     case documentPathBlocked(path: String)
     /// The shipment's documents are not all written yet (a closing in progress or interrupted).
     case shipmentDocumentsPending(String)
     /// Closed before, with its documents in another directory.
     case shipmentAlreadyClosed(id: String, directory: String)
+    /// `shipment ship` on a shipment still open: closing writes the manifest first.
+    case shipmentNotClosedYet(String)
+    /// `shipment documents` on a shipment still open: it has no documents yet.
+    case shipmentHasNoDocumentsYet(String)
+    /// A shipment closed before Sapu kept the documents' bytes.
+    case shipmentDocumentsNotKept(String)
+    /// The kept manifest's SHA-256 is not the one recorded at closing: the database was altered.
+    case shipmentDocumentsAltered(String)
     /// A receipt whose format an older Sapu wrote (it cannot tell typed ids from verified labels).
     case receiptFormerFormat(path: String, format: String)
     case receiptSignerNotPartner(path: String, signer: String)

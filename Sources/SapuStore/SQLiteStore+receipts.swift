@@ -52,6 +52,29 @@ public struct StoredReceipt: Sendable, Equatable {
     public var signature: String
 }
 
+/// One `extra` entry of a receipt and what became of the bundle of that id.
+public struct ExtraBundle: Sendable, Equatable {
+    public var bundle: BundleID
+    public var effect: ExtraEffect
+}
+
+/// What applying a receipt did, bundle by bundle where the clerk must see it.
+public struct AppliedReceipt: Sendable, Equatable {
+    public var shipment: Shipment
+    public var effect: ReceiptEffect
+    /// Bundles whose state changed.
+    public var changed: Int
+    /// Each `extra` id of the receipt with what became of it, in receipt order (empty when
+    /// nothing was applied).
+    public var extras: [ExtraBundle]
+    /// The bundles whose history got a forged-label note now (not those that had one from
+    /// an earlier receipt of the shipment).
+    public var forgedNoted: [BundleID]
+    /// Bundles an earlier receipt of the shipment made `extra` that this one no longer names:
+    /// they stay `extra` until a scan says where they are (return mode), and the clerk is told.
+    public var extrasNoLongerNamed: [BundleID] = []
+}
+
 /// What applying a receipt did.
 public enum ReceiptEffect: Sendable, Equatable {
     /// The shipment's first receipt.
@@ -70,8 +93,12 @@ extension SQLiteStore {
     /// A newer receipt (later `finished`) supersedes the one applied before; the receipt in
     /// force again changes nothing; an older one, or one already superseded, is refused. Bundles received by hand get a manual
     /// delivery event. The key must still be registered for the partner and not retired.
+    ///
+    /// Bundles of this workshop the receipt calls extra become `extra` where they were still
+    /// the workshop's (docs/states.md); those that forged labels claimed get a note in their
+    /// history, once per shipment.
     public func applyReceipt(_ receipt: VerifiedReceipt, actor: Actor, at now: Instant) throws(SapuError)
-        -> (shipment: Shipment, effect: ReceiptEffect, changed: Int) {
+        -> AppliedReceipt {
         try write { db in
             let shipment = try Self.fetchShipment(db, receipt.shipment)
             guard [.shipped, .delivered, .disputed].contains(shipment.status) else {
@@ -82,7 +109,9 @@ extension SQLiteStore {
                 """, arguments: [shipment.id]).flatMap { row in try Self.fetchReceipt(db, row["sha256"]) }
             if let kept = try Self.fetchReceipt(db, receipt.sha256), kept.shipment == shipment.id {
                 // The receipt in force again: nothing to do. One a newer receipt replaced: say so.
-                guard kept.supersededBy != nil, let current else { return (shipment, .alreadyApplied, 0) }
+                guard kept.supersededBy != nil, let current else {
+                    return AppliedReceipt(shipment: shipment, effect: .alreadyApplied, changed: 0, extras: [], forgedNoted: [])
+                }
                 throw SapuError.receiptNotNewer(finished: kept.finished.iso8601, applied: current.finished.iso8601)
             }
             switch shipment.partner {
@@ -126,6 +155,15 @@ extension SQLiteStore {
                     changed += 1
                 }
             }
+            let extras = try Self.reportExtras(db, outcomes.extra, shipment: shipment.id, actor: actor, at: now)
+            changed += extras.count { $0.effect == .marked }
+            let forgedNoted = try Self.noteForgedClaims(db, outcomes.forged, shipment: shipment.id, actor: actor, at: now)
+            let named = Set(outcomes.extra)
+            let noLongerNamed = try String.fetchAll(db, sql: """
+                SELECT DISTINCT e.bundle FROM event e JOIN bundle b ON b.id = e.bundle
+                WHERE e.move = ? AND e.shipment = ? AND b.state = ? ORDER BY e.bundle
+                """, arguments: [Move.reportExtra.rawValue, shipment.id, BundleState.extra.rawValue])
+                .compactMap(BundleID.init(typed:)).filter { !named.contains($0) }
             try db.execute(sql: """
                 INSERT INTO receipt (sha256, shipment, manifest_sha256, partner, key_id, finished, finished_unix, bytes,
                                      signature, applied_at)
@@ -141,7 +179,8 @@ extension SQLiteStore {
             try db.execute(sql: "UPDATE shipment SET status = ?, reconciled_at = ? WHERE id = ?",
                            arguments: [status.rawValue, now.iso8601, shipment.id])
             let effect: ReceiptEffect = current.map { .superseded($0) } ?? .applied
-            return (try Self.fetchShipment(db, shipment.id), effect, changed)
+            return AppliedReceipt(shipment: try Self.fetchShipment(db, shipment.id), effect: effect, changed: changed,
+                                  extras: extras, forgedNoted: forgedNoted, extrasNoLongerNamed: noLongerNamed)
         }
     }
 
@@ -154,7 +193,72 @@ extension SQLiteStore {
         }
     }
 
+    /// The receipt in force for the shipment (the partner's latest statement), read back from
+    /// the bytes kept when it was applied; nil before any receipt, and for one kept in a
+    /// format this Sapu no longer reads (`sapu-receipt-1`, applied by an older Sapu).
+    public func receiptInForce(forShipment id: String) throws(SapuError) -> (stored: StoredReceipt, receipt: Receipt)? {
+        let stored = try read { db -> StoredReceipt? in
+            _ = try Self.fetchShipment(db, id)
+            return try Self.receiptInForce(db, shipment: id)
+        }
+        guard let stored, let receipt = try? ShipmentFiles.decodeReceipt(stored.bytes, path: id) else { return nil }
+        return (stored, receipt)
+    }
+
+    static func receiptInForce(_ db: Database, shipment id: String) throws -> StoredReceipt? {
+        try String.fetchOne(db, sql: "SELECT sha256 FROM receipt WHERE shipment = ? AND superseded_by IS NULL",
+                            arguments: [id]).flatMap { try fetchReceipt(db, $0) }
+    }
+
     // MARK: Helpers
+
+    /// Moves the workshop's own bundles that the receipt calls extra to `extra`, each with an event.
+    private static func reportExtras(_ db: Database, _ ids: [BundleID], shipment: String, actor: Actor, at now: Instant)
+        throws -> [ExtraBundle] {
+        var effects: [ExtraBundle] = []
+        for id in ids {
+            guard let bundle = try fetchBundleIfAny(db, id) else {
+                effects.append(ExtraBundle(bundle: id, effect: .unknown))
+                continue
+            }
+            guard case .success(let state) = Lifecycle.apply(.reportExtra, to: bundle.facts) else {
+                effects.append(ExtraBundle(bundle: id, effect: bundle.state == .extra ? .alreadyExtra : .unchanged(bundle.state)))
+                continue
+            }
+            try db.execute(sql: "UPDATE bundle SET state = ?, updated_at = ? WHERE id = ?",
+                           arguments: [state.rawValue, now.iso8601, id.description])
+            try appendEvent(db, bundle: id, move: .reportExtra, state: state, at: now, actor: actor, shipment: shipment)
+            effects.append(ExtraBundle(bundle: id, effect: .marked))
+        }
+        return effects
+    }
+
+    /// Notes in each claimed bundle's history that the partner scanned a forged label naming
+    /// it, once per shipment; the state stays. Ids of no bundle here are skipped.
+    private static func noteForgedClaims(_ db: Database, _ ids: [BundleID], shipment: String, actor: Actor, at now: Instant)
+        throws -> [BundleID] {
+        var noted: [BundleID] = []
+        for id in ids {
+            guard let bundle = try fetchBundleIfAny(db, id),
+                  case .success(let state) = Lifecycle.apply(.reportForged, to: bundle.facts) else { continue }
+            let earlier = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM event WHERE bundle = ? AND move = ? AND shipment = ?)
+                """, arguments: [id.description, Move.reportForged.rawValue, shipment]) ?? false
+            if earlier { continue }
+            try db.execute(sql: "UPDATE bundle SET updated_at = ? WHERE id = ?", arguments: [now.iso8601, id.description])
+            try appendEvent(db, bundle: id, move: .reportForged, state: state, at: now, actor: actor, shipment: shipment)
+            noted.append(id)
+        }
+        return noted
+    }
+
+    private static func fetchBundleIfAny(_ db: Database, _ id: BundleID) throws -> SapuCore.Bundle? {
+        do {
+            return try fetchBundle(db, id)
+        } catch SapuError.unknownBundle {
+            return nil
+        }
+    }
 
     /// The key must be registered for the partner with these very bytes and not be retired.
     private static func checkKeyAccepted(_ db: Database, _ key: PublicKey, partner: String) throws {

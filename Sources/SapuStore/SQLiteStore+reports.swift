@@ -156,6 +156,7 @@ extension SQLiteStore: ReportStore {
                     FROM outcome WHERE move <> 'ship')
                 WHERE latest = 1 GROUP BY move
                 """)
+            let receipts = try db.cachedStatement(sql: "SELECT bytes FROM receipt WHERE shipment = ? AND superseded_by IS NULL")
             var shipments: [ShipmentOutcome] = []
             for row in try Row.fetchAll(db, sql: """
                 SELECT id, status, consignee, created_at, shipped_at FROM shipment WHERE status <> 'cancelled'
@@ -172,10 +173,11 @@ extension SQLiteStore: ReportStore {
                 let id: String = row[0]
                 var counts: [String: Int] = [:]
                 for count in try Row.fetchAll(outcomes, arguments: [id]) { counts[count[0]] = count[1] }
+                let partner = try Self.partnerFindings(receipts, shipment: id)
                 shipments.append(ShipmentOutcome(
                     id: id, date: day, consignee: row[2], status: status, sent: counts[Move.ship.rawValue] ?? 0,
                     received: counts[Move.deliver.rawValue] ?? 0, missing: counts[Move.markMissing.rawValue] ?? 0,
-                    disputed: counts[Move.dispute.rawValue] ?? 0))
+                    disputed: counts[Move.dispute.rawValue] ?? 0, extra: partner.extra, forged: partner.forged))
             }
             return ShipmentsReport(period: period, shipments: shipments)
         }
@@ -365,3 +367,20 @@ extension SQLiteStore {
         return events
     }
 }
+
+extension SQLiteStore {
+    /// What the receipt in force for a shipment says beyond the bundles' own outcomes: how
+    /// many bundles were at the partner without being in the manifest, and how many scans
+    /// were refused as forged. Zero without a receipt. The bytes were checked when applied;
+    /// kept bytes that no longer read count as zero here (finding damage is `sapu doctor`'s).
+    fileprivate static func partnerFindings(_ receipts: Statement, shipment: String) throws -> (extra: Int, forged: Int) {
+        struct Findings: Decodable {
+            var extra: [String]
+            var forged: Int
+        }
+        guard let bytes = try Data.fetchOne(receipts, arguments: [shipment]),
+              let findings = try? JSONDecoder().decode(Findings.self, from: bytes) else { return (0, 0) }
+        return (findings.extra.count, max(0, findings.forged))
+    }
+}
+

@@ -34,6 +34,14 @@ extension SQLiteStore {
         try read { db in try Self.fetchShipment(db, id) }
     }
 
+    /// The shipment whose closing wrote the manifest of that SHA-256, if any.
+    public func shipment(manifestSHA256 digest: String) throws(SapuError) -> Shipment? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM shipment WHERE manifest_sha256 = ? LIMIT 1", arguments: [digest])
+                .map { try Self.fetchShipment(db, $0) }
+        }
+    }
+
     public func shipments() throws(SapuError) -> [Shipment] {
         try read { db in
             try String.fetchAll(db, sql: "SELECT id FROM shipment ORDER BY created_at, number").map { try Self.fetchShipment(db, $0) }
@@ -53,6 +61,7 @@ extension SQLiteStore {
     public func shipShipment(_ id: String, actor: Actor, at now: Instant) throws(SapuError) -> Shipment {
         try write { db in
             let shipment = try Self.fetchShipment(db, id)
+            if shipment.status == .open { throw SapuError.shipmentNotClosedYet(id) }
             guard shipment.status == .closed else {
                 throw SapuError.shipmentWrongStatus(id: id, status: shipment.status, action: "ship")
             }

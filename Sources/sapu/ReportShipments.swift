@@ -25,12 +25,12 @@ struct ReportShipments: ReportSubcommand {
 struct ShipmentsJSON: Encodable {
     struct Outcome: Encodable {
         var id, date, consignee, status: String
-        var sent, received, missing, disputed, inTransit: Int
+        var sent, received, missing, disputed, inTransit, extra, forged: Int
     }
 
     struct Total: Encodable {
         var consignee: String?
-        var shipments, sent, received, missing, disputed, inTransit: Int
+        var shipments, sent, received, missing, disputed, inTransit, extra, forged: Int
 
         init(_ total: ShipmentsReport.ConsigneeTotal, named: Bool) {
             consignee = named ? total.consignee : nil
@@ -40,6 +40,8 @@ struct ShipmentsJSON: Encodable {
             missing = total.missing
             disputed = total.disputed
             inTransit = total.inTransit
+            extra = total.extra
+            forged = total.forged
         }
     }
 
@@ -54,7 +56,8 @@ struct ShipmentsJSON: Encodable {
         to = report.period.to?.iso
         shipments = report.shipments.map {
             Outcome(id: $0.id, date: $0.date.iso, consignee: $0.consignee, status: $0.status.rawValue, sent: $0.sent,
-                    received: $0.received, missing: $0.missing, disputed: $0.disputed, inTransit: $0.inTransit)
+                    received: $0.received, missing: $0.missing, disputed: $0.disputed, inTransit: $0.inTransit,
+                    extra: $0.extra, forged: $0.forged)
         }
         consignees = report.consignees.map { Total($0, named: true) }
         total = Total(report.total, named: false)

@@ -9,7 +9,7 @@ import SapuStore
 struct ShipmentCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "shipment", abstract: Message.helpShipment.helpText,
-        subcommands: [Create.self, List.self, Show.self, Close.self, Ship.self, Cancel.self, Reconcile.self]) }
+        subcommands: [Create.self, List.self, Show.self, Close.self, Documents.self, Ship.self, Cancel.self, Reconcile.self]) }
 
     struct Create: SapuCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(
@@ -65,16 +65,25 @@ struct ShipmentCommand: ParsableCommand {
             let bundles = try store.bundles(inShipment: shipment.id)
             let documents = try store.documentRecord(ofShipment: shipment.id)
             let defects = DefectNames(try store.defects())
+            let inForce = try store.receiptInForce(forShipment: shipment.id)
             if context.json {
                 var output = ShipmentOutput(shipment)
                 output.bundles = bundles.map(BundleOutput.init)
                 output.documents = documents.map(DocumentsOutput.init)
+                output.receipt = inForce.map { PartnerResultsOutput(stored: $0.stored, receipt: $0.receipt) }
                 context.emit(output)
                 return
             }
             context.say(.shipmentHeader(shipment))
             if let documents { context.say(.shipmentDocuments(directory: documents.directory, files: documents.names,
                                                               complete: documents.complete)) }
+            if let (stored, receipt) = inForce {
+                context.say(.shipmentReceiptInForce(partner: stored.partner, finished: stored.finished.iso8601,
+                                                    received: receipt.received.count, missing: receipt.missing.count,
+                                                    disputed: receipt.disputedBundles.count, extra: receipt.extra.count,
+                                                    forged: receipt.forged))
+                for line in ShipmentCommand.resultLines(receipt) { context.say(line) }
+            }
             context.table([.columnBundle, .columnProduct, .columnMaker, .columnResult, .columnState], bundles.map {
                 [$0.id.description, $0.product, $0.maker, Message.result($0.result, defects: defects).text(context.language),
                  $0.state.message.text(context.language)]
@@ -99,6 +108,29 @@ struct ShipmentCommand: ParsableCommand {
             }
             for path in closed.files { Console.out(path.visible) }
             context.say(closed.alreadyClosed ? .shipmentWasClosed(closed.shipment) : .shipmentClosed(closed.shipment))
+        }
+    }
+
+    struct Documents: SapuCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Message.helpShipmentDocuments.helpText,
+                                 discussion: Message.helpShipmentDocumentsDiscussion.helpText)
+        }
+
+        @Argument(help: Message.helpShipmentNumberExample.help) var id: String
+        @Option(help: Message.helpShipmentDocumentsOut.help) var out: String = "."
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let id = try ShipmentCommand.parse(self.id)
+            let paths = try ShipmentDocuments.writeAgain(id, store: try context.store(), into: out)
+            context.noteSaved()
+            if context.json {
+                context.emit(DocumentsWrittenOutput(id: id, files: paths))
+                return
+            }
+            for path in paths { Console.out(path.visible) }
+            context.say(.shipmentDocumentsWrittenAgain(id))
         }
     }
 
@@ -136,13 +168,15 @@ struct ShipmentCommand: ParsableCommand {
         @Argument(help: Message.helpShipmentReceipt.help) var receipt: String
         @Option(help: Message.helpShipmentReceiptSignature.help) var signature: String?
         @Option(help: Message.helpShipmentReceiptPartner.help) var partner: String?
+        @Option(help: Message.helpReconcileShipment.help) var shipment: String?
         /// Gone: keys come only from the partner registry. Still parsed so that it gets its own reason.
         @Option(name: [.customLong("partner-key"), .customLong("key")], help: .hidden) var partnerKey: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
             if partnerKey != nil { throw .partnerKeyOptionRemoved }
-            let outcome = try Reconciliation.apply(receipt: receipt, signature: signature, partner: partner,
+            let meant = try shipment.map { (text) throws(SapuError) in try ShipmentCommand.parse(text) }
+            let outcome = try Reconciliation.apply(receipt: receipt, signature: signature, partner: partner, shipment: meant,
                                                    store: try context.store(),
                                                    actor: try context.actor(operatorCode: nil, station: nil), at: context.now)
             let receipt = outcome.receipt
@@ -167,7 +201,37 @@ struct ShipmentCommand: ParsableCommand {
                                     disputed: outcome.outcomes.disputed.count, extra: receipt.extra.count,
                                     forged: receipt.forged))
             context.say(.receivedByHand(verified: outcome.outcomes.verified.count, typed: typed))
+            for line in ShipmentCommand.resultLines(outcome.receipt, extras: outcome.extras,
+                                                    forgedNoted: outcome.forgedNoted.count) {
+                context.say(line)
+            }
+            if !outcome.extrasNoLongerNamed.isEmpty {
+                context.say(.extraNoLongerNamed(outcome.extrasNoLongerNamed.map(\.description)))
+            }
         }
+    }
+
+    /// One line per result of a receipt that names bundles: missing, disputed, extra, forged.
+    /// With `extras` (what reconciling did to each extra bundle) the extra ids say why a
+    /// bundle's state did not change.
+    static func resultLines(_ receipt: Receipt, extras: [ExtraBundle]? = nil, forgedNoted: Int = 0) -> [Message] {
+        var lines: [Message] = []
+        if !receipt.missing.isEmpty { lines.append(.reconcileMissing(receipt.missing)) }
+        let disputed = receipt.disputedBundles
+        if !disputed.isEmpty {
+            lines.append(.reconcileDisputed(count: disputed.count, details: receipt.mismatched.map {
+                .disputeDetail(bundle: $0.bundle, field: $0.field, manifest: $0.manifest, label: $0.label)
+            }))
+        }
+        let entries = extras?.map { Message.extraEntry($0.bundle.description, effect: $0.effect) }
+            ?? receipt.extra.map { Message(id: $0, en: $0) }
+        if !entries.isEmpty {
+            lines.append(.reconcileExtra(entries: entries, marked: extras?.count { $0.effect == .marked } ?? 0))
+        }
+        if receipt.forged > 0 || !receipt.forgedBundles.isEmpty {
+            lines.append(.reconcileForged(scans: receipt.forged, claimed: receipt.forgedBundles, noted: forgedNoted))
+        }
+        return lines
     }
 
     /// A typed shipment number in canonical form.
@@ -193,6 +257,8 @@ struct ShipmentOutput: Encodable {
     var partner: String?
     var bundles: [BundleOutput]?
     var documents: DocumentsOutput?
+    /// `shipment show`: what the partner's receipt in force says.
+    var receipt: PartnerResultsOutput?
 
     init(_ shipment: Shipment) {
         id = shipment.id
@@ -209,6 +275,38 @@ struct ShipmentOutput: Encodable {
         manifestSHA256 = shipment.manifestSHA256
         bundleCount = shipment.bundleCount
     }
+}
+
+/// The partner's receipt in force for a shipment, as `shipment show --json` prints it.
+struct PartnerResultsOutput: Encodable {
+    var partner, keyID, finished, sha256: String
+    var received, receivedByHand, missing, disputed, extra, forged: Int
+    var missingBundles, disputedBundles, extraBundles, forgedBundles: [String]
+    var mismatchedBundles: [Verification.Mismatch]
+
+    init(stored: StoredReceipt, receipt: Receipt) {
+        partner = stored.partner
+        keyID = stored.keyID
+        finished = stored.finished.iso8601
+        sha256 = stored.sha256
+        received = receipt.received.count
+        receivedByHand = receipt.receivedByHand.count
+        missing = receipt.missing.count
+        disputed = receipt.disputedBundles.count
+        extra = receipt.extra.count
+        forged = receipt.forged
+        missingBundles = receipt.missing
+        disputedBundles = receipt.disputedBundles
+        extraBundles = receipt.extra
+        forgedBundles = receipt.forgedBundles
+        mismatchedBundles = receipt.mismatched
+    }
+}
+
+/// `shipment documents --json`.
+struct DocumentsWrittenOutput: Encodable {
+    var id: String
+    var files: [String]
 }
 
 /// `shipment close --json`.
@@ -243,6 +341,13 @@ struct ReconcileOutput: Encodable {
     var supersedes: String?
     var receivedVerified, receivedByHand: Int
     var receivedByHandBundles, missingBundles, disputedBundles: [String]
+    /// The receipt's `extra` ids, and those of them that became `extra` now.
+    var extraBundles, extraMarked: [String]
+    /// The ids forged labels claimed, and those whose history got a note now.
+    var forgedBundles, forgedNoted: [String]
+    var mismatchedBundles: [Verification.Mismatch]
+    /// Bundles an earlier receipt made `extra` that this one no longer names (still `extra`).
+    var extraNoLongerNamed: [String]
 
     init(_ outcome: Reconciliation.Outcome) {
         let receipt = outcome.receipt
@@ -271,5 +376,11 @@ struct ReconcileOutput: Encodable {
         receivedByHandBundles = outcome.outcomes.typed.map(\.description)
         missingBundles = receipt.missing
         disputedBundles = outcome.outcomes.disputed.map(\.description)
+        extraBundles = receipt.extra
+        extraMarked = outcome.extras.filter { $0.effect == .marked }.map(\.bundle.description)
+        forgedBundles = receipt.forgedBundles
+        forgedNoted = outcome.forgedNoted.map(\.description)
+        mismatchedBundles = receipt.mismatched
+        extraNoLongerNamed = outcome.extrasNoLongerNamed.map(\.description)
     }
 }

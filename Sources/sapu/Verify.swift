@@ -45,13 +45,20 @@ struct Verify: SapuCommand {
         let interactive = image.isEmpty && isatty(0) == 1
         /// `lengths[i]` is the real length of line i when only its start was read.
         func answer(_ lines: [String], lengths: [Int?] = []) throws(SapuError) {
-            try log.append(lines, at: context.now)
+            // An empty line (Enter pressed twice) is no scan: not kept, not answered.
+            let scans = lines.indices.filter { !lines[$0].trimmingSpaces().isEmpty || (skipped(lengths, $0) ?? 0) > 0 }
+            if scans.isEmpty { return }
+            try log.append(scans.map { lines[$0] }, at: context.now)
             context.noteSaved()
-            for (index, line) in lines.enumerated() {
-                var result = verification.scan(line)
-                if index < lengths.count, let length = lengths[index] { result.reason = .scanTooLong(length) }
-                print(line, result, total: parsed.bundleCount, context: context, interactive: interactive)
+            for position in scans {
+                var result = verification.scan(lines[position])
+                if let length = skipped(lengths, position) { result.reason = .scanTooLong(length) }
+                print(lines[position], result, total: parsed.bundleCount, context: context, interactive: interactive)
             }
+        }
+        /// The real length of line `position` when only its start was read.
+        func skipped(_ lengths: [Int?], _ position: Int) -> Int? {
+            position < lengths.count ? lengths[position] : nil
         }
         if image.isEmpty {
             let reader = LineReader()
@@ -90,44 +97,64 @@ struct Verify: SapuCommand {
         }
     }
 
+    /// Signs and writes the receipt, then prints the report. The report needs no key: where
+    /// the receipt cannot be signed or written (no `sapu init` yet), it is printed all the
+    /// same, followed by the reason.
     private func finishVerification(_ verification: Verification, digest: String, stem: String,
                                     context: Context) throws(SapuError) {
-        let store = try context.store()
-        let site = try store.site()
-        let signer = try SiteSigner.current(store: store)
-        let receipt = Receipt(verification: verification, manifestSHA256: digest, receiver: site, key: signer,
-                              finished: context.now)
-        let bytes = ShipmentFiles.encode(receipt)
-        let signature = DetachedSignature(signing: bytes, with: signer)
-        let output = try OutputDirectory(out)
-        let paths = try output.commit(try output.stage([
-            (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
-        ]))
+        let path: String
+        do throws(SapuError) {
+            let store = try context.store()
+            let site = try store.site()
+            let signer = try SiteSigner.current(store: store)
+            let receipt = Receipt(verification: verification, manifestSHA256: digest, receiver: site, key: signer,
+                                  finished: context.now)
+            let bytes = ShipmentFiles.encode(receipt)
+            let signature = DetachedSignature(signing: bytes, with: signer)
+            let output = try OutputDirectory(out)
+            path = try output.commit(try output.stage([
+                (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
+            ]))[0]
+        } catch {
+            // Whatever kept the receipt from being signed or written, the scans still tell what arrived.
+            show(VerifyReport(verification, receiptPath: nil), verification, context: context)
+            if case .databaseMissing(let path) = error { throw .receiptNeedsOwnSite(database: path) }
+            throw error
+        }
         context.noteSaved()
-        let report = VerifyReport(receipt, duplicates: verification.duplicates, receiptPath: paths[0])
+        show(VerifyReport(verification, receiptPath: path), verification, context: context)
+        context.say(.receiptWritten(path))
+    }
+
+    /// The report of `--finish`: what the receipt says (or would say), one row per result.
+    private func show(_ report: VerifyReport, _ verification: Verification, context: Context) {
         if context.json {
             context.emit(report)
             return
         }
         let lang = context.language
+        func describe(_ mismatch: Verification.Mismatch) -> String {
+            "\(mismatch.bundle) (\(Message.mismatchField(mismatch.field).text(lang)) \(mismatch.manifest)→\(mismatch.label))"
+        }
         var rows: [[String]] = [
-            [Message.reportExpected.text(lang), String(receipt.expected), ""],
-            [Message.reportReceived.text(lang), String(receipt.received.count), ""],
-            [Message.reportReceivedByHand.text(lang), String(receipt.receivedByHand.count), receipt.receivedByHand.joined(separator: " ")],
-            [Message.reportMissing.text(lang), String(receipt.missing.count), receipt.missing.joined(separator: " ")],
-            [Message.reportExtra.text(lang), String(receipt.extra.count), receipt.extra.joined(separator: " ")],
-            [Message.reportDuplicates.text(lang), String(verification.duplicates.count), verification.duplicates.joined(separator: " ")],
-            [Message.reportForged.text(lang), String(receipt.forged), receipt.forgedBundles.joined(separator: " ")],
+            [Message.reportExpected.text(lang), String(report.expected), ""],
+            [Message.reportReceived.text(lang), String(report.received), ""],
+            [Message.reportReceivedByHand.text(lang), String(report.receivedByHand), report.receivedByHandBundles.joined(separator: " ")],
+            [Message.reportMissing.text(lang), String(report.missing), report.missingBundles.joined(separator: " ")],
+            [Message.reportExtra.text(lang), String(report.extra), report.extraBundles.joined(separator: " ")],
+            [Message.reportDuplicates.text(lang), String(report.duplicates), report.duplicateBundles.joined(separator: " ")],
+            [Message.reportForged.text(lang), String(report.forged), report.forgedBundles.joined(separator: " ")],
         ]
         if !verification.unknownKeyLabels.isEmpty {
             rows.append([Message.reportUnknownKey.text(lang), String(verification.unknownKeyLabels.count),
                          verification.unknownKeyBundles.joined(separator: " ")])
         }
-        rows.append([Message.reportMismatched.text(lang), String(receipt.mismatched.count),
-                     receipt.mismatched.map { "\($0.bundle) (\(Message.mismatchField($0.field).text(lang)) \($0.manifest)→\($0.label))" }
-                        .joined(separator: " ")])
+        rows.append([Message.reportMismatched.text(lang), String(verification.disputes.count),
+                     verification.disputes.map(describe).joined(separator: " ")])
+        rows.append([Message.reportOldLabelOnly.text(lang), String(verification.oldLabelOnly.count),
+                     verification.oldLabelOnly.map { Message.oldLabelOnlyBundle($0.bundle, label: $0.label, current: $0.manifest)
+                         .text(lang) }.joined(separator: " ")])
         context.table([.columnWhat, .columnCount, .columnVerifiedBundles], rows)
-        context.say(.receiptWritten(paths[0]))
     }
 }
 
@@ -142,28 +169,43 @@ struct VerifyScanOutput: Encodable {
 /// The `--finish --json` report: counts under the documented keys, lists beside them.
 struct VerifyReport: Encodable {
     var shipment: String
-    var expected, received, receivedByHand, missing, extra, duplicates, forged, mismatched: Int
+    var expected, received, receivedByHand, missing, extra, duplicates, forged, mismatched, oldLabelOnly: Int
     var receivedBundles, receivedByHandBundles, missingBundles, extraBundles, duplicateBundles, forgedBundles: [String]
+    var oldLabelOnlyBundles: [String]
     var mismatchedBundles: [Verification.Mismatch]
-    var receipt: String
+    /// The receipt's path; null when it could not be signed (no `sapu init` yet).
+    var receipt: Path
 
-    init(_ receipt: Receipt, duplicates: [String], receiptPath: String) {
-        shipment = receipt.shipment
-        expected = receipt.expected
-        received = receipt.received.count
-        receivedByHand = receipt.receivedByHand.count
-        missing = receipt.missing.count
-        extra = receipt.extra.count
-        self.duplicates = duplicates.count
-        forged = receipt.forged
-        mismatched = receipt.mismatched.count
-        receivedBundles = receipt.received
-        receivedByHandBundles = receipt.receivedByHand
-        missingBundles = receipt.missing
-        extraBundles = receipt.extra
-        duplicateBundles = duplicates
-        forgedBundles = receipt.forgedBundles
-        mismatchedBundles = receipt.mismatched
-        self.receipt = receiptPath
+    /// The same numbers the receipt carries (`Receipt.init(verification:...)`), without needing a key.
+    init(_ verification: Verification, receiptPath: String?) {
+        shipment = verification.manifest.shipment
+        expected = verification.expectedCount
+        received = verification.received.count
+        receivedByHand = verification.receivedByHand.count
+        missing = verification.missing.count
+        extra = verification.extra.count
+        duplicates = verification.duplicates.count
+        forged = verification.forgedCount
+        mismatched = verification.mismatched.count
+        oldLabelOnly = verification.oldLabelOnly.count
+        receivedBundles = verification.received
+        receivedByHandBundles = verification.receivedByHand
+        missingBundles = verification.missing
+        extraBundles = verification.extra
+        duplicateBundles = verification.duplicates
+        forgedBundles = verification.forgedClaims
+        oldLabelOnlyBundles = verification.oldLabelOnly.map(\.bundle)
+        mismatchedBundles = verification.mismatched
+        receipt = Path(value: receiptPath)
+    }
+
+    /// A path written as JSON `null` when there is none, rather than left out.
+    struct Path: Encodable {
+        var value: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let value { try container.encode(value) } else { try container.encodeNil() }
+        }
     }
 }

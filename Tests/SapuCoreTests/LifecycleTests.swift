@@ -17,8 +17,11 @@ struct LifecycleTests {
         .deliver: ([.shipped, .missing, .disputed], .received),
         .markMissing: ([.shipped, .received, .disputed], .missing),
         .dispute: ([.shipped, .received, .missing], .disputed),
-        .return: ([.shipped, .received, .missing, .disputed], .returned),
+        .return: ([.shipped, .received, .missing, .disputed, .extra], .returned),
         .void: ([.inspected, .inStock, .quarantined], .voided),
+        .reportExtra: ([.inspected, .inStock, .quarantined, .returned], .extra),
+        .reportForged: ([.inspected, .inStock, .quarantined, .packed, .shipped, .received, .missing, .disputed, .extra,
+                         .returned], nil),
     ]
 
     @Test("every move from every state of a passed, labelled bundle follows the table",

@@ -187,7 +187,7 @@ struct LanguageTests {
         let state = try sapu.run("bundle", "list", "--state", "gudang")
         #expect(state.status != 0)
         #expect(state.stderr == "galat: --state tidak mengenal \"gudang\"; pakai diperiksa, di-gudang, karantina, dikemas, dikirim, "
-            + "diterima, hilang, disengketakan, dikembalikan, dimusnahkan atau dibatalkan\n")
+            + "diterima, hilang, disengketakan, ada-di-mitra-tanpa-manifest, dikembalikan, dimusnahkan atau dibatalkan\n")
         #expect(try sapu.dump() == before)
     }
 

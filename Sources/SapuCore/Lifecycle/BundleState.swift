@@ -16,6 +16,9 @@ public enum BundleState: String, Sendable, Codable, CaseIterable, Comparable {
     case missing
     /// The partner's receipt says it arrived but not as the manifest claims.
     case disputed
+    /// The partner's receipt says it arrived in a shipment whose manifest does not list it
+    /// (it left the workshop without being packed); return mode takes it back.
+    case extra
     /// Came back to the workshop after shipping.
     case returned
     /// Destroyed; nothing can happen to it any more.
@@ -57,6 +60,10 @@ public enum Move: String, Sendable, Codable, CaseIterable {
     case `return`
     /// Takes a bundle created by mistake out of every count (`sapu bundle void`).
     case void
+    /// A partner's receipt names the bundle as extra: at the partner, in no manifest.
+    case reportExtra = "report-extra"
+    /// A partner's receipt names the bundle as claimed by a forged label; its state stays.
+    case reportForged = "report-forged"
 }
 
 /// Why the lifecycle refuses a move; each reason has a message with a hint.

@@ -33,18 +33,23 @@ public enum Lifecycle {
         case .deliver: [.shipped, .missing, .disputed]
         case .markMissing: [.shipped, .received, .disputed]
         case .dispute: [.shipped, .received, .missing]
-        case .return: [.shipped, .received, .missing, .disputed]
+        case .return: [.shipped, .received, .missing, .disputed, .extra]
+        // A bundle the workshop still counts as its own turned up at the partner.
+        case .reportExtra: [.inspected, .inStock, .quarantined, .returned]
+        // Only a note in the history: someone printed a label claiming to be this bundle.
+        case .reportForged: [.inspected, .inStock, .quarantined, .packed, .shipped, .received, .missing, .disputed, .extra,
+                             .returned]
         // Only a bundle that never went into a shipment: one that did is on a signed
         // manifest (and maybe a receipt), so it existed.
         case .void: [.inspected, .inStock, .quarantined]
         }
     }
 
-    /// The state a move leads to, or nil when the state does not change (label).
+    /// The state a move leads to (the same state for label and report-forged).
     public static func target(of move: Move, from state: BundleState) -> BundleState {
         switch move {
         case .inspect, .reinspect: .inspected
-        case .label, .reprint: state
+        case .label, .reprint, .reportForged: state
         case .receive: .inStock
         case .quarantine: .quarantined
         case .scrap: .scrapped
@@ -56,6 +61,7 @@ public enum Lifecycle {
         case .dispute: .disputed
         case .return: .returned
         case .void: .voided
+        case .reportExtra: .extra
         }
     }
 
@@ -84,7 +90,7 @@ public enum Lifecycle {
     /// Whether scanning `move` on a bundle already in `state` is a harmless repeat.
     public static func isRepeat(_ move: Move, state: BundleState) -> Bool {
         switch move {
-        case .inspect, .reinspect, .label, .reprint, .ship, .deliver, .markMissing, .dispute: false
+        case .inspect, .reinspect, .label, .reprint, .ship, .deliver, .markMissing, .dispute, .reportExtra, .reportForged: false
         default: target(of: move, from: state) == state && !sources(of: move).contains(state)
         }
     }

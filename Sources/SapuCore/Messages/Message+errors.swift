@@ -86,6 +86,8 @@ extension Move {
         case .dispute: Message(id: "sengketa", en: "dispute")
         case .return: Message(id: "retur", en: "return")
         case .void: Message(id: "batalkan", en: "void")
+        case .reportExtra: Message(id: "dilaporkan mitra tanpa manifest", en: "reported extra by partner")
+        case .reportForged: Message(id: "label palsu dilaporkan mitra", en: "forged label reported by partner")
         }
     }
 }
@@ -102,6 +104,7 @@ extension BundleState {
         case .received: Message(id: "diterima", en: "received")
         case .missing: Message(id: "hilang", en: "missing")
         case .disputed: Message(id: "disengketakan", en: "disputed")
+        case .extra: Message(id: "ada di mitra tanpa manifest", en: "at partner, not in manifest")
         case .returned: Message(id: "dikembalikan", en: "returned")
         case .scrapped: Message(id: "dimusnahkan", en: "scrapped")
         case .voided: Message(id: "dibatalkan", en: "voided")
@@ -138,6 +141,7 @@ extension SapuError {
         case "ship": Message(id: "dikirim", en: "ship it")
         case "cancel": Message(id: "dibatalkan", en: "cancel it")
         case "reconcile": Message(id: "dicocokkan dengan tanda terima", en: "reconcile it")
+        case "documents": Message(id: "ditulis ulang dokumennya", en: "write its documents again")
         default: Message(id: action, en: action)
         }
     }
@@ -262,6 +266,15 @@ extension SapuError {
         case .voidedLabel:
             Message(id: "ikatan ini sudah dibatalkan (salah dibuat); labelnya tidak berlaku, singkirkan",
                     en: "this bundle was voided (created by mistake); its label is void, remove it")
+        case .partnerOldLabel(let scanned, let current):
+            Message(id: "label lama R\(scanned); label berlaku ikatan ini R\(current): pindai label R\(current) pada ikatan untuk menerimanya (tidak perlu cetak ulang)",
+                    en: "old label R\(scanned); this bundle's current label is R\(current): scan the R\(current) label on the bundle to accept it (no reprint needed)")
+        case .partnerOldLabelAfterCurrent(let scanned, let current):
+            Message(id: "label lama R\(scanned); ikatan ini sudah dicatat dengan label berlakunya R\(current); label lama ini diabaikan",
+                    en: "old label R\(scanned); this bundle was already recorded with its current label R\(current); the old label is ignored")
+        case .partnerOldLabelAfterTyped(let scanned, let current):
+            Message(id: "label lama R\(scanned); ikatan ini sudah dihitung dari id yang diketik; pindai label R\(current)-nya untuk memverifikasinya",
+                    en: "old label R\(scanned); this bundle already counts from its typed id; scan its R\(current) label to verify it")
         case .labelOutdated(let id):
             Message(id: "label \(id) dibuat sebelum pemeriksaan ulang terakhir; buat label barunya (sapu label \(id))",
                     en: "label \(id) was made before the latest re-inspection; make its new label (sapu label \(id))")
@@ -323,6 +336,9 @@ extension SapuError {
         case .stateFileDamaged(let path, let line):
             Message(id: "berkas status \(path) rusak atau diubah (baris \(line) tidak terbaca); tidak ada yang dipakai. Pulihkan berkas itu, atau pindai ulang semua ikatan dengan --state baru",
                     en: "state file \(path) is damaged or was edited (line \(line) cannot be read); nothing used. Restore that file, or scan every bundle again with a new --state")
+        case .receiptNeedsOwnSite(let database):
+            Message(id: "tanda terima belum ditulis: menandatanganinya perlu kunci Anda sendiri, dan database \(database) belum ada. Jalankan sekali sapu init --site KODE --name \"NAMA\" (kode dan nama perusahaan Anda), lalu sapu verify --finish lagi; pindaian tetap tersimpan",
+                    en: "receipt not written: signing it needs your own key, and database \(database) does not exist yet. Run sapu init --site CODE --name \"NAME\" once (your company's code and name), then sapu verify --finish again; the scans are kept")
         case .receiptUnreadable(let path):
             Message(id: "\(path) bukan tanda terima Sapu yang bisa dibaca", en: "\(path) is not a readable Sapu receipt")
         case .receiptTampered(let path):
@@ -334,12 +350,27 @@ extension SapuError {
         case .shipmentAlreadyClosed(let id, let directory):
             Message(id: "pengiriman \(id) sudah ditutup; dokumennya ada di \(directory)",
                     en: "shipment \(id) is already closed; its documents are in \(directory)")
+        case .shipmentNotClosedYet(let id):
+            Message(id: "pengiriman \(id) masih terbuka; tutup dulu (menulis manifest dan surat jalan): sapu shipment close \(id)",
+                    en: "shipment \(id) is still open; close it first (this writes the manifest and delivery note): sapu shipment close \(id)")
+        case .shipmentHasNoDocumentsYet(let id):
+            Message(id: "pengiriman \(id) masih terbuka; dokumennya baru ditulis saat ditutup: sapu shipment close \(id) --out FOLDER",
+                    en: "shipment \(id) is still open; its documents are written when it is closed: sapu shipment close \(id) --out FOLDER")
+        case .shipmentDocumentsNotKept(let id):
+            Message(id: "dokumen pengiriman \(id) tidak tersimpan di database (ditutup dengan Sapu versi lama); pakai berkas yang ditulis saat ditutup",
+                    en: "the documents of shipment \(id) are not kept in the database (closed by an older Sapu); use the files written at closing")
+        case .shipmentDocumentsAltered(let id):
+            Message(id: "salinan manifest pengiriman \(id) di database tidak cocok dengan SHA-256 yang dicatat saat ditutup; tidak ada yang ditulis. Jalankan sapu doctor, atau pulihkan cadangan",
+                    en: "the kept manifest of shipment \(id) does not match the SHA-256 recorded at closing; nothing was written. Run sapu doctor, or restore a backup")
         case .shipmentDocumentsPending(let id):
             Message(id: "dokumen pengiriman \(id) belum selesai ditulis; ulangi perintah sebentar lagi",
                     en: "the documents of shipment \(id) are not all written yet; run the command again in a moment")
         case .receiptForOtherShipment(let receipt, let shipment):
             Message(id: "tanda terima untuk \(receipt) tidak cocok dengan manifest pengiriman \(shipment)",
                     en: "receipt for \(receipt) does not match the manifest of shipment \(shipment)")
+        case .receiptNotForShipment(let receipt, let shipment):
+            Message(id: "tanda terima ini untuk pengiriman \(receipt), bukan \(shipment); tidak ada yang diubah",
+                    en: "this receipt is for shipment \(receipt), not \(shipment); nothing was changed")
         case .receiptFormerFormat(let path, let format):
             Message(id: "tanda terima \(path) berformat lama (\(format)) yang tidak membedakan id ketikan dari label terverifikasi; minta mitra memperbarui sapu dan menjalankan sapu verify --finish lagi",
                     en: "receipt \(path) is in an old format (\(format)) that does not tell typed ids from verified labels; ask the partner to update sapu and run sapu verify --finish again")

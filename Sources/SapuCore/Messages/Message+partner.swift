@@ -42,7 +42,7 @@ extension Message {
     public static func reconciled(_ shipment: Shipment, received: Int, missing: Int, disputed: Int, extra: Int,
                                   forged: Int) -> Message {
         Message(
-            id: "Pengiriman \(shipment.id) \(shipment.status.message.indonesian): \(received) diterima, \(missing) hilang, \(disputed) disengketakan, \(extra) lebih, \(forged) palsu",
+            id: "Pengiriman \(shipment.id) \(shipment.status.message.indonesian): \(received) diterima, \(missing) hilang, \(disputed) disengketakan, \(extra) tanpa manifest, \(forged) label palsu",
             en: "Shipment \(shipment.id) \(shipment.status.message.english): \(received) received, \(missing) missing, \(disputed) disputed, \(extra) extra, \(forged) forged")
     }
 
@@ -61,5 +61,71 @@ extension Message {
     public static func receiptSupersedes(finished: String, previous: String, changed: Int) -> Message {
         Message(id: "Tanda terima ini (selesai \(finished)) menggantikan tanda terima sebelumnya (selesai \(previous)), yang tetap disimpan; \(changed) ikatan berubah status",
                 en: "This receipt (finished \(finished)) supersedes the earlier one (finished \(previous)), which is kept; \(changed) bundles changed state")
+    }
+
+    // MARK: Reconcile: the bundles behind each result
+
+    public static func reconcileMissing(_ ids: [String]) -> Message {
+        Message(id: "Hilang \(ids.count): \(ids.joined(separator: " "))", en: "Missing \(ids.count): \(ids.joined(separator: " "))")
+    }
+
+    /// Disputed bundles, each with what the partner found (`disputeDetail`).
+    public static func reconcileDisputed(count: Int, details: [Message]) -> Message {
+        Message(id: "Disengketakan \(count): \(details.map(\.indonesian).joined(separator: "; "))",
+                en: "Disputed \(count): \(details.map(\.english).joined(separator: "; "))")
+    }
+
+    /// One entry of a receipt's `mismatched` list as people say it.
+    public static func disputeDetail(bundle: String, field: String, manifest: String, label: String) -> Message {
+        if field == Verification.Mismatch.labelRevisionField {
+            return Message(id: "\(bundle) (tiba dengan label lama \(label) saja; berlaku \(manifest))",
+                           en: "\(bundle) (arrived with old label \(label) only; current \(manifest))")
+        }
+        let name = Message.mismatchField(field)
+        return Message(id: "\(bundle) (\(name.indonesian) di manifest \(manifest), di label \(label))",
+                       en: "\(bundle) (\(name.english): manifest \(manifest), label \(label))")
+    }
+
+    /// Bundles at the partner that the manifest does not list, each annotated unless it became `extra` now.
+    public static func reconcileExtra(entries: [Message], marked: Int) -> Message {
+        let now = marked == 0 ? Message(id: "", en: "")
+            : Message(id: "; \(marked) ikatan kini berstatus \"\(BundleState.extra.message.indonesian)\"",
+                      en: "; \(marked) bundles are now \"\(BundleState.extra.message.english)\"")
+        return Message(id: "Ada di mitra tanpa manifest \(entries.count): \(entries.map(\.indonesian).joined(separator: " "))\(now.indonesian)",
+                       en: "At the partner, not in the manifest \(entries.count): \(entries.map(\.english).joined(separator: " "))\(now.english)")
+    }
+
+    /// An extra bundle id, with why its state did not change (nothing for one marked now).
+    public static func extraEntry(_ id: String, effect: ExtraEffect) -> Message {
+        switch effect {
+        case .marked: Message(id: id, en: id)
+        case .alreadyExtra: Message(id: "\(id) (sudah tercatat)", en: "\(id) (already recorded)")
+        case .unchanged(let state):
+            Message(id: "\(id) (\(state.message.indonesian), status tidak diubah)", en: "\(id) (\(state.message.english), state unchanged)")
+        case .unknown: Message(id: "\(id) (tidak dikenal di sini)", en: "\(id) (not known here)")
+        }
+    }
+
+    /// Forged scans, the bundle ids they claimed, and how many of those got a note in their history.
+    public static func reconcileForged(scans: Int, claimed: [String], noted: Int) -> Message {
+        let ids = claimed.isEmpty ? "" : ": " + claimed.joined(separator: " ")
+        let note = noted == 0 ? Message(id: "", en: "")
+            : Message(id: "; dicatat di riwayat \(noted) ikatan", en: "; noted in the history of \(noted) bundles")
+        return Message(id: "Label palsu \(scans) pindaian\(ids)\(note.indonesian)",
+                       en: "Forged labels \(scans) scans\(ids)\(note.english)")
+    }
+
+    /// `shipment show`: the partner's receipt in force, in counts.
+    public static func shipmentReceiptInForce(partner: String, finished: String, received: Int, missing: Int, disputed: Int,
+                                              extra: Int, forged: Int) -> Message {
+        Message(id: "Tanda terima mitra \(partner) (selesai \(finished)): \(received) diterima, \(missing) hilang, \(disputed) disengketakan, \(extra) tanpa manifest, \(forged) label palsu",
+                en: "Partner \(partner)'s receipt (finished \(finished)): \(received) received, \(missing) missing, \(disputed) disputed, \(extra) extra, \(forged) forged")
+    }
+
+    /// Bundles an earlier receipt made `extra` that the newer one no longer names.
+    public static func extraNoLongerNamed(_ ids: [String]) -> Message {
+        let list = ids.joined(separator: " ")
+        return Message(id: "Tidak lagi disebut tanpa manifest oleh tanda terima ini, tetapi tetap berstatus \"\(BundleState.extra.message.indonesian)\": \(list). Jika ikatan itu ada di gudang, pindai dengan mode retur lalu terima",
+                       en: "No longer named extra by this receipt, but still \"\(BundleState.extra.message.english)\": \(list). If a bundle is at the workshop, scan it in return mode, then receive it")
     }
 }

@@ -58,6 +58,10 @@ extension Message {
     public static let columnMissing = Message(id: "HILANG", en: "MISSING")
     public static let columnDisputed = Message(id: "SENGKETA", en: "DISPUTED")
     public static let columnInTransit = Message(id: "DI JALAN", en: "IN TRANSIT")
+    /// At the partner without being in the manifest (the receipt's `extra`).
+    public static let columnExtra = Message(id: "TANPA MANIFEST", en: "EXTRA")
+    /// Scans the partner refused as forged labels.
+    public static let columnForged = Message(id: "LABEL PALSU", en: "FORGED")
 
     public static func column(for grouping: ReportGrouping) -> Message {
         switch grouping {

@@ -59,6 +59,11 @@ extension Message {
                       en: "Documents in \(directory) are not all written yet (\(list)); the next sapu command finishes them")
     }
 
+    public static func shipmentDocumentsWrittenAgain(_ id: String) -> Message {
+        Message(id: "Dokumen pengiriman \(id) ditulis ulang, sama persis dengan saat ditutup",
+                en: "Documents of shipment \(id) written again, identical to those written at closing")
+    }
+
     public static func shipmentShipped(_ shipment: Shipment) -> Message {
         Message(id: "Pengiriman \(shipment.id) berangkat: \(shipment.bundleCount) ikatan dikirim",
                 en: "Shipment \(shipment.id) left: \(shipment.bundleCount) bundles shipped")
@@ -78,7 +83,7 @@ extension Message {
         case .forged: Message(id: "PALSU", en: "FORGED")
         case .unknownKey: Message(id: "KUNCI TAK DIKENAL", en: "UNKNOWN KEY")
         case .mismatch: Message(id: "TIDAK COCOK", en: "MISMATCH")
-        case .superseded: Message(id: "LABEL LAMA", en: "SUPERSEDED")
+        case .superseded: Message(id: "LABEL LAMA", en: "OLD LABEL")
         case .notSapu: Message(id: "BUKAN SAPU", en: "NOT SAPU")
         }
     }
@@ -102,6 +107,12 @@ extension Message {
     public static let reportForged = Message(id: "Label palsu", en: "Forged")
     public static let reportUnknownKey = Message(id: "  di antaranya kunci tak dikenal", en: "  of which unknown key")
     public static let reportMismatched = Message(id: "Tidak cocok", en: "Mismatched")
+    public static let reportOldLabelOnly = Message(id: "Tiba dengan label lama saja", en: "Arrived with an old label only")
+
+    /// A bundle seen only with an older label: which one it carried and which is current.
+    public static func oldLabelOnlyBundle(_ bundle: String, label: String, current: String) -> Message {
+        Message(id: "\(bundle) (\(label), berlaku \(current))", en: "\(bundle) (\(label), current \(current))")
+    }
     /// A receipt's `mismatched[].field` value (`grade`, `maker`, `product`, `labelRevision`) as people say it.
     public static func mismatchField(_ field: String) -> Message {
         switch field {

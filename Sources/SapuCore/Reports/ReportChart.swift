@@ -82,6 +82,7 @@ public enum ReportColour {
         case .received: "#2e7d32"
         case .missing: "#c62828"
         case .disputed: "#ef6c00"
+        case .extra: "#00897b"
         case .returned: "#6d4c41"
         case .scrapped: "#424242"
         // Never charted: a voided bundle counts in no report.

@@ -4,7 +4,8 @@ extension ShipmentsReport {
         let outcomeColumns: [ReportTable.Column] = [
             .init(Message.columnSent.text(language)), .init(Message.columnReceived.text(language)),
             .init(Message.columnMissing.text(language)), .init(Message.columnDisputed.text(language)),
-            .init(Message.columnInTransit.text(language)),
+            .init(Message.columnInTransit.text(language)), .init(Message.columnExtra.text(language)),
+            .init(Message.columnForged.text(language)),
         ]
         let perShipment = ReportTable(
             columns: [.init(Message.columnShipment.text(language), numeric: false), .init(Message.columnDate.text(language), numeric: false),
@@ -13,7 +14,8 @@ extension ShipmentsReport {
             rows: shipments.map { shipment in
                 [.text(shipment.id), .text(shipment.date.written(language)), .text(shipment.consignee),
                  .text(shipment.status.message.text(language)), .count(shipment.sent), .count(shipment.received),
-                 .count(shipment.missing), .count(shipment.disputed), .count(shipment.inTransit)]
+                 .count(shipment.missing), .count(shipment.disputed), .count(shipment.inTransit), .count(shipment.extra),
+                 .count(shipment.forged)]
             },
             total: [.text(Message.reportAllRows.text(language)), .text(""), .text(""), .text("")] + Self.cells(total))
         let consignees = self.consignees
@@ -51,6 +53,7 @@ extension ShipmentsReport {
     }
 
     private static func cells(_ total: ConsigneeTotal) -> [ReportCell] {
-        [.count(total.sent), .count(total.received), .count(total.missing), .count(total.disputed), .count(total.inTransit)]
+        [.count(total.sent), .count(total.received), .count(total.missing), .count(total.disputed), .count(total.inTransit),
+         .count(total.extra), .count(total.forged)]
     }
 }

@@ -11,9 +11,13 @@ public struct ShipmentOutcome: Sendable, Equatable {
     public var received: Int
     public var missing: Int
     public var disputed: Int
+    /// From the receipt in force: bundles at the partner that the manifest does not list, and
+    /// scans refused as forged.
+    public var extra: Int
+    public var forged: Int
 
     public init(id: String, date: CalendarDate, consignee: String, status: ShipmentStatus, sent: Int, received: Int,
-                missing: Int, disputed: Int) {
+                missing: Int, disputed: Int, extra: Int = 0, forged: Int = 0) {
         self.id = id
         self.date = date
         self.consignee = consignee
@@ -22,6 +26,8 @@ public struct ShipmentOutcome: Sendable, Equatable {
         self.received = received
         self.missing = missing
         self.disputed = disputed
+        self.extra = extra
+        self.forged = forged
     }
 
     /// Bundles sent that no receipt has accounted for yet.
@@ -38,6 +44,8 @@ public struct ShipmentsReport: Sendable, Equatable {
         public var missing = 0
         public var disputed = 0
         public var inTransit = 0
+        public var extra = 0
+        public var forged = 0
     }
 
     public var period: ReportPeriod
@@ -60,6 +68,8 @@ public struct ShipmentsReport: Sendable, Equatable {
             total.missing += shipment.missing
             total.disputed += shipment.disputed
             total.inTransit += shipment.inTransit
+            total.extra += shipment.extra
+            total.forged += shipment.forged
             totals[shipment.consignee] = total
         }
         return totals.values.sorted { ($1.sent, $0.consignee) < ($0.sent, $1.consignee) }
@@ -74,6 +84,8 @@ public struct ShipmentsReport: Sendable, Equatable {
             sum.missing += next.missing
             sum.disputed += next.disputed
             sum.inTransit += next.inTransit
+            sum.extra += next.extra
+            sum.forged += next.forged
             return sum
         }
     }

@@ -8,12 +8,20 @@ extension Receipt {
         public var missing: [BundleID]
         /// Arrived but not as the manifest claims (the distinct bundles of `mismatched`).
         public var disputed: [BundleID]
+        /// At the partner but not in the manifest, in receipt order.
+        public var extra: [BundleID]
+        /// The canonical bundle ids that forged labels claimed, each once, in receipt order
+        /// (`forgedBundles` is for information: other entries are left out, not refused).
+        public var forged: [BundleID]
 
-        public init(received: [BundleID], byHand: Set<BundleID>, missing: [BundleID], disputed: [BundleID]) {
+        public init(received: [BundleID], byHand: Set<BundleID>, missing: [BundleID], disputed: [BundleID],
+                    extra: [BundleID] = [], forged: [BundleID] = []) {
             self.received = received
             self.byHand = byHand
             self.missing = missing
             self.disputed = disputed
+            self.extra = extra
+            self.forged = forged
         }
 
         /// The received bundles that were read from a verified label.
@@ -52,6 +60,12 @@ extension Receipt {
               all.count == expected, Set(extra).count == extra.count, Set(extra).isDisjoint(with: Set(all)) else {
             throw .receiptListsInconsistent(path)
         }
-        return Outcomes(received: received, byHand: Set(byHand), missing: missing, disputed: disputed)
+        var forged: [BundleID] = []
+        var claimed: Set<BundleID> = []
+        for text in forgedBundles {
+            if let id = BundleID(typed: text), id.description == text, claimed.insert(id).inserted { forged.append(id) }
+        }
+        return Outcomes(received: received, byHand: Set(byHand), missing: missing, disputed: disputed, extra: extra,
+                        forged: forged)
     }
 }

@@ -19,7 +19,8 @@ public struct Verification: Sendable {
         case unknownKey = "unknown-key"
         /// The label's QC result or maker differs from the manifest.
         case mismatch
-        /// An older label revision than the manifest lists.
+        /// An older label revision than the manifest lists: the bundle is accepted by its
+        /// current label, scanned before or after.
         case superseded
         /// Not a Sapu label at all.
         case notSapu = "not-sapu"
@@ -36,6 +37,9 @@ public struct Verification: Sendable {
 
     /// A difference between a label and the manifest.
     public struct Mismatch: Sendable, Codable, Equatable {
+        /// The receipt's `field` value of a bundle that arrived with an older label only.
+        public static let labelRevisionField = "labelRevision"
+
         public var bundle: String
         public var field: String
         public var manifest: String
@@ -58,11 +62,17 @@ public struct Verification: Sendable {
     public private(set) var unknownKeyLabels: [String] = []
     /// The bundle ids those labels name.
     public private(set) var unknownKeyBundles: [String] = []
-    /// Bundles whose label disagrees with the manifest, and bundles seen only with an older
-    /// label revision than the manifest lists (a current label scanned later settles those).
-    public var mismatched: [Mismatch] { disputes + supersededOnly.filter { !seen.contains($0.bundle) } }
-    /// Labels whose grade, maker or product differ from the manifest.
-    private var disputes: [Mismatch] = []
+    /// Bundles whose label disagrees with the manifest, then bundles seen only with an older
+    /// label revision than the manifest lists: each bundle's current label, once scanned,
+    /// settles it, so an older label scanned before or after it leaves no entry.
+    public var mismatched: [Mismatch] { disputes + oldLabelOnly }
+    /// Labels whose grade, maker, product or inspection date differ from the manifest.
+    public private(set) var disputes: [Mismatch] = []
+    /// Bundles that arrived carrying only an older label than the manifest lists (never their
+    /// current one, nor typed by hand), in the order their first old label was scanned.
+    public var oldLabelOnly: [Mismatch] {
+        supersededOnly.filter { entry in !seen.contains(entry.bundle) && !disputes.contains { $0.bundle == entry.bundle } }
+    }
     /// Bundles scanned with a superseded label, in scan order.
     private var supersededOnly: [Mismatch] = []
     public private(set) var notSapu = 0
@@ -75,6 +85,16 @@ public struct Verification: Sendable {
     }
 
     public var expectedCount: Int { manifest.bundleCount }
+
+    /// Scans refused as forged for the receipt: a label under a key the partner lacks is not
+    /// proven genuine, so it counts with the forged ones unless the partner gets the key and
+    /// verifies again before finishing.
+    public var forgedCount: Int { forged.count + unknownKeyLabels.count }
+
+    /// The bundle ids those scans claimed, each once.
+    public var forgedClaims: [String] {
+        forgedBundles + unknownKeyBundles.filter { !forgedBundles.contains($0) }
+    }
 
     /// Bundles listed in the manifest that have not been scanned (nor disputed).
     public var missing: [String] {
@@ -109,6 +129,11 @@ public struct Verification: Sendable {
     }
 
     private mutating func accept(_ id: String, label: LabelPayload?) -> Answer {
+        // An older label than the manifest lists never changes what was counted: the bundle
+        // is accepted by its current label, before or after this one.
+        if let label, let item = items[id], label.revision < item.labelRevision {
+            return oldLabel(id, scanned: label.revision, current: item.labelRevision)
+        }
         // A genuine label scanned after its id was typed by hand replaces the typed entry:
         // the label is the evidence, and it may well disagree with the manifest.
         if label != nil, let typed = receivedByHand.firstIndex(of: id) {
@@ -130,14 +155,6 @@ public struct Verification: Sendable {
             return answer(.duplicate, id, nil, manual: label == nil)
         }
         if let label {
-            if label.revision < item.labelRevision {
-                // The old label of a relabelled bundle: the bundle still counts once its current label is scanned.
-                if !supersededOnly.contains(where: { $0.bundle == id }) {
-                    supersededOnly.append(Mismatch(bundle: id, field: "labelRevision", manifest: "R\(item.labelRevision)",
-                                                   label: "R\(label.revision)"))
-                }
-                return answer(.superseded, id, .supersededLabel(scanned: label.revision, current: item.labelRevision))
-            }
             let grade = label.result.grade?.rawValue ?? "FAIL"
             if grade != item.grade {
                 disputes.append(Mismatch(bundle: id, field: "grade", manifest: item.grade, label: label.result.code))
@@ -160,6 +177,21 @@ public struct Verification: Sendable {
         received.append(id)
         if label == nil { receivedByHand.append(id) }
         return answer(.expected, id, nil, manual: label == nil)
+    }
+
+    /// A genuine label of a bundle the manifest lists, of an older revision than the manifest's.
+    private mutating func oldLabel(_ id: String, scanned: Int, current: Int) -> Answer {
+        if receivedByHand.contains(id) {
+            return answer(.superseded, id, .partnerOldLabelAfterTyped(scanned: scanned, current: current))
+        }
+        if seen.contains(id) || disputes.contains(where: { $0.bundle == id }) {
+            return answer(.superseded, id, .partnerOldLabelAfterCurrent(scanned: scanned, current: current))
+        }
+        if !supersededOnly.contains(where: { $0.bundle == id }) {
+            supersededOnly.append(Mismatch(bundle: id, field: Mismatch.labelRevisionField, manifest: "R\(current)",
+                                           label: "R\(scanned)"))
+        }
+        return answer(.superseded, id, .partnerOldLabel(scanned: scanned, current: current))
     }
 
     private func answer(_ outcome: Outcome, _ bundle: String?, _ reason: SapuError?, manual: Bool = false) -> Answer {
@@ -211,12 +243,8 @@ public struct Receipt: Sendable, Codable, Equatable {
         missing = verification.missing
         extra = verification.extra
         duplicates = verification.duplicates
-        // A label under a key the partner lacks is not proven genuine: it counts with the
-        // forged ones unless the partner gets the key and verifies again before finishing.
-        forged = verification.forged.count + verification.unknownKeyLabels.count
-        forgedBundles = verification.forgedBundles + verification.unknownKeyBundles.filter {
-            !verification.forgedBundles.contains($0)
-        }
+        forged = verification.forgedCount
+        forgedBundles = verification.forgedClaims
         mismatched = verification.mismatched
     }
 
