@@ -133,8 +133,8 @@ extension Message {
         id: "Hitung ikatan yang ada di Lapas (diperiksa, di gudang, karantina, dikemas) per produk, grade dan status.",
         en: "Count the bundles on hand (inspected, in stock, quarantined, packed) by product, grade and state.")
     public static let helpStockAll = Message(
-        id: "Tampilkan juga ikatan yang sudah keluar: dikirim, diterima, hilang, disengketakan, dikembalikan, dimusnahkan.",
-        en: "Also show bundles that have left: shipped, received, missing, disputed, returned, scrapped.")
+        id: "Tampilkan juga ikatan yang sudah keluar: dikirim, diterima, hilang, disengketakan, ada di mitra tanpa manifest, dikembalikan, dimusnahkan.",
+        en: "Also show bundles that have left: shipped, received, missing, disputed, at partner without a manifest, returned, scrapped.")
 
     // MARK: - label
 
