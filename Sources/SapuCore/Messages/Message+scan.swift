@@ -16,7 +16,7 @@ extension Message {
 
     public static func control(_ control: ControlCode) -> Message {
         switch control {
-        case .mode(let mode): Message(id: "mode sekarang \(mode.rawValue)", en: "mode is now \(mode.rawValue)")
+        case .mode(let mode): Message(id: "mode sekarang \(mode.word.indonesian)", en: "mode is now \(mode.word.english)")
         case .shipment(let id): Message(id: "pengiriman sekarang \(id)", en: "shipment is now \(id)")
         case .operatorCode(let code): Message(id: "operator sekarang \(code)", en: "operator is now \(code)")
         }
@@ -26,6 +26,47 @@ extension Message {
         Message(id: "Ringkasan: \(total) pindaian" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")),
                 en: "Summary: \(total) scans" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")))
     }
+}
+
+extension ScanMode {
+    /// The mode's name in a sentence and on the station's prompt; `sapu scan --mode` takes
+    /// these words too.
+    public var word: Message {
+        switch self {
+        case .receive: Message(id: "terima", en: "receive")
+        case .pack: Message(id: "kemas", en: "pack")
+        case .unpack: Message(id: "bongkar", en: "unpack")
+        case .return: Message(id: "retur", en: "return")
+        case .quarantine: Message(id: "karantina", en: "quarantine")
+        case .scrap: Message(id: "musnahkan", en: "scrap")
+        case .check: Message(id: "cek", en: "check")
+        }
+    }
+}
+
+/// Texts the station says to the clerk around the scans.
+extension Message {
+    /// The prompt at a terminal: the mode, the shipment when packing, and what to do.
+    public static func scanPrompt(mode: ScanMode, shipment: String?) -> Message {
+        let id = shipment.map { " \($0)" } ?? ""
+        return Message(id: "[\(mode.word.indonesian)\(id)] pindai> ", en: "[\(mode.word.english)\(id)] scan> ")
+    }
+
+    /// The first line at a terminal: the mode and how to end.
+    public static func scanStart(mode: ScanMode, shipment: String?) -> Message {
+        let id = shipment.map { " \($0)" } ?? ""
+        return Message(id: "Stasiun pindai, mode \(mode.word.indonesian)\(id). Pindai label atau ketik id ikatan lalu Enter; Ctrl-D untuk selesai.",
+                       en: "Scanning station, \(mode.word.english) mode\(id). Scan a label, or type a bundle id and press Enter; Ctrl-D to finish.")
+    }
+
+    /// After an accepted pack: how many bundles the shipment holds now.
+    public static func packedCount(_ count: Int, shipment: String) -> Message {
+        Message(id: "\(count) ikatan di \(shipment)", en: count == 1 ? "1 bundle in \(shipment)" : "\(count) bundles in \(shipment)")
+    }
+
+    /// Said when the station was stopped by Ctrl-C or a stop signal, before the summary.
+    public static let scanInterrupted = Message(id: "Dihentikan; semua pindaian yang sudah dijawab tersimpan.",
+                                                en: "Stopped; every scan that was answered is saved.")
 }
 
 /// Texts of the command sheet.
