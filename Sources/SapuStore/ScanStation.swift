@@ -110,14 +110,15 @@ public final class ScanStation {
         let typed: Bool
         switch report.result.outcome {
         case .unknown: typed = report.manual
-        case .notSapu:
-            // A serial written otherwise already has its canonical form as the hint.
-            if case .nonCanonicalBundleID? = report.result.reason { return }
-            typed = report.result.bundle == nil
+        case .notSapu: typed = report.result.bundle == nil
         default: typed = false
         }
         guard typed, BundleID.mayResembleAnID(report.input),
-              let found = try? store.lookAlikeBundles(of: report.input), found.count == 1 else { return }
+              let found = try? store.lookAlikeBundles(of: report.input) else { return }
+        // A serial written otherwise keeps its canonical form as the hint when that bundle exists.
+        if case .nonCanonicalBundleID(_, let canonical)? = report.result.reason,
+           found.contains(where: { $0.description == canonical }) { return }
+        guard found.count == 1 else { return }
         report.result.reason = .typedBundleIDResembles(typed: report.input.trimmingSpaces(), suggestion: found[0].description)
     }
 

@@ -28,7 +28,13 @@ enum StopSignal {
         handlerFD = fds[1]
         // Both statics are initialised here, never for the first time inside the handler.
         _ = received.load(ordering: .relaxed)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for number in [SIGINT, SIGTERM] {
+            // A signal the parent set to be ignored (a background job's SIGINT) stays ignored.
+            var current = sigaction()
+            if sigaction(number, nil, &current) == 0,
+               unsafeBitCast(current.__sigaction_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
                 let saved = errno
@@ -40,7 +46,11 @@ enum StopSignal {
             sigemptyset(&action.sa_mask)
             action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
             sigaction(number, &action, nil)
+            sigaddset(&unblock, number)
         }
+        // A parent may hand down a mask that blocks them (a test runner, a supervisor): the
+        // handler must be able to run.
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         return fds[0]
     }
 

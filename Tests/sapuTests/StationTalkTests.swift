@@ -89,9 +89,9 @@ struct StationTalkTests {
             ("scrap", 4, [],
              "this bundle is in stock; it cannot be scrapped: quarantine it first (quarantine mode)",
              "ikatan ini ada di gudang; tidak bisa dimusnahkan: karantina dulu (mode karantina)"),
-            ("unpack", 4, [],
-             "this bundle is in stock; it cannot be unpacked: only a packed bundle can be unpacked",
-             "ikatan ini ada di gudang; tidak bisa dibongkar: hanya ikatan yang sedang dikemas yang bisa dibongkar"),
+            ("unpack", 3, [],
+             "this bundle is in quarantine; it cannot be unpacked: only a packed bundle can be unpacked",
+             "ikatan ini di karantina; tidak bisa dibongkar: hanya ikatan yang sedang dikemas yang bisa dibongkar"),
             ("receive", 5, [],
              "this bundle is packed in a shipment; it cannot be received into stock: unpack it from its shipment first (unpack mode)",
              "ikatan ini sudah dikemas dalam pengiriman; tidak bisa diterima ke gudang: bongkar dulu dari pengirimannya (mode bongkar)"),
@@ -334,8 +334,15 @@ final class RunningStation: @unchecked Sendable {
         return false
     }
 
-    /// Waits for the end (the pipe stays open: only a signal ends it) and returns what it printed.
-    func finish() -> SapuRunner.Output {
+    /// Waits for the end (the pipe stays open: only a signal ends it) and returns what it
+    /// printed; a process still running after a minute is killed and the test fails.
+    func finish(sourceLocation: SourceLocation = #_sourceLocation) -> SapuRunner.Output {
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            Issue.record("the station did not end", sourceLocation: sourceLocation)
+            kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
         return SapuRunner.Output(status: process.terminationStatus, stdout: stdout,
