@@ -104,8 +104,9 @@ struct ScanPrinter {
 
     func prompt(_ station: ScanStation) {
         guard interactive, !context.json else { return }
-        Console.prompt(Message.scanPrompt(mode: station.mode, shipment: station.mode.needsShipment ? station.shipment : nil)
-            .text(context.language))
+        // The shipment only where the mode uses it: pack and unpack.
+        let shipment = [.pack, .unpack].contains(station.mode) ? station.shipment : nil
+        Console.prompt(Message.scanPrompt(mode: station.mode, shipment: shipment).text(context.language))
     }
 
     /// After Ctrl-C or SIGTERM: on a line of its own (the terminal shows `^C` after the prompt).
