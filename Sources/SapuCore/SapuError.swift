@@ -61,6 +61,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case reversedSerialRange(from: Int, to: Int)
     /// A bundle of a void cannot be voided; `others` are the further bundles refused. Nothing was voided.
     case voidRefused(bundle: String, state: BundleState, reason: MoveRefusal, others: [String])
+    /// Packing or unpacking a bundle that is packed in another shipment than the station's.
+    case bundleInOtherShipment(bundle: String, move: Move, shipment: String)
+    /// A typed id that is no bundle on record but reads as one once O/0 and I/L/1 are swapped.
+    case typedBundleIDResembles(typed: String, suggestion: String)
 
     // Scanning
     case emptyScan
@@ -90,6 +94,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case checkStationStaysReadOnly(mode: ScanMode)
     /// The station's shipment was closed (or is otherwise not open) while it was packing.
     case packingShipmentNotOpen(id: String, status: ShipmentStatus)
+    /// A station switched to packing by a control code before any shipment was scanned.
+    case packingNeedsShipmentCode
+    /// A shipment control code names a shipment this database does not have.
+    case packingShipmentUnknown(String)
     /// Scans that were answered as refused because the database could not save them.
     case scansNotSaved(count: Int)
 

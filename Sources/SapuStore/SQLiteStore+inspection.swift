@@ -26,17 +26,19 @@ extension SQLiteStore {
                 INSERT INTO bundle (id, batch, serial, product, maker, result, grade, inspected_on, state, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // A failed inspection quarantines the bundle at once: one `inspect` event, state `quarantined`.
+            let state = Lifecycle.state(afterInspection: result)
             var bundles: [Bundle] = []
             bundles.reserveCapacity(count)
             for serial in first..<(first + count) {
                 let bundle = Bundle(id: BundleID(batch: code, serial: serial), product: product, maker: maker,
-                                    result: result, inspected: now.date, inspections: 1, state: .inspected,
+                                    result: result, inspected: now.date, inspections: 1, state: state,
                                     labelRevision: 0, labelCurrent: false, shipment: nil)
                 try insertBundle.execute(arguments: [
                     bundle.id.description, code, serial, product, maker, result.code, result.grade?.rawValue,
                     now.date.iso, bundle.state.rawValue, now.iso8601,
                 ])
-                try Self.appendEvent(db, bundle: bundle.id, move: .inspect, state: .inspected, at: now, actor: actor,
+                try Self.appendEvent(db, bundle: bundle.id, move: .inspect, state: state, at: now, actor: actor,
                                      result: result)
                 bundles.append(bundle)
             }
@@ -50,13 +52,16 @@ extension SQLiteStore {
             var bundles: [Bundle] = []
             for id in ids {
                 var bundle = try Self.fetchBundle(db, id)
-                if case .failure(let refusal) = Lifecycle.apply(.reinspect, to: bundle.facts) {
+                // Passed: `inspected`, out of quarantine if it was there; failed: `quarantined`.
+                switch Lifecycle.inspect(bundle.facts, result: result) {
+                case .failure(let refusal):
                     throw SapuError.illegalMove(bundle: id.description, move: .reinspect, state: bundle.state, reason: refusal)
+                case .success(let state):
+                    bundle.state = state
                 }
                 bundle.result = result
                 bundle.inspected = now.date
                 bundle.inspections = try bundle.inspections.checkedAdding(1)
-                bundle.state = .inspected
                 bundle.labelCurrent = false
                 try db.execute(sql: """
                     UPDATE bundle SET result = ?, grade = ?, inspected_on = ?, inspections = ?, state = ?,
@@ -64,7 +69,7 @@ extension SQLiteStore {
                     WHERE id = ?
                     """, arguments: [result.code, result.grade?.rawValue, now.date.iso, bundle.inspections,
                                      bundle.state.rawValue, now.iso8601, id.description])
-                try Self.appendEvent(db, bundle: id, move: .reinspect, state: .inspected, at: now, actor: actor,
+                try Self.appendEvent(db, bundle: id, move: .reinspect, state: bundle.state, at: now, actor: actor,
                                      result: result)
                 bundles.append(bundle)
             }

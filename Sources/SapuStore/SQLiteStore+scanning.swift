@@ -24,14 +24,18 @@ extension SQLiteStore {
             return try read { db in try requests.map { try Self.decide(db, $0, mode: mode, shipment: shipment).result } }
         }
         return try write { db in
+            // What the shipment holds, as committed by every station: this transaction holds the write lock.
+            var packed = 0
             if mode == .pack {
                 guard let shipment else { throw SapuError.shipmentRequired }
                 try Self.requireOpen(db, shipment)
+                packed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bundle WHERE shipment = ? AND state = 'packed'",
+                                          arguments: [shipment]) ?? 0
             }
             var results: [ScanResult] = []
             results.reserveCapacity(requests.count)
             for request in requests {
-                let (result, bundle) = try Self.decide(db, request, mode: mode, shipment: shipment)
+                var (result, bundle) = try Self.decide(db, request, mode: mode, shipment: shipment)
                 if let bundle, result.outcome == .accepted, let state = result.state, let move = mode.move {
                     let packedIn: String? = state == .packed ? shipment : (state == .inStock ? nil : bundle.shipment)
                     try db.execute(sql: "UPDATE bundle SET state = ?, shipment = ?, updated_at = ? WHERE id = ?",
@@ -40,6 +44,10 @@ extension SQLiteStore {
                                          labelRevision: request.label?.revision,
                                          shipment: move == .pack || move == .unpack ? shipment ?? bundle.shipment : nil,
                                          manual: request.manual)
+                    if move == .pack, let shipment {
+                        packed += 1
+                        result.packed = ShipmentCount(shipment: shipment, bundles: packed)
+                    }
                 }
                 results.append(result)
             }
@@ -62,6 +70,18 @@ extension SQLiteStore {
         }
         return (ScanResult(outcome: decision.outcome, bundle: bundle.id, state: decision.newState ?? bundle.state,
                            reason: decision.reason, details: mode == .check ? bundle : nil), bundle)
+    }
+
+    /// The bundles on record that a typed `text` means once the letter O and the digit 0, or
+    /// the letters I or L and the digit 1, are read as each other; empty for most texts.
+    public func lookAlikeBundles(of text: String) throws(SapuError) -> [BundleID] {
+        guard BundleID.mayResembleAnID(text) else { return [] }
+        return try read { db in
+            let candidates = BundleID.lookAlikes(of: text, batches: try String.fetchAll(db, sql: "SELECT code FROM batch"))
+            return try candidates.filter { id in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM bundle WHERE id = ?)", arguments: [id.description]) ?? false
+            }
+        }
     }
 
     /// The site's secret for control codes, made by the schema once per site.

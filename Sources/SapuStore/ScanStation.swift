@@ -41,13 +41,14 @@ public final class ScanStation {
         try checkShipment()
     }
 
-    /// Answers a chunk of lines in order, one report per line; the database changes of the
-    /// chunk commit together.
+    /// Answers a chunk of lines in order, one report per line but for blank lines, which are
+    /// ignored (Enter pressed on its own); the database changes of the chunk commit together.
     ///
     /// Never gives up on a line: when the database refuses a chunk (its shipment was closed
     /// by another station, the database is busy or failing), each of its lines is answered
     /// as refused with the reason, and the station goes on with the next.
     public func process(_ lines: [String]) -> [Report] {
+        let lines = lines.filter { !$0.trimmingSpaces().isEmpty }
         // One report per line, in input order; database answers are filled in per chunk.
         var reports = lines.map { Report(input: $0, result: ScanResult(outcome: .notSapu), manual: false) }
         var pending: [(index: Int, request: ScanRequest)] = []
@@ -98,8 +99,27 @@ public final class ScanStation {
             }
         }
         flush()
+        for index in reports.indices { suggestLookAlike(&reports[index]) }
         for report in reports { counts[report.result.outcome, default: 0] += 1 }
         return reports
+    }
+
+    /// Adds "did you mean …?" to a typed line that names no bundle on record when exactly one
+    /// bundle's id reads the same once O/0 and I/L/1 are swapped; the line is not applied.
+    private func suggestLookAlike(_ report: inout Report) {
+        let typed: Bool
+        switch report.result.outcome {
+        case .unknown: typed = report.manual
+        case .notSapu: typed = report.result.bundle == nil
+        default: typed = false
+        }
+        guard typed, BundleID.mayResembleAnID(report.input),
+              let found = try? store.lookAlikeBundles(of: report.input) else { return }
+        // A serial written otherwise keeps its canonical form as the hint when that bundle exists.
+        if case .nonCanonicalBundleID(_, let canonical)? = report.result.reason,
+           found.contains(where: { $0.description == canonical }) { return }
+        guard found.count == 1 else { return }
+        report.result.reason = .typedBundleIDResembles(typed: report.input.trimmingSpaces(), suggestion: found[0].description)
     }
 
     /// Classifies a line, reading the site's keys again when a label names a key of this
@@ -144,7 +164,8 @@ public final class ScanStation {
     /// another shipment's code; anything else means the database could not save the scans.
     private static func concernsShipment(_ error: SapuError) -> Bool {
         switch error {
-        case .packingShipmentNotOpen, .shipmentNotOpen, .shipmentRequired, .unknownShipment: true
+        case .packingShipmentNotOpen, .packingNeedsShipmentCode, .packingShipmentUnknown, .shipmentNotOpen, .shipmentRequired,
+             .unknownShipment: true
         default: false
         }
     }
@@ -167,10 +188,14 @@ public final class ScanStation {
     }
 
     private func checkShipment() throws(SapuError) {
+        // Nothing was scanned yet: the command line names no shipment, or the wrong one.
         switch shipmentProblem() {
         case .packingShipmentNotOpen(let id, let status)?:
-            // Nothing was scanned yet: the command line names the wrong shipment.
             throw .shipmentNotOpen(id: id, status: status)
+        case .packingNeedsShipmentCode?:
+            throw .shipmentRequired
+        case .packingShipmentUnknown(let id)?:
+            throw .unknownShipment(id)
         case let problem?:
             throw problem
         case nil:
@@ -178,13 +203,16 @@ public final class ScanStation {
         }
     }
 
-    /// Why the current mode cannot be used now, if it cannot.
+    /// Why the current mode cannot be used now, if it cannot, in the words of a clerk who
+    /// fixes it by scanning a shipment's control code.
     private func shipmentProblem() -> SapuError? {
         guard mode.needsShipment else { return nil }
-        guard let shipment else { return .shipmentRequired }
+        guard let shipment else { return .packingNeedsShipmentCode }
         do {
             let status = try store.shipment(shipment).status
             return status == .open ? nil : .packingShipmentNotOpen(id: shipment, status: status)
+        } catch .unknownShipment {
+            return .packingShipmentUnknown(shipment)
         } catch {
             return error
         }

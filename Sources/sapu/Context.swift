@@ -82,6 +82,10 @@ final class Context {
         Console.error((Message.errorPrefix.text(language) + text).visible)
     }
 
+    /// The exit status of a command that did its work but must not end with 0 (a scanning
+    /// station stopped by Ctrl-C ends with 130).
+    var exitStatus: Int32?
+
     /// Files this command wrote outside the database, so that a failed output can say the work was saved.
     private var wroteFiles = false
 

@@ -43,6 +43,6 @@ extension SapuCommand {
             context.fail(error)
             throw ExitCode(1)
         }
-        if let status = Console.finish(language: language, saved: context.saved) { throw ExitCode(status) }
+        if let status = Console.finish(language: language, saved: context.saved) ?? context.exitStatus { throw ExitCode(status) }
     }
 }

@@ -60,6 +60,9 @@ struct Inspect: SapuCommand {
             context.emit(inspected.map(BundleOutput.init))
         } else {
             for bundle in inspected { Console.out(bundle.id.description) }
+            // Stdout stays one id per line for scripts; the inspector reads where the bundles went.
+            let quarantined = inspected.count { $0.state == .quarantined }
+            if quarantined > 0 { Console.error(Message.inspectionQuarantined(count: quarantined).text(context.language)) }
         }
     }
 

@@ -42,13 +42,21 @@ final class LineReader {
     /// The over-long line being skipped: its kept start and its length so far.
     private var skipping: (start: [UInt8], length: Int)?
 
-    init(fd: Int32 = 0) {
+    /// Readable once the reader must stop (`StopSignal`); nil when nothing stops it.
+    private let stopFD: Int32?
+    /// True once `stopFD` became readable: no further line is handed out.
+    private(set) var stopped = false
+
+    init(fd: Int32 = 0, stopFD: Int32? = nil) {
         self.fd = fd
+        self.stopFD = stopFD
     }
 
     /// Waits for at least one line, then adds every further line that is already
-    /// available without waiting, up to `limit`. Nil at end of input.
+    /// available without waiting, up to `limit`. Nil at end of input, and once stopped:
+    /// lines read but not yet handed out are then dropped, never answered.
     func nextChunk(limit: Int) -> [Line]? {
+        if stopRequested() { return nil }
         var lines: [Line] = []
         while lines.count < limit {
             if let line = takeLine() {
@@ -56,14 +64,40 @@ final class LineReader {
                 continue
             }
             if finished {
-                if let line = takeLastLine() { lines.append(line) }
+                if !stopped, let line = takeLastLine() { lines.append(line) }
                 break
             }
             // Block only while we have nothing to answer yet.
             if !lines.isEmpty && !readable() { break }
             fill()
         }
+        if stopped { return nil }
         return lines.isEmpty && finished ? nil : lines
+    }
+
+    /// Whether the stop descriptor is readable (checked without waiting).
+    private func stopRequested() -> Bool {
+        guard !stopped, let stopFD else { return stopped }
+        var descriptor = pollfd(fd: stopFD, events: Int16(POLLIN), revents: 0)
+        if poll(&descriptor, 1, 0) > 0 { stopped = true }
+        return stopped
+    }
+
+    /// Blocks until the input or the stop descriptor is readable; false when it is the stop.
+    private func waitForInput() -> Bool {
+        guard let stopFD else { return true }
+        var descriptors = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: stopFD, events: Int16(POLLIN), revents: 0)]
+        while true {
+            let ready = poll(&descriptors, 2, -1)
+            if ready < 0 && errno == EINTR { continue }
+            if ready < 0 { return true }  // let read() report what is wrong with the input
+            if descriptors[1].revents != 0 {
+                stopped = true
+                return false
+            }
+            return true
+        }
     }
 
     /// Takes one line ended by LF, CR LF or a lone CR (some scanners send only CR).
@@ -169,6 +203,10 @@ final class LineReader {
         }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
+            guard waitForInput() else {
+                finished = true
+                return
+            }
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count > 0 {
                 buffer.append(contentsOf: chunk[..<count])

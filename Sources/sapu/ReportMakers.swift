@@ -34,7 +34,7 @@ struct MakersJSON: Encodable {
         var name: String?
         var bundles, brooms, gradeA, gradeB, failed: Int
         var passPercent: Double?
-        var reworks: Int
+        var reworks, regrades: Int
 
         init(maker: String?, name: String?, _ tally: QCTally, brooms: Int) {
             self.maker = maker
@@ -46,6 +46,7 @@ struct MakersJSON: Encodable {
             failed = tally.failed
             passPercent = tally.passRate.map(percent)
             reworks = tally.reworks
+            regrades = tally.regrades
         }
     }
 

@@ -34,6 +34,7 @@ struct QCJSON: Encodable {
         var passPercent: Double?
         var reworks: Int
         var finalPercent: Double?
+        var regrades: Int
 
         init(group: String?, _ tally: QCTally) {
             self.group = group
@@ -44,6 +45,7 @@ struct QCJSON: Encodable {
             passPercent = tally.passRate.map(percent)
             reworks = tally.reworks
             finalPercent = tally.finalYield.map(percent)
+            regrades = tally.regrades
         }
     }
 

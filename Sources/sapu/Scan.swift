@@ -35,8 +35,11 @@ struct Scan: SapuCommand {
                                       clock: { context.now })
         let printer = ScanPrinter(context: context, interactive: image.isEmpty && isatty(0) == 1,
                                   defects: DefectNames(try store.defects()))
+        // Ctrl-C and SIGTERM end the session like Ctrl-D: what was answered is saved, the summary follows.
+        let stopFD = StopSignal.install()
+        printer.start(station)
         if image.isEmpty {
-            let reader = LineReader()
+            let reader = LineReader(stopFD: stopFD)
             printer.prompt(station)
             // A scan nobody can see answered is not read: the station stops with its output.
             while !Console.outputEnded, let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
@@ -55,7 +58,7 @@ struct Scan: SapuCommand {
                 printer.prompt(station)
             }
         } else {
-            for file in image where !Console.outputEnded {
+            for file in image where !Console.outputEnded && StopSignal.signal == nil {
                 let codes: [String]
                 guard FileManager.default.fileExists(atPath: file) else {
                     printer.print(station.reject(file, reason: .fileUnreadable(path: file)), station: station)
@@ -74,9 +77,12 @@ struct Scan: SapuCommand {
                 for report in station.process(codes) { printer.print(report, station: station) }
             }
         }
+        if StopSignal.signal != nil { printer.interrupted() }
         printer.summary(station)
         // Every line was answered; still, a script must learn that some scans were not saved.
         if station.unsaved > 0 { throw .scansNotSaved(count: station.unsaved) }
+        // Stopped by a signal: the conventional status (130 for Ctrl-C, 143 for SIGTERM).
+        context.exitStatus = StopSignal.exitStatus
     }
 }
 
@@ -87,10 +93,22 @@ struct ScanPrinter {
     /// For `check`: a failed bundle's defects by name.
     let defects: DefectNames
 
+    /// At a terminal, the first line: the mode and how to end.
+    func start(_ station: ScanStation) {
+        guard interactive, !context.json else { return }
+        Console.error(Message.scanStart(mode: station.mode, shipment: station.shipment).text(context.language))
+    }
+
     func prompt(_ station: ScanStation) {
         guard interactive, !context.json else { return }
-        let shipment = station.shipment.map { " \($0)" } ?? ""
-        Console.prompt("[\(station.mode.rawValue)\(shipment)] scan> ")
+        // The shipment only where the mode uses it: pack and unpack.
+        let shipment = [.pack, .unpack].contains(station.mode) ? station.shipment : nil
+        Console.prompt(Message.scanPrompt(mode: station.mode, shipment: shipment).text(context.language))
+    }
+
+    /// After Ctrl-C or SIGTERM: on a line of its own (the terminal shows `^C` after the prompt).
+    func interrupted() {
+        Console.error((interactive ? "\n" : "") + Message.scanInterrupted.text(context.language))
     }
 
     func print(_ report: ScanStation.Report, station: ScanStation) {
@@ -115,11 +133,14 @@ struct ScanPrinter {
                 + (details.shipment.map { " " + $0 } ?? "")
         }
         if report.manual && result.bundle != nil { line += " " + Message.manualEntry.text(lang) }
-        if case .illegalMove(_, _, _, let refusal)? = result.reason {
-            // The line already names the bundle and its state: say only why.
-            line += "  — " + refusal.message.text(lang)
+        if case .illegalMove(_, let move, let state, let refusal)? = result.reason {
+            // The line already names the bundle: say why, in the clerk's words.
+            line += "  — " + refusal.explanation(move: move, state: state).text(lang)
         } else if let reason = result.reason {
             line += "  — " + reason.message.text(lang)
+        }
+        if let packed = result.packed {
+            line += "  — " + Message.packedCount(packed.bundles, shipment: packed.shipment).text(lang)
         }
         guard interactive else {
             Console.out(line.visible)
@@ -152,6 +173,8 @@ struct ScanOutput: Encodable {
     var manual: Bool
     var mode: String?
     var shipment: String?
+    /// After an accepted pack: how many bundles `shipment` holds now.
+    var shipmentBundles: Int?
     var `operator`: String?
 
     init(_ report: ScanStation.Report, language: Language) {
@@ -166,6 +189,10 @@ struct ScanOutput: Encodable {
         case .shipment(let id): shipment = id
         case .operatorCode(let code): `operator` = code
         case nil: break
+        }
+        if let packed = report.result.packed {
+            shipment = packed.shipment
+            shipmentBundles = packed.bundles
         }
     }
 }

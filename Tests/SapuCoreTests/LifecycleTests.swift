@@ -59,6 +59,47 @@ struct LifecycleTests {
         #expect(Lifecycle.apply(.scrap, to: failed) == .success(.scrapped))
     }
 
+    @Test func aFailedInspectionQuarantinesTheBundleAndAPassedReinspectionReleasesIt() {
+        #expect(Lifecycle.inspect(nil, result: .fail(["LOOSE"])) == .success(.quarantined))
+        #expect(Lifecycle.inspect(nil, result: .pass(.a)) == .success(.inspected))
+        let quarantined = Lifecycle.Facts(state: .quarantined, passed: false, labelled: true)
+        #expect(Lifecycle.inspect(quarantined, result: .pass(.b)) == .success(.inspected))
+        #expect(Lifecycle.inspect(quarantined, result: .fail(["DAMP"])) == .success(.quarantined))
+        // A passed bundle found damaged later and re-inspected as a fail goes into quarantine too.
+        let inStock = Lifecycle.Facts(state: .inStock, passed: true, labelled: true)
+        #expect(Lifecycle.inspect(inStock, result: .fail(["BROKEN"])) == .success(.quarantined))
+        #expect(Lifecycle.inspect(.init(state: .packed, passed: true, labelled: true), result: .pass(.a))
+                == .failure(.notFromState))
+        #expect(Lifecycle.inspect(.init(state: .scrapped, passed: false, labelled: true), result: .pass(.a))
+                == .failure(.scrapped))
+        // Out of quarantine, a relabelled bundle goes into stock as usual.
+        #expect(Lifecycle.apply(.receive, to: .init(state: .inspected, passed: true, labelled: true)) == .success(.inStock))
+    }
+
+    @Test func everyRefusalAtAStationSaysWhereTheBundleIsAndWhatCannotHappenInBothLanguages() {
+        let modes = ScanMode.allCases.compactMap(\.move)
+        for state in BundleState.allCases {
+            for move in modes {
+                for (passed, labelled) in [(true, true), (false, true), (true, false)] {
+                    guard case .failure(let refusal) = Lifecycle.apply(move, to: .init(state: state, passed: passed,
+                                                                                       labelled: labelled)) else { continue }
+                    let text = refusal.explanation(move: move, state: state)
+                    let context = "\(move) from \(state) passed \(passed) labelled \(labelled)"
+                    #expect(text.indonesian.contains("tidak bisa \(move.cannotBe.indonesian)"), "\(context): \(text.indonesian)")
+                    #expect(text.english.contains("cannot be \(move.cannotBe.english)"), "\(context): \(text.english)")
+                    for word in ["notFromState", "MoveRefusal", "refused", "ditolak", "`sapu"] {
+                        #expect(!text.indonesian.contains(word) && !text.english.contains(word), "\(context)")
+                    }
+                }
+            }
+        }
+        let quarantined = MoveRefusal.notFromState.explanation(move: .pack, state: .quarantined)
+        #expect(quarantined.indonesian.hasPrefix("ikatan ini di karantina; tidak bisa dikemas"))
+        #expect(quarantined.english.hasPrefix("this bundle is in quarantine; it cannot be packed"))
+        #expect(SapuError.illegalMove(bundle: "PWT251121A-0001", move: .pack, state: .quarantined, reason: .notFromState)
+            .message.english == "PWT251121A-0001: " + quarantined.english)
+    }
+
     @Test func aBundleWithoutALabelCannotBeReceived() {
         let unlabelled = Lifecycle.Facts(state: .inspected, passed: true, labelled: false)
         #expect(Lifecycle.apply(.receive, to: unlabelled) == .failure(.notLabelled))

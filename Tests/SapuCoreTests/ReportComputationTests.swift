@@ -76,6 +76,43 @@ struct ReportComputationTests {
         #expect(!report.isEmpty)
     }
 
+    /// A bundle that passed A, was re-graded B, was found damaged (a re-grade too: it had
+    /// passed), then reworked and passed again: one rework, two re-grades.
+    static func regradedHistory(_ period: ReportPeriod, _ detail: InspectionHistory.Detail) -> InspectionHistory {
+        InspectionHistory(period: period, detail: detail, once: [], reworked: [
+            .init(batch: "B1", maker: "M1", product: "LIDI", inspections: [
+                inspection(day3, 8, first: false, .pass(.b)),
+                inspection(day1, 8, first: true, .pass(.a)),
+                inspection(day2, 8, first: false, .pass(.b)),
+                inspection(day2, 9, first: false, .fail(["BROKEN"])),
+            ]),
+        ], bundleSizes: ["LIDI": 10])
+    }
+
+    @Test func aReinspectionCountsAsReworkOnlyWhenTheBundleHadFailed() throws {
+        let report = QCReport(Self.regradedHistory(try ReportPeriod(), .batches), by: .batch)
+        #expect(report.total == QCTally(inspected: 1, gradeA: 1, gradeB: 0, failed: 0, reworks: 1, passedAfterRework: 1,
+                                        regrades: 2))
+        let byDay = QCReport(Self.regradedHistory(try ReportPeriod(), .batches), by: .day)
+        #expect(byDay.rows.map(\.tally.reworks) == [0, 0, 1])
+        #expect(byDay.rows.map(\.tally.regrades) == [0, 2, 0])
+        // The inspection before the period decides too: on day 3 alone, the pass after the failure is a rework.
+        let dayThree = QCReport(Self.regradedHistory(try ReportPeriod(from: Self.day3, to: Self.day3), .batches), by: .batch)
+        #expect(dayThree.total == QCTally(inspected: 0, gradeA: 0, gradeB: 0, failed: 0, reworks: 1, passedAfterRework: 0))
+        #expect(!dayThree.isEmpty)
+        // A re-grade that failed still names its defect.
+        #expect(report.defects.map(\.code) == ["BROKEN"])
+        let makers = try MakersReport(Self.regradedHistory(try ReportPeriod(), .makers))
+        #expect(makers.rows.map(\.tally.reworks) == [1])
+        #expect(makers.rows.map(\.tally.regrades) == [2])
+        let regradesOnly = QCReport(Self.regradedHistory(try ReportPeriod(from: Self.day2, to: Self.day2), .batches), by: .batch)
+        #expect(regradesOnly.total.regrades == 2 && regradesOnly.total.reworks == 0)
+        #expect(!regradesOnly.isEmpty)
+        let heading = ReportHeading(site: Site(code: "PWT", name: "Lapas"), made: Instant(unixSeconds: 0, utcOffset: 25_200))
+        let table = regradesOnly.document(.en, heading: heading, defects: []).text
+        #expect(table.contains("RE-GRADES") && table.contains("0 re-inspections after rework, 2 re-grades"), "\(table)")
+    }
+
     @Test func qcGroupsByDayAndProduct() throws {
         let byDay = QCReport(Self.history(try ReportPeriod()), by: .day)
         #expect(byDay.rows.map(\.group) == ["2025-11-03", "2025-11-04", "2025-11-05"])
@@ -169,13 +206,20 @@ struct ReportComputationTests {
             for event in events {
                 if event.at < last { illegal.append("out of order") }
                 last = event.at
+                let result = event.result ?? .pass(.a)
                 if event.move == .inspect {
-                    facts[event.bundle] = .init(state: .inspected, passed: event.result?.passed ?? false, labelled: false)
+                    guard case .success(let state) = Lifecycle.inspect(nil, result: result), state == event.state else {
+                        illegal.append("inspect \(result) to \(event.state)")
+                        continue
+                    }
+                    facts[event.bundle] = .init(state: state, passed: result.passed, labelled: false)
                     continue
                 }
                 guard var current = facts[event.bundle] else { illegal.append("no inspection"); continue }
+                let outcome = event.move == .reinspect ? Lifecycle.inspect(current, result: result)
+                    : Lifecycle.apply(event.move, to: current)
                 if let result = event.result { current.passed = result.passed }
-                switch Lifecycle.apply(event.move, to: current) {
+                switch outcome {
                 case .success(let state) where state == event.state:
                     current.state = state
                     if event.move == .label { current.labelled = true }

@@ -61,7 +61,8 @@ struct ReportHistoryStore: Sendable {
             for row in try Row.fetchAll(db, sql: """
                 WITH inspection AS (
                     SELECT bundle, move, result, substr(at, 1, 10) AS day, at_unix, seq,
-                           substr(bundle, 1, instr(bundle, '-') - 1) AS batch
+                           substr(bundle, 1, instr(bundle, '-') - 1) AS batch,
+                           LAG(result) OVER (PARTITION BY bundle ORDER BY at_unix, seq) AS before
                     FROM event WHERE result IS NOT NULL AND bundle NOT IN (SELECT id FROM bundle WHERE state = 'voided')),
                 latest AS (
                     SELECT bundle, result FROM (
@@ -73,15 +74,16 @@ struct ReportHistoryStore: Sendable {
                     FROM inspection i JOIN latest l ON l.bundle = i.bundle
                     WHERE i.move = 'inspect' AND i.day BETWEEN ?1 AND ?2 GROUP BY i.batch),
                 reworks AS (
-                    SELECT batch, COUNT(*) AS reworks FROM inspection
+                    SELECT batch, SUM(before LIKE 'FAIL:%') AS reworks, SUM(before IN ('A', 'B')) AS regrades FROM inspection
                     WHERE move = 'reinspect' AND day BETWEEN ?1 AND ?2 GROUP BY batch)
-                SELECT batch, inspected, a, b, failed, final, COALESCE((SELECT reworks FROM reworks r WHERE r.batch = f.batch), 0)
+                SELECT batch, inspected, a, b, failed, final, COALESCE((SELECT reworks FROM reworks r WHERE r.batch = f.batch), 0),
+                       COALESCE((SELECT regrades FROM reworks r WHERE r.batch = f.batch), 0)
                 FROM firsts f
                 UNION ALL
-                SELECT batch, 0, 0, 0, 0, 0, reworks FROM reworks r WHERE r.batch NOT IN (SELECT batch FROM firsts)
+                SELECT batch, 0, 0, 0, 0, 0, reworks, regrades FROM reworks r WHERE r.batch NOT IN (SELECT batch FROM firsts)
                 """, arguments: [from.iso, to.iso]) {
                 tallies[row[0]] = QCTally(inspected: row[1], gradeA: row[2], gradeB: row[3], failed: row[4], reworks: row[6],
-                                          passedAfterRework: row[5])
+                                          passedAfterRework: row[5], regrades: row[7])
             }
             return tallies
         }

@@ -62,11 +62,13 @@ struct StoreTests {
         let history = try db.store.history(of: failed[0].id)
         #expect(history.count == 1)
         #expect(history[0].move == .inspect && history[0].result == .fail(["LOOSE"]))
+        // A failed inspection quarantines the bundle with that same event.
+        #expect(history[0].state == .quarantined && failed[0].state == .quarantined)
         #expect(history[0].actor == TemporaryStore.actor)
         #expect(history[0].at.iso8601 == "2025-11-21T08:00:00+07:00")
         #expect(try db.store.stock() == [
             StockCount(product: "LIDI", grade: "A", state: .inspected, count: 3),
-            StockCount(product: "LIDI", grade: "FAIL", state: .inspected, count: 1),
+            StockCount(product: "LIDI", grade: "FAIL", state: .quarantined, count: 1),
         ])
     }
 

@@ -44,7 +44,7 @@ struct FoundationTests {
 
         let stock = try #require(try sapu.json(try sapu.ok("stock", "--all", "--json")) as? [[String: Any]])
         let rows = Set(stock.map { "\($0["product"]!) \($0["grade"]!) \($0["state"]!) \($0["count"]!)" })
-        #expect(rows == ["LIDI A inspected 3", "LIDI FAIL inspected 1"])
+        #expect(rows == ["LIDI A inspected 3", "LIDI FAIL quarantined 1"])
     }
 
     @Test func reinspectionAfterReworkIsInTheHistory() throws {

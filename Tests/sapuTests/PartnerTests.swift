@@ -135,7 +135,8 @@ struct PartnerTests {
         let before = try shop.sapu.dump()
         let refused = try shop.sapu.run("shipment", "reconcile", newer, "--lang", "en")
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("\(lost): deliver refused, state returned: not possible from this state"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(lost): this bundle has come back (returned); it cannot be recorded as received"),
+                "\(refused.stderr)")
         #expect(!refused.stderr.contains("MoveRefusal") && !refused.stderr.contains("storage error"))
         #expect(try shop.sapu.dump() == before)
     }

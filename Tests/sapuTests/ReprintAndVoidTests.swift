@@ -116,14 +116,14 @@ struct VoidTests {
                 && $0.hasSuffix("— ikatan ini sudah dibatalkan (salah dibuat); labelnya tidak berlaku, singkirkan") }, "\(mode): \(lines)")
         }
         // Nor can it get a label, a re-inspection, or (never packed) a place on a manifest.
-        for (arguments, english) in [(["label", twins.voided[0], "--out", "x"], "label refused, state voided: bundle has been voided"),
-                                     (["label", twins.voided[0], "--again", "--out", "x"], "label again refused, state voided"),
-                                     (["inspect", twins.voided[0], "--pass", "--grade", "A"], "re-inspect refused, state voided")] {
+        for (arguments, english) in [(["label", twins.voided[0], "--out", "x"], "this bundle was voided (created by mistake); its label is void, remove it; it cannot be labelled"),
+                                     (["label", twins.voided[0], "--again", "--out", "x"], "it cannot be labelled again"),
+                                     (["inspect", twins.voided[0], "--pass", "--grade", "A"], "it cannot be re-inspected")] {
             let output = try sapu.run(arguments + ["--lang", "en"])
             #expect(output.status == 1 && output.stderr.contains(english) && output.stderr.split(separator: "\n").count == 1,
                     "\(arguments): \(output.stderr)")
             let indonesian = try sapu.run(arguments)
-            #expect(indonesian.status == 1 && indonesian.stderr.contains("status dibatalkan: ikatan sudah dibatalkan (salah dibuat)"),
+            #expect(indonesian.status == 1 && indonesian.stderr.contains("\(twins.voided[0]): ikatan ini sudah dibatalkan (salah dibuat)"),
                     "\(arguments): \(indonesian.stderr)")
         }
         #expect(try sapu.dump() == before)
@@ -138,7 +138,7 @@ struct VoidTests {
         try sapu.ok("scan", "--mode", "pack", "--shipment", second, input: id4 + "\n")
         let before = try sapu.dump()
         let cases: [([String], String, String)] = [
-            ([twins.voided[0], id4], "\(id4) tidak bisa dibatalkan, status dikemas: ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode unpack) bila memang salah dibuat; tidak ada yang dibatalkan",
+            ([twins.voided[0], id4], "\(id4) tidak bisa dibatalkan, status dikemas: ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode bongkar) bila memang salah dibuat; tidak ada yang dibatalkan",
              "\(id4) cannot be voided, state packed: bundle is packed in a shipment; unpack it first (sapu scan --mode unpack) if it really was created by mistake; nothing was voided"),
             ([shipped, twins.voided[1], id4], "\(shipped) tidak bisa dibatalkan, status dikirim: ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; tidak bisa dibatalkan; juga ditolak: \(id4); tidak ada yang dibatalkan",
              "\(shipped) cannot be voided, state shipped: bundle has been shipped and is listed on a signed manifest; it cannot be voided; also refused: \(id4); nothing was voided"),

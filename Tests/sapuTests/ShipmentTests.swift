@@ -133,7 +133,7 @@ struct ShipmentTests {
         }
         let onHand = try counts()
         let all = try counts("--all")
-        #expect(onHand == ["in-stock": 10, "inspected": 1])
+        #expect(onHand == ["in-stock": 10, "quarantined": 1])
         #expect(all.filter { onHand[$0.key] == nil } == ["received": 48, "missing": 2])
         #expect(all.filter { onHand[$0.key] != nil } == onHand)
 

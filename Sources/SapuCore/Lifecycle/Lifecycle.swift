@@ -45,7 +45,10 @@ public enum Lifecycle {
         }
     }
 
-    /// The state a move leads to (the same state for label and report-forged).
+    /// The state a move leads to (for `label`, `reprint` and `report-forged`, the state it starts from).
+    ///
+    /// `inspect` and `reinspect` lead to `inspected` for a pass; a failed inspection leads to
+    /// `quarantined` instead (`state(afterInspection:)`), so the result decides their target.
     public static func target(of move: Move, from state: BundleState) -> BundleState {
         switch move {
         case .inspect, .reinspect: .inspected
@@ -85,6 +88,21 @@ public enum Lifecycle {
             break
         }
         return .success(target(of: move, from: facts.state))
+    }
+
+    /// Where an inspection with `result` puts the bundle: a pass leaves it `inspected`, ready to
+    /// be labelled and received; a fail puts it straight into quarantine (docs/states.md).
+    public static func state(afterInspection result: QCResult) -> BundleState {
+        result.passed ? .inspected : .quarantined
+    }
+
+    /// Applies an inspection (`inspect` to a new bundle when `facts` is nil, else `reinspect`),
+    /// or says why it is refused; the state depends on the result, not on the move.
+    public static func inspect(_ facts: Facts?, result: QCResult) -> Result<BundleState, MoveRefusal> {
+        if let facts {
+            if case .failure(let refusal) = apply(.reinspect, to: facts) { return .failure(refusal) }
+        }
+        return .success(state(afterInspection: result))
     }
 
     /// Whether scanning `move` on a bundle already in `state` is a harmless repeat.

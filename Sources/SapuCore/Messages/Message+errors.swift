@@ -58,7 +58,7 @@ extension MoveRefusal {
             Message(id: "ikatan sudah dibatalkan (salah dibuat); labelnya tidak berlaku",
                     en: "bundle has been voided (created by mistake); its label is void")
         case .voidPacked:
-            Message(id: "ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode unpack) bila memang salah dibuat",
+            Message(id: "ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode bongkar) bila memang salah dibuat",
                     en: "bundle is packed in a shipment; unpack it first (sapu scan --mode unpack) if it really was created by mistake")
         case .voidShipped:
             Message(id: "ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; tidak bisa dibatalkan",
@@ -224,8 +224,8 @@ extension SapuError {
             Message(id: "id ikatan \"\(typed)\" tidak ditulis seperti di label; maksudnya \(canonical)?",
                     en: "bundle id \"\(typed)\" is not written as on the label; did you mean \(canonical)?")
         case .illegalMove(let bundle, let move, let state, let reason):
-            Message(id: "\(bundle): \(move.message.indonesian) ditolak, status \(state.message.indonesian): \(reason.message.indonesian)",
-                    en: "\(bundle): \(move.message.english) refused, state \(state.message.english): \(reason.message.english)")
+            Message(id: "\(bundle): \(reason.explanation(move: move, state: state).indonesian)",
+                    en: "\(bundle): \(reason.explanation(move: move, state: state).english)")
         case .inspectNeedsBundles:
             Message(id: "sebutkan id ikatan untuk diperiksa ulang, atau --batch KODE dan --maker KODE untuk ikatan baru",
                     en: "give bundle ids to re-inspect, or --batch CODE and --maker CODE for new bundles")
@@ -252,6 +252,15 @@ extension SapuError {
                         + (others.isEmpty ? "" : "; juga ditolak: \(Self.bundleList(others).indonesian)") + "; tidak ada yang dibatalkan",
                     en: "\(bundle) cannot be voided, state \(state.message.english): \(reason.message.english)"
                         + (others.isEmpty ? "" : "; also refused: \(Self.bundleList(others).english)") + "; nothing was voided")
+        case .bundleInOtherShipment(_, .unpack, let shipment):
+            Message(id: "ikatan ini dikemas di pengiriman lain, \(shipment), bukan pengiriman stasiun ini; untuk membongkarnya, pindai dulu kode perintah pengiriman \(shipment)",
+                    en: "this bundle is packed in another shipment, \(shipment), not this station's; to unpack it, first scan the control code of shipment \(shipment)")
+        case .bundleInOtherShipment(_, let move, let shipment):
+            Message(id: "ikatan ini sudah dikemas di pengiriman lain, \(shipment); tidak bisa \(move.cannotBe.indonesian) di sini. Bila salah kemas, bongkar dulu (mode bongkar)",
+                    en: "this bundle is already packed in another shipment, \(shipment); it cannot be \(move.cannotBe.english) here. If it was packed by mistake, unpack it first (unpack mode)")
+        case .typedBundleIDResembles(let typed, let suggestion):
+            Message(id: "\"\(typed)\" tidak tercatat; maksud Anda \(suggestion)? (huruf O dan angka 0, huruf I atau L dan angka 1 mudah tertukar; ketik ulang)",
+                    en: "\"\(typed)\" is not on record; did you mean \(suggestion)? (the letter O and the digit 0, the letters I or L and the digit 1 are easily mixed up; type it again)")
         case .noCodeInImage(let path):
             Message(id: "tidak ada kode QR di gambar \(path)", en: "no QR code found in image \(path)")
         case .emptyScan:
@@ -286,20 +295,26 @@ extension SapuError {
         case .shipmentRequired:
             Message(id: "mode kemas butuh --shipment NOMOR", en: "pack mode needs --shipment NUMBER")
         case .controlCodeUntagged(let current):
-            Message(id: "kode perintah tanpa tanda pengaman (diketik atau dari lembar lama); mode tetap \(current.rawValue); cetak lembar baru dengan `sapu label commands`",
-                    en: "control code without its security tag (typed, or from an old sheet); mode stays \(current.rawValue); print a new sheet with `sapu label commands`")
+            Message(id: "kode perintah tanpa tanda pengaman (diketik atau dari lembar lama); mode tetap \(current.word.indonesian); cetak lembar baru dengan `sapu label commands`",
+                    en: "control code without its security tag (typed, or from an old sheet); mode stays \(current.word.english); print a new sheet with `sapu label commands`")
         case .controlCodeNotThisSite(let current):
-            Message(id: "kode perintah bukan dari lokasi ini atau sudah diubah; mode tetap \(current.rawValue); pakai lembar dari `sapu label commands` lokasi ini",
-                    en: "control code not issued by this site, or altered; mode stays \(current.rawValue); use a sheet from this site's `sapu label commands`")
+            Message(id: "kode perintah bukan dari lokasi ini atau sudah diubah; mode tetap \(current.word.indonesian); pakai lembar dari `sapu label commands` lokasi ini",
+                    en: "control code not issued by this site, or altered; mode stays \(current.word.english); use a sheet from this site's `sapu label commands`")
         case .controlCodeCannotSelect(let mode, let current):
-            Message(id: "mode \(mode.rawValue) tidak bisa dipilih dengan kode perintah; mode tetap \(current.rawValue); jalankan `sapu scan --mode \(mode.rawValue)` bila memang perlu",
-                    en: "\(mode.rawValue) mode cannot be chosen by a control code; mode stays \(current.rawValue); run `sapu scan --mode \(mode.rawValue)` if you really mean it")
+            Message(id: "mode \(mode.word.indonesian) tidak bisa dipilih dengan kode perintah; mode tetap \(current.word.indonesian); jalankan `sapu scan --mode \(mode.word.indonesian)` bila memang perlu",
+                    en: "\(mode.word.english) mode cannot be chosen by a control code; mode stays \(current.word.english); run `sapu scan --mode \(mode.word.english)` if you really mean it")
         case .checkStationStaysReadOnly(let mode):
-            Message(id: "stasiun ini dimulai hanya-baca (--mode check) dan tidak pindah ke mode \(mode.rawValue); mulai `sapu scan --mode \(mode.rawValue)` untuk itu",
-                    en: "this station was started read-only (--mode check) and does not switch to \(mode.rawValue); start `sapu scan --mode \(mode.rawValue)` for that")
+            Message(id: "stasiun ini dimulai hanya-baca (mode \(ScanMode.check.word.indonesian)) dan tidak pindah ke mode \(mode.word.indonesian); mulai `sapu scan --mode \(mode.word.indonesian)` untuk itu",
+                    en: "this station was started read-only (\(ScanMode.check.word.english) mode) and does not switch to \(mode.word.english) mode; start `sapu scan --mode \(mode.word.english)` for that")
         case .packingShipmentNotOpen(let id, let status):
-            Message(id: "pengiriman \(id) sudah \(status.message.indonesian); tidak bisa dikemas lagi: pindai kode perintah pengiriman lain yang masih terbuka (`sapu label commands --shipment NOMOR`)",
-                    en: "shipment \(id) is \(status.message.english); nothing more can be packed into it: scan the control code of another open shipment (`sapu label commands --shipment NUMBER`)")
+            Message(id: "pengiriman \(id) sudah \(status.message.indonesian); tidak ada lagi yang bisa dikemas ke dalamnya: pindai kode perintah pengiriman lain yang masih terbuka (lembar dari `sapu label commands --shipment NOMOR`)",
+                    en: "shipment \(id) is \(status.message.english); nothing more can be packed into it: scan the control code of another open shipment (the sheet from `sapu label commands --shipment NUMBER`)")
+        case .packingNeedsShipmentCode:
+            Message(id: "belum ada pengiriman yang dipilih untuk dikemas: pindai dulu kode perintah pengirimannya (lembar dari `sapu label commands --shipment NOMOR`)",
+                    en: "no shipment chosen to pack into: first scan the shipment's control code (the sheet from `sapu label commands --shipment NUMBER`)")
+        case .packingShipmentUnknown(let id):
+            Message(id: "pengiriman \(id) tidak tercatat di database ini; pindai kode perintah pengiriman yang masih terbuka (lembar dari `sapu label commands --shipment NOMOR`)",
+                    en: "shipment \(id) is not on record in this database; scan the control code of an open shipment (the sheet from `sapu label commands --shipment NUMBER`)")
         case .scansNotSaved(let count):
             Message(id: "\(count) pindaian tidak tersimpan karena masalah database (lihat alasan per baris); pindai ulang setelah masalahnya beres",
                     en: "\(count) scans were not saved because of a database problem (see each line's reason); scan them again once it is fixed")

@@ -45,6 +45,8 @@ extension Message {
     public static let columnPassRate = Message(id: "% LULUS", en: "PASS %")
     public static let columnReworks = Message(id: "PERBAIKAN", en: "REWORKS")
     public static let columnFinalYield = Message(id: "% LULUS AKHIR", en: "FINAL %")
+    /// Re-inspections of bundles that had passed (docs/reports.md): not counted as rework.
+    public static let columnRegrades = Message(id: "GRADE ULANG", en: "RE-GRADES")
     public static let columnDefect = Message(id: "CACAT", en: "DEFECT")
     public static let columnDefectName = Message(id: "KETERANGAN", en: "DESCRIPTION")
     public static let columnShare = Message(id: "%", en: "%")
@@ -78,9 +80,10 @@ extension Message {
     public static let reportConsigneesTitle = Message(id: "Jumlah per penerima", en: "Totals per consignee")
     public static let reportAllRows = Message(id: "SEMUA", en: "ALL")
 
-    public static func reportYields(inspected: String, firstPass: String, final: String, reworks: String) -> Message {
-        Message(id: "\(inspected) ikatan diperiksa pertama kali; lulus pertama kali \(firstPass) %, lulus setelah perbaikan \(final) % (\(reworks) pemeriksaan ulang)",
-                en: "\(inspected) bundles inspected for the first time; first-pass yield \(firstPass) %, final yield after rework \(final) % (\(reworks) re-inspections)")
+    public static func reportYields(inspected: String, firstPass: String, final: String, reworks: String,
+                                    regrades: String) -> Message {
+        Message(id: "\(inspected) ikatan diperiksa pertama kali; lulus pertama kali \(firstPass) %, lulus setelah perbaikan \(final) % (\(reworks) pemeriksaan ulang setelah perbaikan, \(regrades) grade ulang ikatan yang sudah lulus)",
+                en: "\(inspected) bundles inspected for the first time; first-pass yield \(firstPass) %, final yield after rework \(final) % (\(reworks) re-inspections after rework, \(regrades) re-grades of passed bundles)")
     }
 
     public static func reportFailedInspections(_ count: String) -> Message {
@@ -105,7 +108,8 @@ extension Message {
     public static let highlightInspected = Message(id: "ikatan diperiksa pertama kali", en: "bundles inspected for the first time")
     public static let highlightFirstPass = Message(id: "lulus pertama kali", en: "first-pass yield")
     public static let highlightFinal = Message(id: "lulus setelah perbaikan", en: "final yield after rework")
-    public static let highlightReworks = Message(id: "pemeriksaan ulang", en: "re-inspections")
+    public static let highlightReworks = Message(id: "pemeriksaan ulang setelah perbaikan", en: "re-inspections after rework")
+    public static let highlightRegrades = Message(id: "grade ulang", en: "re-grades")
     public static let highlightMakers = Message(id: "pembuat", en: "makers")
     public static let highlightMakerBundles = Message(id: "ikatan dibuat", en: "bundles made")
     public static let highlightBrooms = Message(id: "sapu dibuat", en: "brooms made")

@@ -28,6 +28,31 @@ extension Message {
     }
 }
 
+/// Texts the station says to the clerk around the scans.
+extension Message {
+    /// The prompt at a terminal: the mode, the shipment when packing, and what to do.
+    public static func scanPrompt(mode: ScanMode, shipment: String?) -> Message {
+        let id = shipment.map { " \($0)" } ?? ""
+        return Message(id: "[\(mode.word.indonesian)\(id)] pindai> ", en: "[\(mode.word.english)\(id)] scan> ")
+    }
+
+    /// The first line at a terminal: the mode and how to end.
+    public static func scanStart(mode: ScanMode, shipment: String?) -> Message {
+        let id = shipment.map { " \($0)" } ?? ""
+        return Message(id: "Stasiun pindai, mode \(mode.word.indonesian)\(id). Pindai label atau ketik id ikatan lalu Enter; Ctrl-D untuk selesai.",
+                       en: "Scanning station, \(mode.word.english) mode\(id). Scan a label, or type a bundle id and press Enter; Ctrl-D to finish.")
+    }
+
+    /// After an accepted pack: how many bundles the shipment holds now.
+    public static func packedCount(_ count: Int, shipment: String) -> Message {
+        Message(id: "\(count) ikatan di \(shipment)", en: count == 1 ? "1 bundle in \(shipment)" : "\(count) bundles in \(shipment)")
+    }
+
+    /// Said when the station was stopped by Ctrl-C or a stop signal, before the summary.
+    public static let scanInterrupted = Message(id: "Dihentikan; semua pindaian yang sudah dijawab tersimpan.",
+                                                en: "Stopped; every scan that was answered is saved.")
+}
+
 /// Texts of the command sheet.
 extension Message {
     public static let commandSheetTitle = Message(id: "Kode perintah Sapu", en: "Sapu control code")

@@ -1,10 +1,12 @@
 /// A made-up but realistic history of a busy workshop, to measure reports on.
 ///
 /// Day by day: makers inspect bundles of two daily batches (a few, counted by mistake,
-/// are voided), some fail and are reworked or scrapped, passed bundles are labelled and
-/// received into stock, every second working day a shipment takes the stock away and the
-/// partner's receipt comes back a day later (a few bundles missing or disputed, a few
-/// returned). Deterministic for a seed, and it never makes a move the lifecycle would refuse.
+/// are voided), some fail (straight into quarantine) and are reworked or scrapped, passed
+/// bundles are labelled and received into stock (a few are looked at again later:
+/// re-graded, or found damaged and quarantined), every second working day a shipment takes
+/// the stock away and the partner's receipt comes back a day later (a few bundles missing
+/// or disputed, a few returned). Deterministic for a seed, and it never makes a move the
+/// lifecycle would refuse.
 public final class HistorySimulation {
     /// What to simulate.
     public struct Plan: Sendable, Equatable {
@@ -97,6 +99,8 @@ public final class HistorySimulation {
 
     private enum Pending {
         case rework(Int)
+        /// A bundle in stock looked at again: its grade, or damage found (docs/reports.md, re-grades).
+        case regrade(Int)
         case scrap(Int)
         case reconcile(Int)
         case returned(Int)
@@ -171,10 +175,12 @@ public final class HistorySimulation {
         let at = time(day, hour: 8, spreadHours: 7)
         let result: QCResult = random.unit() < skill.failRate ? .fail(defects()) : .pass(random.unit() < skill.gradeA ? .a : .b)
         let index = bundles.count
+        // A failed inspection puts the bundle in quarantine with the same event.
+        let state = Lifecycle.state(afterInspection: result)
         bundles.append(SimBundle(id: batches[batch].code + "-" + BundleID.format(serial: serial), batch: batch,
                                  serial: serial, maker: maker, result: result, inspected: date, inspections: 1,
-                                 state: .inspected, labelRevision: 0, shipment: nil, updated: at))
-        emit(index, .inspect, .inspected, at: at, result: result, operatorCode: "QC1", station: "meja-qc")
+                                 state: state, labelRevision: 0, shipment: nil, updated: at))
+        emit(index, .inspect, state, at: at, result: result, operatorCode: "QC1", station: "meja-qc")
         // Now and then a count was typed too high: the bundle that was never made is voided
         // before it gets a label, and counts nowhere.
         if random.unit() < 0.001 {
@@ -183,7 +189,6 @@ public final class HistorySimulation {
         }
         label(index, at: at + 20 + Int64(random.below(100)))
         if !result.passed {
-            emit(index, .quarantine, .quarantined, at: at + 150 + Int64(random.below(150)), station: "meja-qc")
             let later = day + 1 + Int64(random.below(4))
             schedule(random.unit() < 0.75 ? .rework(index) : .scrap(index), on: later)
         }
@@ -198,9 +203,24 @@ public final class HistorySimulation {
             bundles[index].result = result
             bundles[index].inspected = Self.date(day)
             bundles[index].inspections += 1
-            emit(index, .reinspect, .inspected, at: at, result: result, operatorCode: "QC1", station: "meja-qc")
+            emit(index, .reinspect, Lifecycle.state(afterInspection: result), at: at, result: result, operatorCode: "QC1",
+                 station: "meja-qc")
             label(index, at: at + 60)
             if !passed { emit(index, .scrap, .scrapped, at: at + 300, station: "meja-qc") }
+        case .regrade(let index):
+            // Only while it is still in the store room; packed or shipped bundles are left alone.
+            guard bundles[index].state == .inStock, let slot = stock.firstIndex(of: index) else { return }
+            stock.remove(at: slot)
+            let at = time(day, hour: 7, spreadHours: 1)
+            let damaged = random.unit() < 0.5
+            let result: QCResult = damaged ? .fail(defects()) : .pass(bundles[index].result.grade == .a ? .b : .a)
+            bundles[index].result = result
+            bundles[index].inspected = Self.date(day)
+            bundles[index].inspections += 1
+            emit(index, .reinspect, Lifecycle.state(afterInspection: result), at: at, result: result, operatorCode: "QC1",
+                 station: "meja-qc")
+            label(index, at: at + 60)
+            if damaged { schedule(random.unit() < 0.75 ? .rework(index) : .scrap(index), on: day + 1 + Int64(random.below(3))) }
         case .scrap(let index):
             emit(index, .scrap, .scrapped, at: time(day, hour: 7, spreadHours: 1), station: "meja-qc")
         case .reconcile(let shipment):
@@ -218,6 +238,7 @@ public final class HistorySimulation {
         where bundles[index].result.passed && (bundles[index].state == .inspected || bundles[index].state == .returned) {
             emit(index, .receive, .inStock, at: start + Int64(random.below(3600)), station: "gudang")
             stock.append(index)
+            if random.unit() < 0.004 { schedule(.regrade(index), on: day + 1) }
         }
         for index in comingBack {
             emit(index, .receive, .inStock, at: start + Int64(random.below(3600)), station: "gudang")

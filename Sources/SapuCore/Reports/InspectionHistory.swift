@@ -34,7 +34,7 @@ public struct InspectionHistory: Sendable, Equatable {
         }
     }
 
-    /// One inspection or re-inspection of a reworked bundle.
+    /// One inspection or re-inspection of a bundle inspected more than once.
     public struct Inspection: Sendable, Equatable {
         /// The local day it happened.
         public var day: CalendarDate
@@ -104,13 +104,22 @@ public struct InspectionHistory: Sendable, Equatable {
         return true
     }
 
+    /// What a re-inspection was, told by the result it replaced (docs/reports.md).
+    enum Reinspection {
+        /// The bundle had failed: it was reworked and inspected again.
+        case rework
+        /// The bundle had passed: its grade was looked at again (or it was found damaged later).
+        case regrade
+    }
+
     /// Every inspection fact in the period, one callback per group of equal facts.
     ///
     /// `first` counts first inspections, with the bundle's latest result as of the end of
-    /// the period; `rework` counts re-inspections that happened in the period. Reworked
-    /// bundles are placed with the same detail as the tallies.
+    /// the period; `again` counts re-inspections that happened in the period, each as a
+    /// rework when the result it replaced was a fail and as a re-grade when it was a pass.
+    /// Reworked bundles are placed with the same detail as the tallies.
     func visit(first: (_ place: Place, _ result: QCResult, _ final: QCResult, _ count: Int) -> Void,
-               rework: (_ place: Place, _ result: QCResult) -> Void) {
+               again: (_ place: Place, _ result: QCResult, _ kind: Reinspection) -> Void) {
         for tally in once {
             first(Place(day: tally.day, batch: tally.batch, maker: tally.maker, product: tally.product), tally.result,
                   tally.result, tally.count)
@@ -118,14 +127,19 @@ public struct InspectionHistory: Sendable, Equatable {
         for bundle in reworked {
             let known = bundle.chronological.filter { inspection in period.to.map { inspection.day <= $0 } ?? true }
             guard let latest = known.last else { continue }
-            for inspection in known where covers(inspection.day) {
+            var previous: QCResult?
+            for inspection in known {
+                defer { previous = inspection.result }
+                guard covers(inspection.day) else { continue }
                 let place = detail == .batches
                     ? Place(day: inspection.day, batch: bundle.batch, maker: nil, product: bundle.product)
                     : Place(day: nil, batch: nil, maker: bundle.maker, product: bundle.product)
                 if inspection.first {
                     first(place, inspection.result, latest.result, 1)
                 } else {
-                    rework(place, inspection.result)
+                    // Only a bundle that had failed is reworked; before its first inspection
+                    // (a log without it) nothing had passed either.
+                    again(place, inspection.result, previous?.passed == true ? .regrade : .rework)
                 }
             }
         }

@@ -1,5 +1,5 @@
 extension MakersReport {
-    /// Bundles and brooms per maker with the grade mix, pass rate and reworks, and a chart of the same.
+    /// Bundles and brooms per maker with the grade mix, pass rate, reworks and re-grades, and a chart of the same.
     public func document(_ language: Language, heading: ReportHeading) -> ReportDocument {
         let names = showsNames
         let chart = ReportChart.StackedBars(
@@ -18,7 +18,7 @@ extension MakersReport {
                 .init(Message.columnBundles.text(language)), .init(Message.columnBrooms.text(language)),
                 .init(Message.columnGradeA.text(language)), .init(Message.columnGradeB.text(language)),
                 .init(Message.columnFailed.text(language)), .init(Message.columnPassRate.text(language)),
-                .init(Message.columnReworks.text(language)),
+                .init(Message.columnReworks.text(language)), .init(Message.columnRegrades.text(language)),
             ],
             rows: rows.map { row in
                 [.text(row.maker)] + (names ? [.text(row.name ?? "")] : []) + Self.cells(row.tally, brooms: row.brooms)
@@ -40,6 +40,6 @@ extension MakersReport {
 
     private static func cells(_ tally: QCTally, brooms: Int) -> [ReportCell] {
         [.count(tally.inspected), .count(brooms), .count(tally.gradeA), .count(tally.gradeB), .count(tally.failed),
-         .percent(tally.passRate), .count(tally.reworks)]
+         .percent(tally.passRate), .count(tally.reworks), .count(tally.regrades)]
     }
 }

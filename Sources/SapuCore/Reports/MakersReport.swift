@@ -35,8 +35,8 @@ public struct MakersReport: Sendable, Equatable {
             } catch {
                 failure = error
             }
-        }, rework: { place, _ in
-            tallies[place.maker ?? "?", default: QCTally()].reworks += 1
+        }, again: { place, _, kind in
+            tallies[place.maker ?? "?", default: QCTally()].addAgain(kind)
         })
         if let failure { throw failure }
         self.period = history.period
@@ -47,7 +47,7 @@ public struct MakersReport: Sendable, Equatable {
         self.brooms = try rows.map(\.brooms).checkedSum()
     }
 
-    public var isEmpty: Bool { total.inspected == 0 && total.reworks == 0 }
+    public var isEmpty: Bool { total.inspected == 0 && total.reworks == 0 && total.regrades == 0 }
 
     /// Whether the rows carry names.
     public var showsNames: Bool { rows.contains { $0.name != nil } }

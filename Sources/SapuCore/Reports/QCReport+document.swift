@@ -11,7 +11,8 @@ extension QCReport {
         var notes = [Message.reportYields(inspected: ReportNumber.grouped(total.inspected, language),
                                           firstPass: total.passRate.map { ReportNumber.percent($0, language) } ?? "–",
                                           final: total.finalYield.map { ReportNumber.percent($0, language) } ?? "–",
-                                          reworks: ReportNumber.grouped(total.reworks, language)).text(language)]
+                                          reworks: ReportNumber.grouped(total.reworks, language),
+                                          regrades: ReportNumber.grouped(total.regrades, language)).text(language)]
         if defects.isEmpty { notes.append(Message.reportNoFailures.text(language)) }
         var sections = [ReportDocument.Section(charts: [.stacked(resultChart(language))], table: groups, notes: notes)]
         if !defects.isEmpty {
@@ -38,6 +39,7 @@ extension QCReport {
                                 .init(Message.highlightFirstPass.text(language), ReportNumber.percentFigure(total.passRate, language)),
                                 .init(Message.highlightFinal.text(language), ReportNumber.percentFigure(total.finalYield, language)),
                                 .init(Message.highlightReworks.text(language), ReportNumber.grouped(total.reworks, language)),
+                                .init(Message.highlightRegrades.text(language), ReportNumber.grouped(total.regrades, language)),
                               ],
                               sections: sections)
     }
@@ -102,11 +104,11 @@ extension QCTally {
         [.init(Message.columnInspected.text(language)), .init(Message.columnGradeA.text(language)),
          .init(Message.columnGradeB.text(language)), .init(Message.columnFailed.text(language)),
          .init(Message.columnPassRate.text(language)), .init(Message.columnReworks.text(language)),
-         .init(Message.columnFinalYield.text(language))]
+         .init(Message.columnFinalYield.text(language)), .init(Message.columnRegrades.text(language))]
     }
 
     var cells: [ReportCell] {
         [.count(inspected), .count(gradeA), .count(gradeB), .count(failed), .percent(passRate), .count(reworks),
-         .percent(finalYield)]
+         .percent(finalYield), .count(regrades)]
     }
 }

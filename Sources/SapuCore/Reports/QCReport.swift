@@ -6,20 +6,24 @@ public struct QCTally: Sendable, Equatable, Codable {
     public var gradeA = 0
     public var gradeB = 0
     public var failed = 0
-    /// Re-inspections after rework.
+    /// Re-inspections of bundles that had failed: after rework.
     public var reworks = 0
     /// First-inspected bundles whose latest result, as of the end of the period, is a pass.
     public var passedAfterRework = 0
+    /// Re-inspections of bundles that had passed: a grade looked at again, or damage found later.
+    public var regrades = 0
 
     public init() {}
 
-    public init(inspected: Int, gradeA: Int, gradeB: Int, failed: Int, reworks: Int, passedAfterRework: Int) {
+    public init(inspected: Int, gradeA: Int, gradeB: Int, failed: Int, reworks: Int, passedAfterRework: Int,
+                regrades: Int = 0) {
         self.inspected = inspected
         self.gradeA = gradeA
         self.gradeB = gradeB
         self.failed = failed
         self.reworks = reworks
         self.passedAfterRework = passedAfterRework
+        self.regrades = regrades
     }
 
     public var passed: Int { gradeA + gradeB }
@@ -43,7 +47,15 @@ public struct QCTally: Sendable, Equatable, Codable {
     static func + (lhs: QCTally, rhs: QCTally) -> QCTally {
         QCTally(inspected: lhs.inspected + rhs.inspected, gradeA: lhs.gradeA + rhs.gradeA, gradeB: lhs.gradeB + rhs.gradeB,
                 failed: lhs.failed + rhs.failed, reworks: lhs.reworks + rhs.reworks,
-                passedAfterRework: lhs.passedAfterRework + rhs.passedAfterRework)
+                passedAfterRework: lhs.passedAfterRework + rhs.passedAfterRework, regrades: lhs.regrades + rhs.regrades)
+    }
+
+    /// Counts one re-inspection as a rework or a re-grade.
+    mutating func addAgain(_ kind: InspectionHistory.Reinspection) {
+        switch kind {
+        case .rework: reworks += 1
+        case .regrade: regrades += 1
+        }
     }
 }
 
@@ -121,9 +133,9 @@ public struct QCReport: Sendable, Equatable {
             groups[key(place), default: QCTally()].addFirst(result, final: final, count: count)
             if let day = place.day { days[day, default: QCTally()].addFirst(result, final: final, count: count) }
             countDefects(result, count)
-        }, rework: { place, result in
-            groups[key(place), default: QCTally()].reworks += 1
-            if let day = place.day { days[day, default: QCTally()].reworks += 1 }
+        }, again: { place, result, kind in
+            groups[key(place), default: QCTally()].addAgain(kind)
+            if let day = place.day { days[day, default: QCTally()].addAgain(kind) }
             countDefects(result, 1)
         })
         self.period = history.period
@@ -154,5 +166,5 @@ public struct QCReport: Sendable, Equatable {
     }
 
     /// True when nothing was inspected or re-inspected in the period.
-    public var isEmpty: Bool { total.inspected == 0 && total.reworks == 0 }
+    public var isEmpty: Bool { total.inspected == 0 && total.reworks == 0 && total.regrades == 0 }
 }

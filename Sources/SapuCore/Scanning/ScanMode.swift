@@ -54,13 +54,28 @@ public struct ScanResult: Sendable, Equatable {
     public var reason: SapuError?
     /// For `check`: the bundle as the database knows it.
     public var details: Bundle?
+    /// After an accepted pack: the shipment and how many bundles it holds now, this one
+    /// included (also those packed earlier or at another station).
+    public var packed: ShipmentCount?
 
     public init(outcome: ScanOutcome, bundle: BundleID? = nil, state: BundleState? = nil, reason: SapuError? = nil,
-                details: Bundle? = nil) {
+                details: Bundle? = nil, packed: ShipmentCount? = nil) {
         self.outcome = outcome
         self.bundle = bundle
         self.state = state
         self.reason = reason
         self.details = details
+        self.packed = packed
+    }
+}
+
+/// How many bundles a shipment holds.
+public struct ShipmentCount: Sendable, Equatable {
+    public var shipment: String
+    public var bundles: Int
+
+    public init(shipment: String, bundles: Int) {
+        self.shipment = shipment
+        self.bundles = bundles
     }
 }

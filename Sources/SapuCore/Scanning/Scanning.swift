@@ -46,12 +46,10 @@ public enum Scanning {
 
         if move == .pack, bundle.state == .packed {
             if bundle.shipment == shipment { return Decision(outcome: .duplicate, newState: nil, reason: nil) }
-            return Decision(outcome: .refused, newState: nil,
-                            reason: .illegalMove(bundle: id, move: move, state: bundle.state, reason: .otherShipment))
+            return Decision(outcome: .refused, newState: nil, reason: otherShipment(bundle, move))
         }
         if move == .unpack, bundle.state == .packed, let shipment, bundle.shipment != shipment {
-            return Decision(outcome: .refused, newState: nil,
-                            reason: .illegalMove(bundle: id, move: move, state: bundle.state, reason: .otherShipment))
+            return Decision(outcome: .refused, newState: nil, reason: otherShipment(bundle, move))
         }
         if Lifecycle.isRepeat(move, state: bundle.state) {
             return Decision(outcome: .duplicate, newState: nil, reason: nil)
@@ -63,5 +61,13 @@ public enum Scanning {
             return Decision(outcome: .refused, newState: nil,
                             reason: .illegalMove(bundle: id, move: move, state: bundle.state, reason: refusal))
         }
+    }
+
+    /// The refusal for a bundle packed in another shipment than the station's, naming it.
+    private static func otherShipment(_ bundle: Bundle, _ move: Move) -> SapuError {
+        guard let packedIn = bundle.shipment else {
+            return .illegalMove(bundle: bundle.id.description, move: move, state: bundle.state, reason: .otherShipment)
+        }
+        return .bundleInOtherShipment(bundle: bundle.id.description, move: move, shipment: packedIn)
     }
 }
