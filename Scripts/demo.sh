@@ -22,8 +22,7 @@ DEMO="$(mktemp -d /tmp/sapu-demo.XXXXXX)"
 cd "$DEMO"
 export SAPU_DB="$DEMO/workshop/sapu.sqlite"
 export SAPU_STATION="meja-qc-1"
-# The workshop keeps Western Indonesian Time (WIB, UTC+7).
-[[ -e /usr/share/zoneinfo/Asia/Jakarta ]] && export TZ=Asia/Jakarta
+# No TZ needed: the site keeps its own time zone (sapu init --time-zone, default Asia/Jakarta, WIB).
 mkdir -p workshop
 sapu() { echo "\$ sapu $*" >&2; "$SAPU_BIN" "$@"; }
 step() { printf '\n== %s\n' "$*"; }
@@ -73,6 +72,12 @@ sapu label --batch "$LIDI" --again --template thermal-60x40 --format zpl --out l
 sapu label commands --out labels
 sapu label templates
 
+step "A bundle already labelled is re-graded (a few loose sticks): its next label is revision 2; the R1 sticker stays on the bundle by mistake"
+REGRADED="$LIDI-0005"
+zbarimg --raw -q -Sdisable -Sqrcode.enable labels/thermal/"$REGRADED".png > old-label-R1.txt
+sapu inspect "$REGRADED" --pass --grade B --inspector QC1
+sapu label "$REGRADED" --out labels/thermal
+
 step "Warehouse clerk receives the LIDI bundles from label photos (failed ones are refused)"
 sapu scan --mode receive --station gudang-1 --operator G01 --image labels/thermal/"$LIDI"-*.png
 step "... and the GLAGAH sticker sheet from one photo of the whole page"
@@ -110,7 +115,10 @@ cp shipment/"$STEM".manifest.json shipment/"$STEM".manifest.sig workshop/PWT.pub
     head -n 18 ../packed.txt > arrived.txt
     typed=$(sed -n 19p ../packed.txt | awk '{ print substr($4, 2) "-" substr($5, 2) }')
     forged=$(sed -n 20p ../packed.txt | sed 's/ QA R1 / QB R1 /')
-    { cat arrived.txt; echo "$typed"; echo "$forged"; sed -n 3p ../packed.txt; } | sapu verify --manifest "$STEM".manifest.json --key PWT.pub
+    # The re-graded bundle still carries its old R1 sticker: scanned first it is "old label" and
+    # the bundle counts once its R2 label is scanned; scanned again at the end it is ignored.
+    { cat ../old-label-R1.txt arrived.txt; echo "$typed"; echo "$forged"; sed -n 3p ../packed.txt; cat ../old-label-R1.txt; } |
+        sapu verify --manifest "$STEM".manifest.json --key PWT.pub
     sapu verify --manifest "$STEM".manifest.json --key PWT.pub --finish
     cp "$STEM".receipt.json first.receipt.json
     cp "$STEM".receipt.sig first.receipt.sig
