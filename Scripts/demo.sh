@@ -74,7 +74,7 @@ sapu label templates
 
 step "A bundle already labelled is re-graded (a few loose sticks): its next label is revision 2; the R1 sticker stays on the bundle by mistake"
 REGRADED="$LIDI-0005"
-zbarimg --raw -q -Sdisable -Sqrcode.enable labels/thermal/"$REGRADED".png > old-label-R1.txt
+zbarimg --raw -q -Sdisable -Sqrcode.enable labels/thermal/"$REGRADED".png 2>/dev/null > old-label-R1.txt
 sapu inspect "$REGRADED" --pass --grade B --inspector QC1
 sapu label "$REGRADED" --out labels/thermal
 

@@ -86,8 +86,24 @@ struct PartnerTests {
         // The older one after the newer: refused with the reason, nothing changed.
         let older = try shop.sapu.run("shipment", "reconcile", first)
         #expect(older.status != 0)
-        #expect(older.stderr.contains("tidak lebih baru"), "\(older.stderr)")
+        #expect(older.stderr == "galat: tanda terima ini (selesai 2025-11-22 09:00:00 +07:00) tidak lebih baru dari tanda terima "
+            + "yang sudah diterapkan (selesai 2025-11-23 10:00:00 +07:00); tidak ada yang diubah\n", "\(older.stderr)")
         #expect(try shop.sapu.dump() == settled)
+    }
+
+    /// Times a person reads are the site's, not raw ISO 8601.
+    @Test func aCorrectedReceiptNamesBothTimesAsTheWorkshopReadsThem() throws {
+        let shop = try ShippedWorkshop()
+        let partner = try shop.partner()
+        let first = try Self.keep(try Self.finishReceipt(shop, partner, labels: Array(shop.packed.prefix(48)),
+                                                         at: "2025-11-22T09:00:00+07:00"), as: "first", in: shop.sapu)
+        try shop.sapu.ok("shipment", "reconcile", first)
+        let corrected = try Self.finishReceipt(shop, partner, labels: Array(shop.packed.suffix(2)), at: "2025-11-23T10:00:00+07:00")
+        let applied = try shop.sapu.ok("shipment", "reconcile", corrected, "--lang", "en")
+        #expect(applied.stdout.contains("This receipt (finished 2025-11-23 10:00:00 WIB) supersedes the earlier one "
+            + "(finished 2025-11-22 09:00:00 WIB)"), "\(applied.stdout)")
+        let shown = try shop.sapu.ok("shipment", "show", shop.shipment).stdout
+        #expect(shown.contains("selesai 2025-11-23 10:00:00 WIB") && !shown.contains("T10:00:00"), "\(shown)")
     }
 
     @Test func theWorkshopSeesWhichBundlesWereTypedByHand() throws {
