@@ -194,18 +194,23 @@ public final class HistorySimulation {
         }
     }
 
+    /// A re-inspection with its result, and the new label a minute later.
+    private func reinspect(_ index: Int, result: QCResult, day: Int64, at: Int64) {
+        bundles[index].result = result
+        bundles[index].inspected = Self.date(day)
+        bundles[index].inspections += 1
+        emit(index, .reinspect, Lifecycle.state(afterInspection: result), at: at, result: result, operatorCode: "QC1",
+             station: "meja-qc")
+        label(index, at: at + 60)
+    }
+
     private func perform(_ action: Pending, day: Int64) {
         switch action {
         case .rework(let index):
             let at = time(day, hour: 7, spreadHours: 1)
             let passed = random.unit() < 0.85
             let result: QCResult = passed ? .pass(random.unit() < 0.3 ? .a : .b) : .fail(defects())
-            bundles[index].result = result
-            bundles[index].inspected = Self.date(day)
-            bundles[index].inspections += 1
-            emit(index, .reinspect, Lifecycle.state(afterInspection: result), at: at, result: result, operatorCode: "QC1",
-                 station: "meja-qc")
-            label(index, at: at + 60)
+            reinspect(index, result: result, day: day, at: at)
             if !passed { emit(index, .scrap, .scrapped, at: at + 300, station: "meja-qc") }
         case .regrade(let index):
             // Only while it is still in the store room; packed or shipped bundles are left alone.
@@ -214,12 +219,7 @@ public final class HistorySimulation {
             let at = time(day, hour: 7, spreadHours: 1)
             let damaged = random.unit() < 0.5
             let result: QCResult = damaged ? .fail(defects()) : .pass(bundles[index].result.grade == .a ? .b : .a)
-            bundles[index].result = result
-            bundles[index].inspected = Self.date(day)
-            bundles[index].inspections += 1
-            emit(index, .reinspect, Lifecycle.state(afterInspection: result), at: at, result: result, operatorCode: "QC1",
-                 station: "meja-qc")
-            label(index, at: at + 60)
+            reinspect(index, result: result, day: day, at: at)
             if damaged { schedule(random.unit() < 0.75 ? .rework(index) : .scrap(index), on: day + 1 + Int64(random.below(3))) }
         case .scrap(let index):
             emit(index, .scrap, .scrapped, at: time(day, hour: 7, spreadHours: 1), station: "meja-qc")
