@@ -116,7 +116,8 @@ extension Message {
 
     // MARK: - bundle
 
-    public static let helpBundle = Message(id: "Tampilkan atau daftar ikatan.", en: "Show or list bundles.")
+    public static let helpBundle = Message(
+        id: "Tampilkan, daftar atau batalkan ikatan (yang salah dibuat).", en: "Show, list or void bundles (created by mistake).")
     public static let helpBundleShow = Message(
         id: "Tampilkan status terkini dan seluruh riwayat satu ikatan.", en: "Show a bundle's current state and full history.")
     public static let helpBundleID = Message(id: "Id ikatan, mis. PWT251121A-0042.", en: "Bundle id, e.g. PWT251121A-0042.")
