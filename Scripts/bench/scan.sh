@@ -113,7 +113,7 @@ row "answer time, one by one: 99th percentile" "$scan_p99 ms" "sqlite, same: $re
 # Typed ids into quarantine: printing 100,000 labels (needed to receive) would take minutes,
 # and a quarantine scan writes exactly what a receive does (the bundle's state and one event).
 SCAN_IMPORT_BATCH=$("$SAPU" batch create --product LIDI --date 2025-11-22)
-"$SAPU" inspect --batch "$SCAN_IMPORT_BATCH" --maker M001 --pass --grade A --count 100000 >/dev/null
+"$SAPU" inspect --batch "$SCAN_IMPORT_BATCH" --maker M001 --pass --grade A --count 100000 --yes >/dev/null
 seq -f "$SCAN_IMPORT_BATCH-%04.0f" 1 100000 > "$BENCH/scan-import.txt"
 t0=$(now); "$SAPU" scan --mode quarantine --json < "$BENCH/scan-import.txt" > "$BENCH/scan-import.out"; t1=$(now)
 scan_expect "$(scan_accepted "$BENCH/scan-import.out")" 100000 "import of 100,000"
