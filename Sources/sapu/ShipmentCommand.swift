@@ -78,7 +78,7 @@ struct ShipmentCommand: ParsableCommand {
             if let documents { context.say(.shipmentDocuments(directory: documents.directory, files: documents.names,
                                                               complete: documents.complete)) }
             if let (stored, receipt) = inForce {
-                context.say(.shipmentReceiptInForce(partner: stored.partner, finished: stored.finished.iso8601,
+                context.say(.shipmentReceiptInForce(partner: stored.partner, finished: context.clock.shown(stored.finished),
                                                     received: receipt.received.count, missing: receipt.missing.count,
                                                     disputed: receipt.disputedBundles.count, extra: receipt.extra.count,
                                                     forged: receipt.forged))
@@ -192,8 +192,8 @@ struct ShipmentCommand: ParsableCommand {
                 context.say(.receiptAlreadyApplied(outcome.shipment))
                 return
             case .superseded(let previous):
-                context.say(.receiptSupersedes(finished: receipt.finished, previous: previous.finished.iso8601,
-                                               changed: outcome.changed))
+                context.say(.receiptSupersedes(finished: context.clock.shown(outcome.finished),
+                                               previous: context.clock.shown(previous.finished), changed: outcome.changed))
             case .applied:
                 break
             }

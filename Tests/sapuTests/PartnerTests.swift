@@ -90,6 +90,37 @@ struct PartnerTests {
         #expect(try shop.sapu.dump() == settled)
     }
 
+    /// When the partner finished a receipt is read by the clerk on the site's clock, as every
+    /// other time: `2025-11-22 09:00:00 WIB`, never ISO 8601 with its `T`.
+    @Test func receiptTimesAreShownOnTheSiteClockInShowSupersedeAndRefusal() throws {
+        let shop = try ShippedWorkshop()
+        var sapu = shop.sapu
+        sapu.environment["TZ"] = "America/New_York"
+        let partner = try shop.partner()
+        // The partner's clock as UTC: the workshop still reads Jakarta time.
+        let first = try Self.keep(try Self.finishReceipt(shop, partner, labels: Array(shop.packed.prefix(48)),
+                                                         at: "2025-11-22T02:00:00+00:00"), as: "first", in: sapu)
+        try sapu.ok("shipment", "reconcile", first)
+        let shown = try sapu.ok("shipment", "show", shop.shipment)
+        #expect(shown.stdout.contains("Tanda terima mitra PHC (selesai 2025-11-22 09:00:00 WIB)"), "\(shown.stdout)")
+        let english = try sapu.ok("shipment", "show", shop.shipment, "--lang", "en")
+        #expect(english.stdout.contains("Partner PHC's receipt (finished 2025-11-22 09:00:00 WIB)"), "\(english.stdout)")
+
+        let corrected = try Self.finishReceipt(shop, partner, labels: Array(shop.packed.suffix(2)), at: "2025-11-23T03:30:00+00:00")
+        let superseding = try sapu.ok("shipment", "reconcile", corrected)
+        #expect(superseding.stdout.contains("Tanda terima ini (selesai 2025-11-23 10:30:00 WIB) menggantikan tanda terima sebelumnya (selesai 2025-11-22 09:00:00 WIB)"),
+                "\(superseding.stdout)")
+        let before = try sapu.dump()
+        let older = try sapu.run("shipment", "reconcile", first, "--lang", "en")
+        #expect(older.status != 0)
+        #expect(older.stderr == "error: this receipt (finished 2025-11-22 09:00:00 WIB) is not newer than the receipt already applied (finished 2025-11-23 10:30:00 WIB); nothing changed\n",
+                "\(older.stderr)")
+        #expect(try sapu.dump() == before)
+        for output in [shown.stdout, english.stdout, superseding.stdout, older.stderr] {
+            #expect(!output.contains("T09:00:00") && !output.contains("+07:00") && !output.contains("+00:00"), "\(output)")
+        }
+    }
+
     @Test func theWorkshopSeesWhichBundlesWereTypedByHand() throws {
         let shop = try ShippedWorkshop()
         let partner = try shop.partner()
