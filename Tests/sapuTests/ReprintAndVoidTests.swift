@@ -140,8 +140,8 @@ struct VoidTests {
         let cases: [([String], String, String)] = [
             ([twins.voided[0], id4], "\(id4) tidak bisa dibatalkan, status dikemas: ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode bongkar) bila memang salah dibuat; tidak ada yang dibatalkan",
              "\(id4) cannot be voided, state packed: bundle is packed in a shipment; unpack it first (sapu scan --mode unpack) if it really was created by mistake; nothing was voided"),
-            ([shipped, twins.voided[1], id4], "\(shipped) tidak bisa dibatalkan, status dikirim: ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; tidak bisa dibatalkan; juga ditolak: \(id4); tidak ada yang dibatalkan",
-             "\(shipped) cannot be voided, state shipped: bundle has been shipped and is listed on a signed manifest; it cannot be voided; also refused: \(id4); nothing was voided"),
+            ([shipped, twins.voided[1], id4], "\(shipped) tidak bisa dibatalkan, status dikirim: ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; juga ditolak: \(id4); tidak ada yang dibatalkan",
+             "\(shipped) cannot be voided, state shipped: bundle has been shipped and is listed on a signed manifest; also refused: \(id4); nothing was voided"),
         ]
         for (ids, indonesian, english) in cases {
             let id = try sapu.run(["bundle", "void"] + ids + ["--reason", "salah"])

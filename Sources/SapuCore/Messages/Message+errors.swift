@@ -61,8 +61,9 @@ extension MoveRefusal {
             Message(id: "ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode bongkar) bila memang salah dibuat",
                     en: "bundle is packed in a shipment; unpack it first (sapu scan --mode unpack) if it really was created by mistake")
         case .voidShipped:
-            Message(id: "ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; tidak bisa dibatalkan",
-                    en: "bundle has been shipped and is listed on a signed manifest; it cannot be voided")
+            // Said after "cannot be voided" (`voidRefused`): the reason alone.
+            Message(id: "ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani",
+                    en: "bundle has been shipped and is listed on a signed manifest")
         }
     }
 }
