@@ -82,8 +82,8 @@ extension BundleCommand {
         @Option(help: Message.helpBundleVoidTo.help) var to: Int?
         @Option(help: Message.helpBundleVoidReason.help) var reason: String
         @Flag(help: Message.helpBundleVoidYes.help) var yes = false
-        @Option(name: .customLong("operator"), help: Message.helpBundleVoidOperator.help) var operatorCode: String?
-        @Option(help: Message.helpBundleVoidStation.help) var station: String?
+        @Option(name: .customLong("operator"), help: Message.helpOptionOperator.help) var operatorCode: String?
+        @Option(help: Message.helpOptionStation.help) var station: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {

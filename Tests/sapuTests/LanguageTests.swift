@@ -61,6 +61,34 @@ struct LanguageTests {
         #expect(checked == paths.count - 1)
     }
 
+    /// A discussion is examples (`sapu ...`, each under its caption ending in `:`) and
+    /// paragraphs that the page wraps. A paragraph broken by hand read as ragged half-lines
+    /// ("... ikatan yang dikemas atau" / "pernah dikirim ditolak, ..."), and an example with its
+    /// note beside it wrapped in the middle of the command.
+    @Test func helpDiscussionsAreWrappedByThePageNotByHand() throws {
+        var wide = try SapuRunner()
+        wide.environment["COLUMNS"] = "10000"
+        for path in try Self.commandPaths(wide) where path != ["help"] {
+            for language in ["id", "en"] {
+                let lines = try wide.run(path + ["--help", "--lang", language]).stdout.components(separatedBy: "\n")
+                guard let usage = lines.firstIndex(where: { $0.hasPrefix("PENGGUNAAN:") || $0.hasPrefix("USAGE:") }) else {
+                    continue
+                }
+                // After the overview, which is one line at this width.
+                let discussion = Array(lines[1..<usage])
+                for (line, next) in zip(discussion, discussion.dropFirst())
+                where !line.isEmpty && !next.isEmpty && !line.hasPrefix("sapu ") && !line.hasSuffix(":") {
+                    Issue.record("sapu \(path.joined(separator: " ")) --help --lang \(language): a line broken by hand: \(line)")
+                }
+                for line in discussion where line.hasPrefix("sapu ") {
+                    #expect(line.count <= 80, "sapu \(path.joined(separator: " ")) --help: an example wider than the page: \(line)")
+                }
+            }
+        }
+        let void = try SapuRunner().run("bundle", "void", "--help").stdout
+        #expect(void.contains("--station <station>     Nama stasiun (bawaan: $SAPU_STATION, jika tidak ada\n"), "\(void)")
+    }
+
     @Test func argumentParsersOwnWordsAreTranslatedAtAnyWidth() throws {
         let sapu = try SapuRunner()
         let english = ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Show help information", "detailed help",
