@@ -40,8 +40,7 @@ public enum Reconciliation {
                              shipment meant: String? = nil, store: SQLiteStore, actor: Actor, at now: Instant)
         throws(SapuError) -> Outcome {
         let bytes = try ShipmentFiles.read(path)
-        let signaturePath = signature ?? ShipmentFiles.signaturePath(for: path)
-        let signatureText = String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self)
+        let signatureText = try ShipmentFiles.readSignature(of: path, at: signature)
         guard let detached = DetachedSignature(text: signatureText) else { throw .receiptTampered(path) }
 
         // The signature first, with the key the registry holds for the signing partner.
@@ -49,7 +48,9 @@ public enum Reconciliation {
         do throws(SapuError) {
             partner = try store.partner(detached.site)
         } catch .unknown(kind: .partner, _) {
-            throw .receiptSignerNotPartner(path: path, signer: detached.site)
+            let own = try store.site().code
+            throw detached.site == own ? .receiptSignedByThisSite(path: path, site: own)
+                : .receiptSignerNotPartner(path: path, signer: detached.site)
         }
         guard let registered = partner.key(detached.keyID) else {
             throw .receiptKeyNotRegistered(partner: partner.code, keyID: detached.keyID)

@@ -121,6 +121,38 @@ struct PartnerTests {
         }
     }
 
+    /// The clerk picks the wrong file: the workshop's own manifest was "signed by PWT, which is
+    /// not a registered partner"; a `.sig` or the CSV was "file X.sig.sig cannot be read",
+    /// a name never typed.
+    @Test func theWrongFileGivenAsAReceiptOrManifestIsNamedForWhatItIs() throws {
+        let shop = try ShippedWorkshop()
+        let manifest = shop.docs + "/" + shop.stem + ".manifest.json"
+        let before = try shop.sapu.dump()
+        let own = try shop.sapu.run("shipment", "reconcile", manifest)
+        #expect(own.status != 0)
+        #expect(own.stderr == "galat: \(manifest) ditandatangani lokasi ini sendiri (PWT), bukan oleh mitra: itu manifest atau berkas lain dari sini, bukan tanda terima mitra (ID.receipt.json); tidak ada yang diubah\n",
+                "\(own.stderr)")
+        let ownEnglish = try shop.sapu.run("shipment", "reconcile", manifest, "--lang", "en")
+        #expect(ownEnglish.stderr.hasPrefix("error: \(manifest) is signed by this site itself (PWT), not by a partner"),
+                "\(ownEnglish.stderr)")
+        for name in [shop.stem + ".manifest.sig", shop.stem + ".csv"] {
+            let path = shop.docs + "/" + name
+            let wrong = try shop.sapu.run("shipment", "reconcile", path, "--lang", "en")
+            #expect(wrong.status != 0)
+            #expect(wrong.stderr == "error: no signature for \(path): \(path).sig not found; give the .json file Sapu wrote, with its .sig file in the same folder; nothing changed\n",
+                    "\(wrong.stderr)")
+            #expect(try shop.sapu.run("shipment", "reconcile", path).stderr.hasPrefix("galat: tanda tangan \(path) tidak ada: "))
+        }
+        #expect(try shop.sapu.dump() == before)
+        // The partner's side: a manifest without its signature beside it.
+        let partner = try shop.partner()
+        try FileManager.default.removeItem(atPath: partner.directory + "/" + shop.stem + ".manifest.sig")
+        let alone = try partner.run(shop.verifyArguments + ["--lang", "en"])
+        #expect(alone.status != 0)
+        #expect(alone.stderr == "error: no signature for \(shop.stem).manifest.json: \(shop.stem).manifest.sig not found; give the .json file Sapu wrote, with its .sig file in the same folder; nothing changed\n",
+                "\(alone.stderr)")
+    }
+
     @Test func theWorkshopSeesWhichBundlesWereTypedByHand() throws {
         let shop = try ShippedWorkshop()
         let partner = try shop.partner()

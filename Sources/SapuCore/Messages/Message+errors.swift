@@ -390,6 +390,12 @@ extension SapuError {
         case .receiptFormerFormat(let path, let format):
             Message(id: "tanda terima \(path) berformat lama (\(format)) yang tidak membedakan id ketikan dari label terverifikasi; minta mitra memperbarui sapu dan menjalankan sapu verify --finish lagi",
                     en: "receipt \(path) is in an old format (\(format)) that does not tell typed ids from verified labels; ask the partner to update sapu and run sapu verify --finish again")
+        case .receiptSignedByThisSite(let path, let site):
+            Message(id: "\(path) ditandatangani lokasi ini sendiri (\(site)), bukan oleh mitra: itu manifest atau berkas lain dari sini, bukan tanda terima mitra (ID.receipt.json); tidak ada yang diubah",
+                    en: "\(path) is signed by this site itself (\(site)), not by a partner: it is a manifest or another file from here, not a partner's receipt (ID.receipt.json); nothing changed")
+        case .signatureMissing(let document, let signature):
+            Message(id: "tanda tangan \(document) tidak ada: \(signature) tidak ditemukan; berikan berkas .json dari Sapu, dengan berkas .sig-nya di folder yang sama; tidak ada yang diubah",
+                    en: "no signature for \(document): \(signature) not found; give the .json file Sapu wrote, with its .sig file in the same folder; nothing changed")
         case .receiptSignerNotPartner(let path, let signer):
             Message(id: "tanda terima \(path) ditandatangani oleh \(signer), yang bukan mitra terdaftar; tidak ada yang diubah (lihat sapu partner list)",
                     en: "receipt \(path) is signed by \(signer), which is not a registered partner; nothing changed (see sapu partner list)")
