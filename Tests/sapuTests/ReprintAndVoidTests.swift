@@ -179,6 +179,11 @@ struct VoidTests {
         let english = try sapu.ok("bundle", "void", twins.voided[0], "--reason", "lagi", "--lang", "en", "--json")
         let json = try #require(try sapu.json(english) as? [String: Any])
         #expect(json["voided"] as? [String] == [] && json["alreadyVoided"] as? [String] == [twins.voided[0]])
+        // One bundle is one bundle in English too (it was "1 bundles were already voided").
+        let text = try sapu.ok("bundle", "void", twins.voided[0], "--reason", "lagi", "--lang", "en")
+        #expect(text.stdout == "1 bundle was already voided; not recorded again\n", "\(text.stdout)")
+        let single = try sapu.run("bundle", "void", "--batch", twins.batch, "--from", "12", "--to", "12", "--reason", "x", "--lang", "en")
+        #expect(single.stderr.hasPrefix("error: voiding 1 bundle at once needs confirming"), "\(single.stderr)")
         #expect(try sapu.dump() == before)
     }
 
@@ -322,7 +327,7 @@ struct ReprintTests {
         let items = try #require(try sapu.json(english) as? [[String: Any]])
         #expect(items.first?["reprint"] as? Bool == true && items.first?["revision"] as? Int == 1)
         #expect(try sapu.ok("label", ids[1], "--again", "--out", "one", "--lang", "en").lines.last
-                == "1 labels written again, same revision (template thermal-50x30, png)")
+                == "1 label written again, same revision (template thermal-50x30, png)")
         let history = try sapu.ok("bundle", "show", ids[0]).stdout
         #expect(history.contains("label ulang") && history.contains("beri label"), "\(history)")
     }

@@ -238,7 +238,7 @@ extension SapuError {
                     en: "\(count) new bundles at once (more than \(Confirmation.threshold)) need confirming, but input is not a terminal; add --yes if the count is right; nothing changed")
         case .voidNeedsConfirmation(let count):
             Message(id: "membatalkan \(count) ikatan sekaligus perlu dikonfirmasi, tetapi masukan bukan terminal; tambahkan --yes bila memang benar; tidak ada yang diubah",
-                    en: "voiding \(count) bundles at once needs confirming, but input is not a terminal; add --yes if that is right; nothing changed")
+                    en: "voiding \(Message.englishCount(count, "bundle")) at once needs confirming, but input is not a terminal; add --yes if that is right; nothing changed")
         case .notConfirmed:
             Message(id: "tidak dikonfirmasi; tidak ada yang diubah", en: "not confirmed; nothing changed")
         case .voidNeedsBundles:

@@ -20,11 +20,11 @@ extension Message {
     public static func labelsWritten(count: Int, sameRevision: Int, template: String, format: String) -> Message {
         if sameRevision == 0 {
             return Message(id: "\(count) label ditulis (templat \(template), \(format))",
-                           en: "\(count) labels written (template \(template), \(format))")
+                           en: "\(englishCount(count, "label")) written (template \(template), \(format))")
         }
         if sameRevision == count {
             return Message(id: "\(count) label ditulis ulang, revisi yang sama (templat \(template), \(format))",
-                           en: "\(count) labels written again, same revision (template \(template), \(format))")
+                           en: "\(englishCount(count, "label")) written again, same revision (template \(template), \(format))")
         }
         return Message(id: "\(count) label ditulis, \(sameRevision) di antaranya ditulis ulang dengan revisi yang sama; yang lain revisi baru karena kunci tanda tangan berganti (templat \(template), \(format))",
                        en: "\(count) labels written, \(sameRevision) of them again with the same revision; the others get a new revision because the signing key changed (template \(template), \(format))")
@@ -33,18 +33,21 @@ extension Message {
     /// `sapu label --batch` passed over bundles whose current label was already written.
     public static func labelsSkippedCurrent(count: Int, batch: String) -> Message {
         Message(id: "\(count) ikatan dilewati karena sudah punya label yang berlaku; untuk menulis ulang: sapu label --batch \(batch) --again",
-                en: "\(count) bundles skipped: they already have a current label; to write them again: sapu label --batch \(batch) --again")
+                en: count == 1 ? "1 bundle skipped: it already has a current label; to write it again: sapu label --batch \(batch) --again"
+                    : "\(count) bundles skipped: they already have a current label; to write them again: sapu label --batch \(batch) --again")
     }
 
     /// `sapu label --batch --again` passed over bundles with no current label to write again.
     public static func labelsSkippedNotCurrent(count: Int, batch: String) -> Message {
         Message(id: "\(count) ikatan dilewati karena belum punya label yang berlaku; tulis labelnya tanpa --again: sapu label --batch \(batch)",
-                en: "\(count) bundles skipped: they have no current label yet; write their labels without --again: sapu label --batch \(batch)")
+                en: count == 1 ? "1 bundle skipped: it has no current label yet; write its label without --again: sapu label --batch \(batch)"
+                    : "\(count) bundles skipped: they have no current label yet; write their labels without --again: sapu label --batch \(batch)")
     }
 
     /// `sapu label --batch` found every label of the batch already written.
     public static func labelsAllCurrent(count: Int, batch: String) -> Message {
         Message(id: "Tidak ada label yang ditulis: \(count) ikatan batch \(batch) sudah punya label yang berlaku; untuk menulis ulang: sapu label --batch \(batch) --again",
-                en: "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again: sapu label --batch \(batch) --again")
+                en: count == 1 ? "No labels written: the 1 bundle of batch \(batch) already has a current label; to write it again: sapu label --batch \(batch) --again"
+                    : "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again: sapu label --batch \(batch) --again")
     }
 }
