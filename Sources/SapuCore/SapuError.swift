@@ -280,4 +280,6 @@ public enum SapuError: Error, Sendable, Equatable {
 /// The kinds of codes a user types; each has its own name in messages.
 public enum CodeKind: String, Sendable, Equatable, CaseIterable {
     case site, product, maker, batch, defect, grade, inspector, station, key, partner
+    /// Whoever scans, voids or ships (`--operator`): a warehouse clerk is not an inspector.
+    case `operator`
 }

@@ -271,4 +271,28 @@ struct LanguageTests {
         #expect(labelID.contains("TIDAK LULUS") && labelID.contains("Lembap"), "\(labelID)")
         #expect(labelEN.contains("FAIL") && labelEN.contains("Damp"), "\(labelEN)")
     }
+
+    /// One word for one thing: the clerk's `--operator` was refused as a "kode pemeriksa"
+    /// (inspector code); the inspector's own code keeps that name.
+    @Test func anOperatorsCodeIsCalledAnOperatorCodeAndAnInspectorsAnInspectorCode() throws {
+        let (sapu, batch) = try Self.workshop()
+        let before = try sapu.dump()
+        let cases: [([String], String, String)] = [
+            (["scan", "--mode", "terima", "--operator", "g 01"], "galat: kode operator tidak sah: \"g 01\" (hanya 0-9 dan A-Z)",
+             "error: invalid operator code: \"g 01\" (only 0-9 and A-Z)"),
+            (["bundle", "void", "\(batch)-0001", "--reason", "x", "--operator", "G-1"], "galat: kode operator tidak sah: \"G-1\" (hanya 0-9 dan A-Z)",
+             "error: invalid operator code: \"G-1\" (only 0-9 and A-Z)"),
+            (["label", "commands", "--operator", "a b"], "galat: kode operator tidak sah: \"a b\" (hanya 0-9 dan A-Z)",
+             "error: invalid operator code: \"a b\" (only 0-9 and A-Z)"),
+            (["inspect", "\(batch)-0001", "--pass", "--grade", "B", "--inspector", "q 1"],
+             "galat: kode pemeriksa tidak sah: \"q 1\" (hanya 0-9 dan A-Z)", "error: invalid inspector code: \"q 1\" (only 0-9 and A-Z)"),
+        ]
+        for (arguments, indonesian, english) in cases {
+            let id = try sapu.run(arguments, input: "")
+            #expect(id.status != 0 && id.stderr == indonesian + "\n", "\(arguments): \(id.stderr)")
+            let en = try sapu.run(arguments + ["--lang", "en"], input: "")
+            #expect(en.status != 0 && en.stderr == english + "\n", "\(arguments): \(en.stderr)")
+        }
+        #expect(try sapu.dump() == before)
+    }
 }

@@ -9,6 +9,7 @@ extension CodeKind {
         case .defect: Message(id: "kode cacat", en: "defect code")
         case .grade: Message(id: "grade", en: "grade")
         case .inspector: Message(id: "kode pemeriksa", en: "inspector code")
+        case .operator: Message(id: "kode operator", en: "operator code")
         case .station: Message(id: "nama stasiun", en: "station name")
         case .key: Message(id: "id kunci", en: "key id")
         case .partner: Message(id: "kode mitra", en: "partner code")
