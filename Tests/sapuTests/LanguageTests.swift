@@ -295,4 +295,15 @@ struct LanguageTests {
         }
         #expect(try sapu.dump() == before)
     }
+
+    /// An unknown `--lang` was the one refusal printed without "galat: ".
+    @Test func anUnknownLanguageIsRefusedLikeEveryOtherMistake() throws {
+        let sapu = try SapuRunner()
+        for value in ["xx", "english", "ID_ID"] {
+            let refused = try sapu.run("stock", "--lang", value)
+            #expect(refused.status != 0)
+            #expect(refused.stderr == "galat: bahasa tidak dikenal: \"\(value)\" (pakai id atau en)\n", "\(refused.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sapu.directory).isEmpty)
+    }
 }
