@@ -306,4 +306,18 @@ struct LanguageTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: sapu.directory).isEmpty)
     }
+
+    /// Every group's page ends "Lihat 'sapu help shipment <subperintah>'"; with `--lang en`
+    /// that command was refused ("unknown option '--lang'").
+    @Test func sapuHelpTakesTheLanguageOptionLikeEveryCommand() throws {
+        let sapu = try SapuRunner()
+        for path in [["bundle", "void"], ["shipment"], ["shipment", "reconcile"], []] {
+            for language in [["--lang", "en"], ["--lang=en"], ["--lang", "id"]] {
+                let help = try sapu.run(["help"] + path + language)
+                #expect(help.status == 0 && help.stderr.isEmpty, "\(path) \(language): \(help.stderr)")
+                #expect(help.stdout == (try sapu.run(path + ["--help"] + language)).stdout, "\(path) \(language)")
+            }
+        }
+        #expect(try sapu.run("help", "stock", "--lang", "en").stdout.hasPrefix("OVERVIEW: "))
+    }
 }
