@@ -362,6 +362,23 @@ struct ReprintTests {
         #expect(try sapu.dump() == unlabelled)
         #expect(!FileManager.default.fileExists(atPath: sapu.directory + "/o"))
     }
+
+    /// After a re-inspection the bundle's old label is refused at every station; `bundle show`
+    /// still said "label: R1", as if it had a label to use.
+    @Test func aLabelWrittenBeforeTheLatestReinspectionIsShownAsNoLongerCurrent() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "2")
+        let reinspected = batch + "-0002"
+        try sapu.ok("label", "--batch", batch, "--out", "l")
+        try sapu.ok("inspect", reinspected, "--pass", "--grade", "B")
+        #expect(try sapu.ok("bundle", "show", reinspected).lines.first?.hasSuffix("label: R1 (tidak berlaku)") == true)
+        #expect(try sapu.ok("bundle", "show", reinspected, "--lang", "en").lines.first?.hasSuffix("label: R1 (not current)") == true)
+        let list = try sapu.ok("bundle", "list").lines
+        #expect(list.contains { $0.hasPrefix(batch + "-0001") && $0.hasSuffix("  R1") }, "\(list)")
+        #expect(list.contains { $0.hasPrefix(reinspected) && $0.hasSuffix("R1 (tidak berlaku)") }, "\(list)")
+        try sapu.ok("label", reinspected, "--out", "l2")
+        #expect(try sapu.ok("bundle", "show", reinspected).lines.first?.hasSuffix("label: R2") == true)
+    }
 }
 
 /// Runs sapu with its input on a terminal (script(1) gives it a pseudo-terminal), typing `answer`.
