@@ -169,6 +169,26 @@ struct VoidTests {
         #expect(try sapu.dump() == before)
     }
 
+    /// `batch show` listed the states in the alphabetical order of their internal names
+    /// (`di gudang` before `diperiksa`), and an empty table for a batch voided whole.
+    @Test func batchShowListsStatesInLifecycleOrderAndNoEmptyTable() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "3")
+        try sapu.ok("label", "--batch", batch, "--out", "l")
+        try sapu.ok("scan", "--mode", "terima", input: "\(batch)-0002\n\(batch)-0003\n")
+        try sapu.ok("scan", "--mode", "karantina", input: "\(batch)-0003\n")
+        let rows = try sapu.ok("batch", "show", batch).lines.dropFirst(3).map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(rows == ["A diperiksa 1", "A di gudang 1", "A karantina 1"], "\(rows)")
+        let english = try sapu.ok("batch", "show", batch, "--lang", "en").lines.dropFirst(3).map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(english == ["A inspected 1", "A in stock 1", "A quarantined 1"], "\(english)")
+
+        let other = try sapu.ok("batch", "create", "--product", "GLAGAH").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sapu.ok("inspect", "--batch", other, "--maker", "M042", "--pass", "--grade", "A", "--count", "2")
+        try sapu.ok("bundle", "void", "--batch", other, "--reason", "salah", "--yes")
+        let voided = try sapu.ok("batch", "show", other).stdout
+        #expect(voided.hasSuffix(", 0 ikatan, 0 lulus\n2 ikatan dibatalkan (tidak dihitung)\n") && !voided.contains("GRADE"), "\(voided)")
+    }
+
     @Test func voidingTwiceSaysSoAndRecordsOneEvent() throws {
         let twins = try VoidTwins()
         let sapu = twins.mistaken
