@@ -320,4 +320,16 @@ struct LanguageTests {
         }
         #expect(try sapu.run("help", "stock", "--lang", "en").stdout.hasPrefix("OVERVIEW: "))
     }
+
+    /// The shipped templates' descriptions were English in an Indonesian table.
+    @Test func labelTemplatesAreDescribedInTheChosenLanguage() throws {
+        let sapu = try SapuRunner()
+        let indonesian = try sapu.ok("label", "templates").lines
+        #expect(indonesian.contains { $0.hasPrefix("a4-3x7") && $0.contains("63,5×38,1 mm")
+            && $0.hasSuffix("Lembar stiker A4, 3 x 7 label 63,5 x 38,1 mm dengan jarak kolom 2,5 mm (21 per halaman)") }, "\(indonesian)")
+        #expect(indonesian.contains { $0.hasPrefix("thermal-50x30") && $0.contains("Label gulung 50 x 30 mm untuk printer termal 203 dpi") })
+        #expect(!indonesian.joined().contains("sticker") && !indonesian.joined().contains("Roll label"))
+        let english = try sapu.ok("label", "templates", "--lang", "en").lines
+        #expect(english.contains { $0.hasPrefix("a4-3x7") && $0.contains("63.5×38.1 mm") && $0.hasSuffix("(21 per page)") }, "\(english)")
+    }
 }

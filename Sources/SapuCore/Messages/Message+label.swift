@@ -51,3 +51,22 @@ extension Message {
                     : "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again: sapu label --batch \(batch) --again")
     }
 }
+
+extension Message {
+    /// A template's description as `sapu label templates` shows it: the shipped templates' in
+    /// the user's language; a site's own template file says what it says, in both.
+    public static func templateDescription(_ text: String) -> Message {
+        switch text {
+        case "A4 sticker sheet, 3 x 7 labels of 63.5 x 38.1 mm with 2.5 mm column gaps (21 per page)":
+            Message(id: "Lembar stiker A4, 3 x 7 label 63,5 x 38,1 mm dengan jarak kolom 2,5 mm (21 per halaman)", en: text)
+        case "A4 sticker sheet, 3 x 8 labels of 70 x 37 mm without gaps (24 per page)":
+            Message(id: "Lembar stiker A4, 3 x 8 label 70 x 37 mm tanpa jarak (24 per halaman)", en: text)
+        case "Roll label 50 x 30 mm for a 203 dpi thermal printer; one label per PNG, PDF page or ZPL block":
+            Message(id: "Label gulung 50 x 30 mm untuk printer termal 203 dpi; satu label per PNG, halaman PDF atau blok ZPL", en: text)
+        case "Roll label 60 x 40 mm for a 203 dpi thermal printer; one label per PNG, PDF page or ZPL block":
+            Message(id: "Label gulung 60 x 40 mm untuk printer termal 203 dpi; satu label per PNG, halaman PDF atau blok ZPL", en: text)
+        default:
+            Message(id: text, en: text)
+        }
+    }
+}
