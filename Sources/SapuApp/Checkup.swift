@@ -26,7 +26,10 @@ public enum Checkup {
         }
         findings.append(integrity(store))
         if let last = try? store.lastQuickCheck() {
-            findings.append(Finding(area: .quickCheck, ok: true, message: .doctorLastQuickCheck(at: last.at, seconds: last.seconds)))
+            // Kept in UTC; read on the site's clock like every other time.
+            let clock = (try? store.site()).flatMap { try? SiteClock(identifier: $0.timeZone) } ?? .standard
+            let at = Instant(iso8601: last.at).map(clock.shown) ?? last.at
+            findings.append(Finding(area: .quickCheck, ok: true, message: .doctorLastQuickCheck(at: at, seconds: last.seconds)))
         } else if store.access != .damaged {
             findings.append(Finding(area: .quickCheck, ok: true, message: .doctorLastQuickCheck(at: nil, seconds: nil)))
         }

@@ -27,6 +27,8 @@ public enum Reconciliation {
         public var forgedNoted: [BundleID]
         /// Bundles an earlier receipt made `extra` that this one no longer names (they stay `extra`).
         public var extrasNoLongerNamed: [BundleID]
+        /// When the partner finished the receipt.
+        public var finished: Instant
     }
 
     /// Checks the receipt at `path` (signature beside it unless `signature` names it) and applies it.
@@ -38,8 +40,7 @@ public enum Reconciliation {
                              shipment meant: String? = nil, store: SQLiteStore, actor: Actor, at now: Instant)
         throws(SapuError) -> Outcome {
         let bytes = try ShipmentFiles.read(path)
-        let signaturePath = signature ?? ShipmentFiles.signaturePath(for: path)
-        let signatureText = String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self)
+        let signatureText = try ShipmentFiles.readSignature(of: path, at: signature)
         guard let detached = DetachedSignature(text: signatureText) else { throw .receiptTampered(path) }
 
         // The signature first, with the key the registry holds for the signing partner.
@@ -47,7 +48,9 @@ public enum Reconciliation {
         do throws(SapuError) {
             partner = try store.partner(detached.site)
         } catch .unknown(kind: .partner, _) {
-            throw .receiptSignerNotPartner(path: path, signer: detached.site)
+            let own = try store.site().code
+            throw detached.site == own ? .receiptSignedByThisSite(path: path, site: own)
+                : .receiptSignerNotPartner(path: path, signer: detached.site)
         }
         guard let registered = partner.key(detached.keyID) else {
             throw .receiptKeyNotRegistered(partner: partner.code, keyID: detached.keyID)
@@ -91,13 +94,21 @@ public enum Reconciliation {
         // once: so they name every one of them exactly when they are as many.
         guard receipt.expected == shipment.bundleCount else { throw .receiptListsInconsistent(path) }
         let sha256 = Digest.sha256Hex(bytes)
-        let applied = try store.applyReceipt(
-            VerifiedReceipt(shipment: shipment.id, partner: partner.code, key: registered.key, sha256: sha256,
-                            manifestSHA256: receipt.manifestSHA256, finished: finished, bytes: bytes, signature: signatureText,
-                            outcomes: outcomes, clean: receipt.isClean, adoptsPartner: shipment.partner == nil),
-            actor: actor, at: now)
+        let applied: AppliedReceipt
+        do throws(SapuError) {
+            applied = try store.applyReceipt(
+                VerifiedReceipt(shipment: shipment.id, partner: partner.code, key: registered.key, sha256: sha256,
+                                manifestSHA256: receipt.manifestSHA256, finished: finished, bytes: bytes, signature: signatureText,
+                                outcomes: outcomes, clean: receipt.isClean, adoptsPartner: shipment.partner == nil),
+                actor: actor, at: now)
+        } catch .receiptNotNewer(let finished, let applied) {
+            // The store names both moments in ISO 8601; the clerk reads them on the site's clock.
+            let clock = (try? SiteClock(identifier: site.timeZone)) ?? .standard
+            func shown(_ text: String) -> String { Instant(iso8601: text).map(clock.shown) ?? text }
+            throw .receiptNotNewer(finished: shown(finished), applied: shown(applied))
+        }
         return Outcome(shipment: applied.shipment, partner: partner, key: registered.key, receipt: receipt, sha256: sha256,
                        outcomes: outcomes, effect: applied.effect, changed: applied.changed, extras: applied.extras,
-                       forgedNoted: applied.forgedNoted, extrasNoLongerNamed: applied.extrasNoLongerNamed)
+                       forgedNoted: applied.forgedNoted, extrasNoLongerNamed: applied.extrasNoLongerNamed, finished: finished)
     }
 }

@@ -142,6 +142,10 @@ public enum SapuError: Error, Sendable, Equatable {
     /// A receipt whose format an older Sapu wrote (it cannot tell typed ids from verified labels).
     case receiptFormerFormat(path: String, format: String)
     case receiptSignerNotPartner(path: String, signer: String)
+    /// Signed by this site itself: a manifest or another of its own files given as a receipt.
+    case receiptSignedByThisSite(path: String, site: String)
+    /// No signature file beside a manifest or receipt (none was named): the wrong file was given, or its `.sig` was not copied.
+    case signatureMissing(document: String, signature: String)
     case receiptNotSignedByPartnerKey(path: String, partner: String, keyID: String, fingerprint: String)
     case receiptKeyNotRegistered(partner: String, keyID: String)
     case receiptKeyRetired(partner: String, keyID: String)
@@ -276,4 +280,6 @@ public enum SapuError: Error, Sendable, Equatable {
 /// The kinds of codes a user types; each has its own name in messages.
 public enum CodeKind: String, Sendable, Equatable, CaseIterable {
     case site, product, maker, batch, defect, grade, inspector, station, key, partner
+    /// Whoever scans, voids or ships (`--operator`): a warehouse clerk is not an inspector.
+    case `operator`
 }

@@ -112,7 +112,7 @@ extension SQLiteStore {
                 guard kept.supersededBy != nil, let current else {
                     return AppliedReceipt(shipment: shipment, effect: .alreadyApplied, changed: 0, extras: [], forgedNoted: [])
                 }
-                throw SapuError.receiptNotNewer(finished: kept.finished.readable, applied: current.finished.readable)
+                throw SapuError.receiptNotNewer(finished: kept.finished.iso8601, applied: current.finished.iso8601)
             }
             switch shipment.partner {
             case receipt.partner?: break
@@ -125,7 +125,7 @@ extension SQLiteStore {
             }
             try Self.checkKeyAccepted(db, receipt.key, partner: receipt.partner)
             if let current, receipt.finished.unixSeconds <= current.finished.unixSeconds {
-                throw SapuError.receiptNotNewer(finished: receipt.finished.readable, applied: current.finished.readable)
+                throw SapuError.receiptNotNewer(finished: receipt.finished.iso8601, applied: current.finished.iso8601)
             }
 
             var changed = 0

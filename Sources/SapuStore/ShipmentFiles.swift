@@ -89,6 +89,18 @@ public enum ShipmentFiles {
     public static func signaturePath(for path: String) -> String {
         (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".sig"
     }
+
+    /// The detached signature of the document at `path`: the file `signature` names, else the
+    /// one beside it. A missing one beside it is named with its document (the clerk gave a
+    /// `.sig`, a CSV or a key file, or copied the `.json` alone), not as a file never typed.
+    public static func readSignature(of path: String, at signature: String?) throws(SapuError) -> String {
+        let signaturePath = signature ?? Self.signaturePath(for: path)
+        do throws(SapuError) {
+            return String(decoding: try read(signaturePath), as: UTF8.self)
+        } catch .fileUnreadable(let unreadable) where signature == nil && unreadable == signaturePath {
+            throw .signatureMissing(document: path, signature: signaturePath)
+        }
+    }
 }
 
 /// The partner's verification progress on disk: one JSON line per scan, each synced

@@ -64,11 +64,22 @@ struct BatchCommand: ParsableCommand {
             } else {
                 context.say(.batchSummary(code: batch.code, product: batch.product, date: batch.date,
                                           bundles: bundles.count, passed: bundles.filter(\.result.passed).count))
-                context.table([.columnGrade, .columnState, .columnCount], counts.keys.sorted().map { key in
+                // Grades in order, and within a grade the states in the order of a bundle's life,
+                // whatever the language; a batch whose every bundle was voided has no table.
+                let lifecycle = BundleState.allCases
+                func order(_ key: String) -> (String, Int) {
                     let parts = key.split(separator: "|").map(String.init)
-                    let state = BundleState(rawValue: parts[1])?.message.text(context.language) ?? parts[1]
-                    return [Message.grade(parts[0]).text(context.language), state, String(counts[key] ?? 0)]
-                })
+                    let state = parts.count == 2 ? BundleState(rawValue: parts[1]) : nil
+                    return (parts.first ?? "", state.flatMap { lifecycle.firstIndex(of: $0) } ?? lifecycle.count)
+                }
+                let keys = counts.keys.sorted { order($0) < order($1) }
+                if !keys.isEmpty {
+                    context.table([.columnGrade, .columnState, .columnCount], keys.map { key in
+                        let parts = key.split(separator: "|").map(String.init)
+                        let state = parts.count == 2 ? BundleState(rawValue: parts[1])?.message.text(context.language) ?? parts[1] : key
+                        return [Message.grade(parts.first ?? "").text(context.language), state, String(counts[key] ?? 0)]
+                    })
+                }
                 if voided > 0 { context.say(.batchVoidedNote(voided)) }
             }
         }

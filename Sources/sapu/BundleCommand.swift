@@ -26,7 +26,7 @@ struct BundleCommand: ParsableCommand {
             let lang = context.language
             context.say(.bundleHeader(id: bundle.id.description, product: bundle.product, maker: bundle.maker,
                                       result: Message.result(bundle.result, defects: defects), state: bundle.state,
-                                      labelRevision: bundle.labelRevision))
+                                      labelRevision: bundle.labelRevision, labelCurrent: bundle.labelCurrent))
             context.table([.columnTime, .columnMove, .columnState, .columnDetail, .columnOperator, .columnStation],
                           history.map { event in
                               var detail: [String] = []
@@ -61,7 +61,8 @@ struct BundleCommand: ParsableCommand {
                 context.table([.columnBundle, .columnProduct, .columnMaker, .columnResult, .columnState, .columnLabel],
                               bundles.map {
                                   [$0.id.description, $0.product, $0.maker, Message.result($0.result, defects: defects).text(lang),
-                                   $0.state.message.text(lang), $0.labelRevision == 0 ? "-" : "R\($0.labelRevision)"]
+                                   $0.state.message.text(lang),
+                                   $0.labelRevision == 0 ? "-" : Message.labelShown(revision: $0.labelRevision, current: $0.labelCurrent).text(lang)]
                               })
             }
         }
@@ -82,8 +83,8 @@ extension BundleCommand {
         @Option(help: Message.helpBundleVoidTo.help) var to: Int?
         @Option(help: Message.helpBundleVoidReason.help) var reason: String
         @Flag(help: Message.helpBundleVoidYes.help) var yes = false
-        @Option(name: .customLong("operator"), help: Message.helpBundleVoidOperator.help) var operatorCode: String?
-        @Option(help: Message.helpBundleVoidStation.help) var station: String?
+        @Option(name: .customLong("operator"), help: Message.helpOptionOperator.help) var operatorCode: String?
+        @Option(help: Message.helpOptionStation.help) var station: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {

@@ -43,9 +43,10 @@ final class Context {
         ProcessInfo.processInfo.environment["SAPU_NOW"].flatMap(Instant.init(iso8601:))
     }
 
-    /// The station name: `--station`, else `$SAPU_STATION`, else the host name.
-    func actor(operatorCode: String?, station: String?) throws(SapuError) -> Actor {
-        let operatorCode = try operatorCode.map { (code) throws(SapuError) in try Code.normalise(code, as: .inspector) }
+    /// The station name: `--station`, else `$SAPU_STATION`, else the host name. The person is
+    /// an inspector at the QC desk (`inspect --inspector`), an operator everywhere else.
+    func actor(operatorCode: String?, station: String?, as kind: CodeKind = .operator) throws(SapuError) -> Actor {
+        let operatorCode = try operatorCode.map { (code) throws(SapuError) in try Code.normalise(code, as: kind) }
         let station = try FreeText.required(
             station ?? ProcessInfo.processInfo.environment["SAPU_STATION"] ?? ProcessInfo.processInfo.hostName, as: .station)
         return Actor(operatorCode: operatorCode, station: station)

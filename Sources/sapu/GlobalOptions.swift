@@ -33,7 +33,8 @@ extension SapuCommand {
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         guard let language = Language.resolve(option: global.lang, environment: environment["SAPU_LANG"]) else {
-            Console.error(SapuError.invalidLanguage(global.lang ?? "").message.text(.standard))
+            // Said like every other refusal, in the standard language: the chosen one is unknown.
+            Console.error(Message.errorPrefix.text(.standard) + SapuError.invalidLanguage(global.lang ?? "").message.text(.standard))
             throw ExitCode(2)
         }
         let context = Context(options: global, language: language)

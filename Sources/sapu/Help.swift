@@ -12,6 +12,22 @@ enum HelpLanguage {
         current = Language.resolve(option: languageArgument(arguments), environment: environment["SAPU_LANG"]) ?? .standard
     }
 
+    /// The arguments without `--lang X` or `--lang=X`.
+    static func removingLanguage(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--lang" {
+                index += 2
+                continue
+            }
+            if !argument.hasPrefix("--lang=") { kept.append(argument) }
+            index += 1
+        }
+        return kept
+    }
+
     /// `--lang X` or `--lang=X` from the raw arguments.
     static func languageArgument(_ arguments: [String]) -> String? {
         for (index, argument) in arguments.enumerated() {

@@ -22,7 +22,7 @@ struct Inspect: SapuCommand {
 
     func execute(_ context: Context) throws(SapuError) {
         let result = try qcResult()
-        let actor = try context.actor(operatorCode: inspector, station: station)
+        let actor = try context.actor(operatorCode: inspector, station: station, as: .inspector)
         let store = try context.store()
         let inspected: [Bundle]
         if bundles.isEmpty {

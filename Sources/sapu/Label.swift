@@ -63,7 +63,7 @@ struct LabelPrint: SapuCommand {
         let outcome = try LabelPrinting.run(.init(
             selection: selection, again: again, template: template, templateOverrides: Templates.overrides,
             format: format.printing, skip: skip, directory: out, language: context.language,
-            actor: try context.actor(operatorCode: inspector, station: nil), now: context.now), store: store)
+            actor: try context.actor(operatorCode: inspector, station: nil, as: .inspector), now: context.now), store: store)
         if context.json {
             context.emit(outcome.written.map {
                 LabelOutput(bundle: $0.bundle.id.description, revision: $0.bundle.labelRevision, file: $0.file,
@@ -111,13 +111,17 @@ struct LabelTemplatesCommand: SapuCommand {
             return
         }
         context.table([.columnName, .columnSize, .columnDPI, .columnQR, .columnDescription], templates.map {
-            [$0.name, "\(Self.mm($0.label.widthMM))×\(Self.mm($0.label.heightMM)) mm", String($0.dpi),
-             "v\($0.qr.version)-\($0.qr.level.rawValue) \($0.qr.moduleDots) dot", $0.description]
+            [$0.name, "\(Self.mm($0.label.widthMM, context.language))×\(Self.mm($0.label.heightMM, context.language)) mm",
+             String($0.dpi),
+             "v\($0.qr.version)-\($0.qr.level.rawValue) \($0.qr.moduleDots) dot",
+             Message.templateDescription($0.description).text(context.language)]
         })
     }
 
-    static func mm(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+    /// `63.5`, or `63,5` in Indonesian, as every number with a decimal is written there.
+    static func mm(_ value: Double, _ language: Language) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(value)
+        return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }
 

@@ -27,7 +27,7 @@ struct LabelCommands: SapuCommand {
             guard let id = ShipmentID(typed: text) else { throw .unknownShipment(text) }
             controls.append(.shipment(id.description))
         }
-        for code in operators { controls.append(.operatorCode(try Code.normalise(code, as: .inspector))) }
+        for code in operators { controls.append(.operatorCode(try Code.normalise(code, as: .operator))) }
         let lang = context.language
         let faces = controls.map { control in
             LabelFace(payload: key.payload(control), title: Message.commandSheetTitle.text(lang),

@@ -18,6 +18,7 @@ enum ParserProblem {
         if group, let name = english.dropping(prefix: "Unexpected argument '")?.dropping(suffix: "'") {
             problem = .unknownSubcommand(name)
         }
+        if let value = negativeNumber(for: english, in: arguments) { problem = .invalidOptionValue(option: value.option, value: value.text) }
         let help = (path + ["--help"]).joined(separator: " ")
         return Message.errorPrefix.text(language) + Message.commandLineProblem(problem, help: help).text(language)
     }
@@ -91,6 +92,18 @@ enum ParserProblem {
         }
         guard !words.isEmpty else { return .invalidOptionValue(option: option, value: value) }
         return SapuError.unknownOptionWord(option: option, value: value, words: words.map { Message(id: $0, en: $0) }).message
+    }
+
+    /// `--count -5`: the parser takes `-5` for an option and says `--count` has no value; the
+    /// user did give one, a negative number, and is told that it is not valid.
+    private static func negativeNumber(for english: String, in arguments: [String]) -> (option: String, text: String)? {
+        let firstLine = english.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard let synopsis = firstLine.dropping(prefix: "Missing value for '")?.dropping(suffix: "'") else { return nil }
+        let option = optionName(synopsis)
+        guard let index = arguments.lastIndex(of: option), index + 1 < arguments.count else { return nil }
+        let next = arguments[index + 1]
+        guard let digits = next.dropping(prefix: "-"), let first = digits.first, first.isASCII, first.isNumber else { return nil }
+        return (option, next)
     }
 
     /// `--mode` from `--mode <mode>`; a positional `<code>` as it is.

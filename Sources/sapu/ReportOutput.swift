@@ -52,7 +52,8 @@ struct ReportPeriodOptions: ParsableArguments {
 extension Context {
     /// The heading of a report made now at this site.
     func reportHeading(_ store: SQLiteStore) throws(SapuError) -> ReportHeading {
-        ReportHeading(site: try store.site(), made: now)
+        let made = now
+        return ReportHeading(site: try store.site(), made: made, shown: clock.shown(made))
     }
 }
 

@@ -20,7 +20,11 @@ struct Sapu: ParsableCommand {
         Console.prepare()
         HelpLanguage.choose(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
         do {
-            var command = try parseAsRoot()
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            // `sapu help PATH --lang en`, as the pages themselves suggest: argument-parser's help
+            // command takes no options, and the language has been chosen already.
+            if arguments.first == "help" { arguments = HelpLanguage.removingLanguage(arguments) }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let code as ExitCode {
             // The command has already said why.

@@ -192,9 +192,8 @@ struct ShipmentCommand: ParsableCommand {
                 context.say(.receiptAlreadyApplied(outcome.shipment))
                 return
             case .superseded(let previous):
-                context.say(.receiptSupersedes(finished: Instant(iso8601: receipt.finished).map(context.clock.shown) ?? receipt.finished,
-                                               previous: context.clock.shown(previous.finished),
-                                               changed: outcome.changed))
+                context.say(.receiptSupersedes(finished: context.clock.shown(outcome.finished),
+                                               previous: context.clock.shown(previous.finished), changed: outcome.changed))
             case .applied:
                 break
             }

@@ -25,11 +25,10 @@ struct Verify: SapuCommand {
 
     func execute(_ context: Context) throws(SapuError) {
         let ring = try KeyRing(keyFile: String(decoding: try ShipmentFiles.read(key), as: UTF8.self), path: key)
-        let signaturePath = signature ?? ShipmentFiles.signaturePath(for: manifest)
         // The signature first: nothing in a tampered manifest is worth reading.
-        let checked = try ManifestCheck.check(try ShipmentFiles.read(manifest), path: manifest,
-                                              signature: String(decoding: try ShipmentFiles.read(signaturePath), as: UTF8.self),
-                                              keys: ring)
+        let manifestBytes = try ShipmentFiles.read(manifest)
+        let checked = try ManifestCheck.check(manifestBytes, path: manifest,
+                                              signature: try ShipmentFiles.readSignature(of: manifest, at: signature), keys: ring)
         let parsed = checked.manifest
         let digest = checked.sha256
         let stem = ShipmentID(typed: parsed.shipment)?.fileStem ?? "manifest"

@@ -24,6 +24,16 @@ struct OptionWordTests {
         #expect(BundleState.words(.id).contains("di-gudang"))
     }
 
+    /// The English name of `extra` has a comma; it was offered as `at-partner,-not-in-manifest`.
+    @Test func aStateWhoseNameHasACommaIsOfferedAndReadWithoutIt() throws {
+        #expect(BundleState.words(.en).contains("at-partner-not-in-manifest"))
+        #expect(BundleState.words(.en).allSatisfy { !$0.contains(",") })
+        for text in ["at-partner-not-in-manifest", "at partner, not in manifest", "AT_PARTNER_NOT_IN_MANIFEST"] {
+            #expect(try BundleState.read(text, option: "--state") == (.extra, .en), "\(text)")
+        }
+        #expect(try BundleState.read("ada-di-mitra-tanpa-manifest", option: "--state") == (.extra, .id))
+    }
+
     @Test func wordsSharedByBothLanguagesBelongToNeither() throws {
         #expect(try ReportGrouping.read("batch", option: "--by").language == nil)
         #expect(try ReportFormat.read("CSV", option: "--format").language == nil)

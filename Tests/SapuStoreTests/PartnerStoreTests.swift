@@ -161,7 +161,7 @@ struct PartnerStoreTests {
         #expect(kept.map(\.supersededBy) == [newer.sha256, nil])
         #expect(kept[1].bytes == newer.bytes && kept[1].keyID == "K1")
         // The superseded receipt once more: refused, not quietly "already applied".
-        #expect(throws: SapuError.receiptNotNewer(finished: TemporaryStore.day.readable, applied: Self.later.readable)) {
+        #expect(throws: SapuError.receiptNotNewer(finished: TemporaryStore.day.iso8601, applied: Self.later.iso8601)) {
             try db.store.applyReceipt(older, actor: TemporaryStore.actor, at: Self.latest)
         }
 
@@ -180,7 +180,7 @@ struct PartnerStoreTests {
         let newer = receipt(db, shipment, received: ids, finished: Self.later)
         _ = try db.store.applyReceipt(newer, actor: TemporaryStore.actor, at: Self.later)
         let events = try db.store.history(of: ids[1]).count
-        #expect(throws: SapuError.receiptNotNewer(finished: TemporaryStore.day.readable, applied: Self.later.readable)) {
+        #expect(throws: SapuError.receiptNotNewer(finished: TemporaryStore.day.iso8601, applied: Self.later.iso8601)) {
             try db.store.applyReceipt(older, actor: TemporaryStore.actor, at: Self.latest)
         }
         #expect(try states(db, ids) == [.received, .received, .received])

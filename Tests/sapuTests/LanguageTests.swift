@@ -61,6 +61,34 @@ struct LanguageTests {
         #expect(checked == paths.count - 1)
     }
 
+    /// A discussion is examples (`sapu ...`, each under its caption ending in `:`) and
+    /// paragraphs that the page wraps. A paragraph broken by hand read as ragged half-lines
+    /// ("... ikatan yang dikemas atau" / "pernah dikirim ditolak, ..."), and an example with its
+    /// note beside it wrapped in the middle of the command.
+    @Test func helpDiscussionsAreWrappedByThePageNotByHand() throws {
+        var wide = try SapuRunner()
+        wide.environment["COLUMNS"] = "10000"
+        for path in try Self.commandPaths(wide) where path != ["help"] {
+            for language in ["id", "en"] {
+                let lines = try wide.run(path + ["--help", "--lang", language]).stdout.components(separatedBy: "\n")
+                guard let usage = lines.firstIndex(where: { $0.hasPrefix("PENGGUNAAN:") || $0.hasPrefix("USAGE:") }) else {
+                    continue
+                }
+                // After the overview, which is one line at this width.
+                let discussion = Array(lines[1..<usage])
+                for (line, next) in zip(discussion, discussion.dropFirst())
+                where !line.isEmpty && !next.isEmpty && !line.hasPrefix("sapu ") && !line.hasSuffix(":") {
+                    Issue.record("sapu \(path.joined(separator: " ")) --help --lang \(language): a line broken by hand: \(line)")
+                }
+                for line in discussion where line.hasPrefix("sapu ") {
+                    #expect(line.count <= 80, "sapu \(path.joined(separator: " ")) --help: an example wider than the page: \(line)")
+                }
+            }
+        }
+        let void = try SapuRunner().run("bundle", "void", "--help").stdout
+        #expect(void.contains("--station <station>     Nama stasiun (bawaan: $SAPU_STATION, jika tidak ada\n"), "\(void)")
+    }
+
     @Test func argumentParsersOwnWordsAreTranslatedAtAnyWidth() throws {
         let sapu = try SapuRunner()
         let english = ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Show help information", "detailed help",
@@ -242,5 +270,66 @@ struct LanguageTests {
         let labelEN = try SapuRunner.execute("pdftotext", [sapu.directory + "/en/label-\(failed).pdf", "-"]).stdout
         #expect(labelID.contains("TIDAK LULUS") && labelID.contains("Lembap"), "\(labelID)")
         #expect(labelEN.contains("FAIL") && labelEN.contains("Damp"), "\(labelEN)")
+    }
+
+    /// One word for one thing: the clerk's `--operator` was refused as a "kode pemeriksa"
+    /// (inspector code); the inspector's own code keeps that name.
+    @Test func anOperatorsCodeIsCalledAnOperatorCodeAndAnInspectorsAnInspectorCode() throws {
+        let (sapu, batch) = try Self.workshop()
+        let before = try sapu.dump()
+        let cases: [([String], String, String)] = [
+            (["scan", "--mode", "terima", "--operator", "g 01"], "galat: kode operator tidak sah: \"g 01\" (hanya 0-9 dan A-Z)",
+             "error: invalid operator code: \"g 01\" (only 0-9 and A-Z)"),
+            (["bundle", "void", "\(batch)-0001", "--reason", "x", "--operator", "G-1"], "galat: kode operator tidak sah: \"G-1\" (hanya 0-9 dan A-Z)",
+             "error: invalid operator code: \"G-1\" (only 0-9 and A-Z)"),
+            (["label", "commands", "--operator", "a b"], "galat: kode operator tidak sah: \"a b\" (hanya 0-9 dan A-Z)",
+             "error: invalid operator code: \"a b\" (only 0-9 and A-Z)"),
+            (["inspect", "\(batch)-0001", "--pass", "--grade", "B", "--inspector", "q 1"],
+             "galat: kode pemeriksa tidak sah: \"q 1\" (hanya 0-9 dan A-Z)", "error: invalid inspector code: \"q 1\" (only 0-9 and A-Z)"),
+        ]
+        for (arguments, indonesian, english) in cases {
+            let id = try sapu.run(arguments, input: "")
+            #expect(id.status != 0 && id.stderr == indonesian + "\n", "\(arguments): \(id.stderr)")
+            let en = try sapu.run(arguments + ["--lang", "en"], input: "")
+            #expect(en.status != 0 && en.stderr == english + "\n", "\(arguments): \(en.stderr)")
+        }
+        #expect(try sapu.dump() == before)
+    }
+
+    /// An unknown `--lang` was the one refusal printed without "galat: ".
+    @Test func anUnknownLanguageIsRefusedLikeEveryOtherMistake() throws {
+        let sapu = try SapuRunner()
+        for value in ["xx", "english", "ID_ID"] {
+            let refused = try sapu.run("stock", "--lang", value)
+            #expect(refused.status != 0)
+            #expect(refused.stderr == "galat: bahasa tidak dikenal: \"\(value)\" (pakai id atau en)\n", "\(refused.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sapu.directory).isEmpty)
+    }
+
+    /// Every group's page ends "Lihat 'sapu help shipment <subperintah>'"; with `--lang en`
+    /// that command was refused ("unknown option '--lang'").
+    @Test func sapuHelpTakesTheLanguageOptionLikeEveryCommand() throws {
+        let sapu = try SapuRunner()
+        for path in [["bundle", "void"], ["shipment"], ["shipment", "reconcile"], []] {
+            for language in [["--lang", "en"], ["--lang=en"], ["--lang", "id"]] {
+                let help = try sapu.run(["help"] + path + language)
+                #expect(help.status == 0 && help.stderr.isEmpty, "\(path) \(language): \(help.stderr)")
+                #expect(help.stdout == (try sapu.run(path + ["--help"] + language)).stdout, "\(path) \(language)")
+            }
+        }
+        #expect(try sapu.run("help", "stock", "--lang", "en").stdout.hasPrefix("OVERVIEW: "))
+    }
+
+    /// The shipped templates' descriptions were English in an Indonesian table.
+    @Test func labelTemplatesAreDescribedInTheChosenLanguage() throws {
+        let sapu = try SapuRunner()
+        let indonesian = try sapu.ok("label", "templates").lines
+        #expect(indonesian.contains { $0.hasPrefix("a4-3x7") && $0.contains("63,5×38,1 mm")
+            && $0.hasSuffix("Lembar stiker A4, 3 x 7 label 63,5 x 38,1 mm dengan jarak kolom 2,5 mm (21 per halaman)") }, "\(indonesian)")
+        #expect(indonesian.contains { $0.hasPrefix("thermal-50x30") && $0.contains("Label gulung 50 x 30 mm untuk printer termal 203 dpi") })
+        #expect(!indonesian.joined().contains("sticker") && !indonesian.joined().contains("Roll label"))
+        let english = try sapu.ok("label", "templates", "--lang", "en").lines
+        #expect(english.contains { $0.hasPrefix("a4-3x7") && $0.contains("63.5×38.1 mm") && $0.hasSuffix("(21 per page)") }, "\(english)")
     }
 }

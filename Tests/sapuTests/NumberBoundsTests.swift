@@ -111,4 +111,32 @@ struct NumberBoundsTests {
         }
         #expect(try sapu.dump() == before)
     }
+
+    /// `--count -5` was answered "option --count needs a value": the parser takes `-5` for an
+    /// option. The user gave a value; they are told it is not a valid one.
+    @Test func aNegativeNumberAfterAnOptionIsNamedAsAnInvalidValue() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A")
+        let cases: [([String], String, String)] = [
+            (["inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "-5"],
+             "nilai '-5' tidak sah untuk --count; lihat 'sapu inspect --help'", "invalid value '-5' for --count; see 'sapu inspect --help'"),
+            (["bundle", "void", "--batch", batch, "--from", "-1", "--to", "3", "--reason", "x", "--yes"],
+             "nilai '-1' tidak sah untuk --from; lihat 'sapu bundle void --help'", "invalid value '-1' for --from; see 'sapu bundle void --help'"),
+            (["bundle", "void", "--batch", batch, "--to", "-0", "--reason", "x"],
+             "nilai '-0' tidak sah untuk --to; lihat 'sapu bundle void --help'", "invalid value '-0' for --to; see 'sapu bundle void --help'"),
+            (["label", "--batch", batch, "--format", "pdf", "--skip", "-2"],
+             "nilai '-2' tidak sah untuk --skip; lihat 'sapu label print --help'", "invalid value '-2' for --skip; see 'sapu label print --help'"),
+        ]
+        let before = try sapu.dump()
+        for (arguments, indonesian, english) in cases {
+            let id = try sapu.run(arguments)
+            #expect(id.status != 0 && id.stderr == "galat: " + indonesian + "\n", "\(arguments): \(id.stderr)")
+            let en = try sapu.run(arguments + ["--lang", "en"])
+            #expect(en.status != 0 && en.stderr == "error: " + english + "\n", "\(arguments): \(en.stderr)")
+        }
+        // A value that is an option after all still says that the value is missing.
+        let missing = try sapu.run("bundle", "void", "--batch", batch, "--from", "--reason", "x", "--lang", "en")
+        #expect(missing.stderr == "error: option --from needs a value; see 'sapu bundle void --help'\n", "\(missing.stderr)")
+        #expect(try sapu.dump() == before)
+    }
 }

@@ -202,13 +202,13 @@ struct ReconcileFindingsTests {
             "Hilang 1: \(b3)",
             "Disengketakan 1: \(b2) (tiba dengan label lama R1 saja; berlaku R2)",
             "Ada di mitra tanpa manifest 2: \(b4) TSM251121A-0001 (tidak dikenal di sini); 1 ikatan kini berstatus \"ada di mitra tanpa manifest\"",
-            "Label palsu 1 pindaian: \(b3); dicatat di riwayat 1 ikatan",
+            "Label palsu: 1 pindaian, mengaku sebagai \(b3); dicatat di riwayat 1 ikatan",
         ] : [
             "Shipment \(shop.shipment) disputed: 1 received, 1 missing, 1 disputed, 2 extra, 1 forged",
             "Missing 1: \(b3)",
             "Disputed 1: \(b2) (arrived with old label R1 only; current R2)",
-            "At the partner, not in the manifest 2: \(b4) TSM251121A-0001 (not known here); 1 bundles are now \"at partner, not in manifest\"",
-            "Forged labels 1 scans: \(b3); noted in the history of 1 bundles",
+            "At the partner, not in the manifest 2: \(b4) TSM251121A-0001 (not known here); 1 bundle is now \"at partner, not in manifest\"",
+            "Forged labels: 1 scan, claiming \(b3); noted in the history of 1 bundle",
         ]
         for line in expected { #expect(output.lines.contains(line), "\(line)\n\(output.stdout)") }
 
@@ -255,7 +255,7 @@ struct ReconcileFindingsTests {
                 "\(shown)")
         #expect(shown.contains("Hilang 1: \(shop.bundles[2])") && shown.contains("Ada di mitra tanpa manifest 2: \(shop.bundles[3]) TSM251121A-0001"))
         let english = try shop.sapu.ok("shipment", "show", shop.shipment, "--lang", "en").stdout
-        #expect(english.contains("Missing 1: \(shop.bundles[2])") && english.contains("Forged labels 1 scans: \(shop.bundles[2])"))
+        #expect(english.contains("Missing 1: \(shop.bundles[2])") && english.contains("Forged labels: 1 scan, claiming \(shop.bundles[2])"))
         let json = try #require(try shop.sapu.json(try shop.sapu.ok("shipment", "show", shop.shipment, "--json")) as? [String: Any])
         let receipt = try #require(json["receipt"] as? [String: Any])
         #expect(["received", "missing", "disputed", "extra", "forged"].map { receipt[$0] as? Int } == [1, 1, 1, 2, 1])

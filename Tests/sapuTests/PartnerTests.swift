@@ -86,24 +86,72 @@ struct PartnerTests {
         // The older one after the newer: refused with the reason, nothing changed.
         let older = try shop.sapu.run("shipment", "reconcile", first)
         #expect(older.status != 0)
-        #expect(older.stderr == "galat: tanda terima ini (selesai 2025-11-22 09:00:00 +07:00) tidak lebih baru dari tanda terima "
-            + "yang sudah diterapkan (selesai 2025-11-23 10:00:00 +07:00); tidak ada yang diubah\n", "\(older.stderr)")
+        #expect(older.stderr == "galat: tanda terima ini (selesai 2025-11-22 09:00:00 WIB) tidak lebih baru dari tanda terima "
+            + "yang sudah diterapkan (selesai 2025-11-23 10:00:00 WIB); tidak ada yang diubah\n", "\(older.stderr)")
         #expect(try shop.sapu.dump() == settled)
     }
 
-    /// Times a person reads are the site's, not raw ISO 8601.
-    @Test func aCorrectedReceiptNamesBothTimesAsTheWorkshopReadsThem() throws {
+    /// When the partner finished a receipt is read by the clerk on the site's clock, as every
+    /// other time: `2025-11-22 09:00:00 WIB`, never ISO 8601 with its `T`.
+    @Test func receiptTimesAreShownOnTheSiteClockInShowSupersedeAndRefusal() throws {
         let shop = try ShippedWorkshop()
+        var sapu = shop.sapu
+        sapu.environment["TZ"] = "America/New_York"
         let partner = try shop.partner()
+        // The partner's clock as UTC: the workshop still reads Jakarta time.
         let first = try Self.keep(try Self.finishReceipt(shop, partner, labels: Array(shop.packed.prefix(48)),
-                                                         at: "2025-11-22T09:00:00+07:00"), as: "first", in: shop.sapu)
-        try shop.sapu.ok("shipment", "reconcile", first)
-        let corrected = try Self.finishReceipt(shop, partner, labels: Array(shop.packed.suffix(2)), at: "2025-11-23T10:00:00+07:00")
-        let applied = try shop.sapu.ok("shipment", "reconcile", corrected, "--lang", "en")
-        #expect(applied.stdout.contains("This receipt (finished 2025-11-23 10:00:00 WIB) supersedes the earlier one "
-            + "(finished 2025-11-22 09:00:00 WIB)"), "\(applied.stdout)")
-        let shown = try shop.sapu.ok("shipment", "show", shop.shipment).stdout
-        #expect(shown.contains("selesai 2025-11-23 10:00:00 WIB") && !shown.contains("T10:00:00"), "\(shown)")
+                                                         at: "2025-11-22T02:00:00+00:00"), as: "first", in: sapu)
+        try sapu.ok("shipment", "reconcile", first)
+        let shown = try sapu.ok("shipment", "show", shop.shipment)
+        #expect(shown.stdout.contains("Tanda terima mitra PHC (selesai 2025-11-22 09:00:00 WIB)"), "\(shown.stdout)")
+        let english = try sapu.ok("shipment", "show", shop.shipment, "--lang", "en")
+        #expect(english.stdout.contains("Partner PHC's receipt (finished 2025-11-22 09:00:00 WIB)"), "\(english.stdout)")
+
+        let corrected = try Self.finishReceipt(shop, partner, labels: Array(shop.packed.suffix(2)), at: "2025-11-23T03:30:00+00:00")
+        let superseding = try sapu.ok("shipment", "reconcile", corrected)
+        #expect(superseding.stdout.contains("Tanda terima ini (selesai 2025-11-23 10:30:00 WIB) menggantikan tanda terima sebelumnya (selesai 2025-11-22 09:00:00 WIB)"),
+                "\(superseding.stdout)")
+        let before = try sapu.dump()
+        let older = try sapu.run("shipment", "reconcile", first, "--lang", "en")
+        #expect(older.status != 0)
+        #expect(older.stderr == "error: this receipt (finished 2025-11-22 09:00:00 WIB) is not newer than the receipt already applied (finished 2025-11-23 10:30:00 WIB); nothing changed\n",
+                "\(older.stderr)")
+        #expect(try sapu.dump() == before)
+        for output in [shown.stdout, english.stdout, superseding.stdout, older.stderr] {
+            #expect(!output.contains("T09:00:00") && !output.contains("+07:00") && !output.contains("+00:00"), "\(output)")
+        }
+    }
+
+    /// The clerk picks the wrong file: the workshop's own manifest was "signed by PWT, which is
+    /// not a registered partner"; a `.sig` or the CSV was "file X.sig.sig cannot be read",
+    /// a name never typed.
+    @Test func theWrongFileGivenAsAReceiptOrManifestIsNamedForWhatItIs() throws {
+        let shop = try ShippedWorkshop()
+        let manifest = shop.docs + "/" + shop.stem + ".manifest.json"
+        let before = try shop.sapu.dump()
+        let own = try shop.sapu.run("shipment", "reconcile", manifest)
+        #expect(own.status != 0)
+        #expect(own.stderr == "galat: \(manifest) ditandatangani lokasi ini sendiri (PWT), bukan oleh mitra: itu manifest atau berkas lain dari sini, bukan tanda terima mitra (ID.receipt.json); tidak ada yang diubah\n",
+                "\(own.stderr)")
+        let ownEnglish = try shop.sapu.run("shipment", "reconcile", manifest, "--lang", "en")
+        #expect(ownEnglish.stderr.hasPrefix("error: \(manifest) is signed by this site itself (PWT), not by a partner"),
+                "\(ownEnglish.stderr)")
+        for name in [shop.stem + ".manifest.sig", shop.stem + ".csv"] {
+            let path = shop.docs + "/" + name
+            let wrong = try shop.sapu.run("shipment", "reconcile", path, "--lang", "en")
+            #expect(wrong.status != 0)
+            #expect(wrong.stderr == "error: no signature for \(path): \(path).sig not found; give the .json file Sapu wrote, with its .sig file in the same folder; nothing changed\n",
+                    "\(wrong.stderr)")
+            #expect(try shop.sapu.run("shipment", "reconcile", path).stderr.hasPrefix("galat: tanda tangan \(path) tidak ada: "))
+        }
+        #expect(try shop.sapu.dump() == before)
+        // The partner's side: a manifest without its signature beside it.
+        let partner = try shop.partner()
+        try FileManager.default.removeItem(atPath: partner.directory + "/" + shop.stem + ".manifest.sig")
+        let alone = try partner.run(shop.verifyArguments + ["--lang", "en"])
+        #expect(alone.status != 0)
+        #expect(alone.stderr == "error: no signature for \(shop.stem).manifest.json: \(shop.stem).manifest.sig not found; give the .json file Sapu wrote, with its .sig file in the same folder; nothing changed\n",
+                "\(alone.stderr)")
     }
 
     @Test func theWorkshopSeesWhichBundlesWereTypedByHand() throws {

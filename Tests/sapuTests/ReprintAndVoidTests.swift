@@ -140,8 +140,8 @@ struct VoidTests {
         let cases: [([String], String, String)] = [
             ([twins.voided[0], id4], "\(id4) tidak bisa dibatalkan, status dikemas: ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode bongkar) bila memang salah dibuat; tidak ada yang dibatalkan",
              "\(id4) cannot be voided, state packed: bundle is packed in a shipment; unpack it first (sapu scan --mode unpack) if it really was created by mistake; nothing was voided"),
-            ([shipped, twins.voided[1], id4], "\(shipped) tidak bisa dibatalkan, status dikirim: ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; tidak bisa dibatalkan; juga ditolak: \(id4); tidak ada yang dibatalkan",
-             "\(shipped) cannot be voided, state shipped: bundle has been shipped and is listed on a signed manifest; it cannot be voided; also refused: \(id4); nothing was voided"),
+            ([shipped, twins.voided[1], id4], "\(shipped) tidak bisa dibatalkan, status dikirim: ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; juga ditolak: \(id4); tidak ada yang dibatalkan",
+             "\(shipped) cannot be voided, state shipped: bundle has been shipped and is listed on a signed manifest; also refused: \(id4); nothing was voided"),
         ]
         for (ids, indonesian, english) in cases {
             let id = try sapu.run(["bundle", "void"] + ids + ["--reason", "salah"])
@@ -169,6 +169,26 @@ struct VoidTests {
         #expect(try sapu.dump() == before)
     }
 
+    /// `batch show` listed the states in the alphabetical order of their internal names
+    /// (`di gudang` before `diperiksa`), and an empty table for a batch voided whole.
+    @Test func batchShowListsStatesInLifecycleOrderAndNoEmptyTable() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "3")
+        try sapu.ok("label", "--batch", batch, "--out", "l")
+        try sapu.ok("scan", "--mode", "terima", input: "\(batch)-0002\n\(batch)-0003\n")
+        try sapu.ok("scan", "--mode", "karantina", input: "\(batch)-0003\n")
+        let rows = try sapu.ok("batch", "show", batch).lines.dropFirst(3).map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(rows == ["A diperiksa 1", "A di gudang 1", "A karantina 1"], "\(rows)")
+        let english = try sapu.ok("batch", "show", batch, "--lang", "en").lines.dropFirst(3).map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(english == ["A inspected 1", "A in stock 1", "A quarantined 1"], "\(english)")
+
+        let other = try sapu.ok("batch", "create", "--product", "GLAGAH").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sapu.ok("inspect", "--batch", other, "--maker", "M042", "--pass", "--grade", "A", "--count", "2")
+        try sapu.ok("bundle", "void", "--batch", other, "--reason", "salah", "--yes")
+        let voided = try sapu.ok("batch", "show", other).stdout
+        #expect(voided.hasSuffix(", 0 ikatan, 0 lulus\n2 ikatan dibatalkan (tidak dihitung)\n") && !voided.contains("GRADE"), "\(voided)")
+    }
+
     @Test func voidingTwiceSaysSoAndRecordsOneEvent() throws {
         let twins = try VoidTwins()
         let sapu = twins.mistaken
@@ -179,6 +199,11 @@ struct VoidTests {
         let english = try sapu.ok("bundle", "void", twins.voided[0], "--reason", "lagi", "--lang", "en", "--json")
         let json = try #require(try sapu.json(english) as? [String: Any])
         #expect(json["voided"] as? [String] == [] && json["alreadyVoided"] as? [String] == [twins.voided[0]])
+        // One bundle is one bundle in English too (it was "1 bundles were already voided").
+        let text = try sapu.ok("bundle", "void", twins.voided[0], "--reason", "lagi", "--lang", "en")
+        #expect(text.stdout == "1 bundle was already voided; not recorded again\n", "\(text.stdout)")
+        let single = try sapu.run("bundle", "void", "--batch", twins.batch, "--from", "12", "--to", "12", "--reason", "x", "--lang", "en")
+        #expect(single.stderr.hasPrefix("error: voiding 1 bundle at once needs confirming"), "\(single.stderr)")
         #expect(try sapu.dump() == before)
     }
 
@@ -322,7 +347,7 @@ struct ReprintTests {
         let items = try #require(try sapu.json(english) as? [[String: Any]])
         #expect(items.first?["reprint"] as? Bool == true && items.first?["revision"] as? Int == 1)
         #expect(try sapu.ok("label", ids[1], "--again", "--out", "one", "--lang", "en").lines.last
-                == "1 labels written again, same revision (template thermal-50x30, png)")
+                == "1 label written again, same revision (template thermal-50x30, png)")
         let history = try sapu.ok("bundle", "show", ids[0]).stdout
         #expect(history.contains("label ulang") && history.contains("beri label"), "\(history)")
     }
@@ -356,6 +381,23 @@ struct ReprintTests {
         #expect(batchAgain.stderr == "error: batch \(newBatch) has no bundle with a current label to write again; write its labels without --again\n")
         #expect(try sapu.dump() == unlabelled)
         #expect(!FileManager.default.fileExists(atPath: sapu.directory + "/o"))
+    }
+
+    /// After a re-inspection the bundle's old label is refused at every station; `bundle show`
+    /// still said "label: R1", as if it had a label to use.
+    @Test func aLabelWrittenBeforeTheLatestReinspectionIsShownAsNoLongerCurrent() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "2")
+        let reinspected = batch + "-0002"
+        try sapu.ok("label", "--batch", batch, "--out", "l")
+        try sapu.ok("inspect", reinspected, "--pass", "--grade", "B")
+        #expect(try sapu.ok("bundle", "show", reinspected).lines.first?.hasSuffix("label: R1 (tidak berlaku)") == true)
+        #expect(try sapu.ok("bundle", "show", reinspected, "--lang", "en").lines.first?.hasSuffix("label: R1 (not current)") == true)
+        let list = try sapu.ok("bundle", "list").lines
+        #expect(list.contains { $0.hasPrefix(batch + "-0001") && $0.hasSuffix("  R1") }, "\(list)")
+        #expect(list.contains { $0.hasPrefix(reinspected) && $0.hasSuffix("R1 (tidak berlaku)") }, "\(list)")
+        try sapu.ok("label", reinspected, "--out", "l2")
+        #expect(try sapu.ok("bundle", "show", reinspected).lines.first?.hasSuffix("label: R2") == true)
     }
 }
 

@@ -25,6 +25,28 @@ struct TimeZoneTests {
         #expect(!shown.stdout.contains("T08:00:00"))
     }
 
+    /// A report's "made" line and doctor's last quick check are times a person reads too: the
+    /// site's date, time to the second and zone name, never ISO 8601 or the PC's zone.
+    @Test func reportHeadingsAndDoctorShowTheSiteClock() throws {
+        let sapu = try Self.runner()
+        try sapu.ok("init", "--site", "PWT", "--name", "Lapas")
+        try sapu.ok("maker", "add", "M042")
+        let batch = try sapu.ok("batch", "create", "--product", "LIDI").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A")
+        for report in ["stock", "qc", "makers"] {
+            let indonesian = try sapu.ok("report", report).stdout
+            #expect(indonesian.contains("Lapas (PWT), dibuat 2025-11-21 08:00:00 WIB\n"), "\(indonesian)")
+            let english = try sapu.ok("report", report, "--lang", "en").stdout
+            #expect(english.contains("Lapas (PWT), made 2025-11-21 08:00:00 WIB\n"), "\(english)")
+            let html = try sapu.ok("report", report, "--format", "html").stdout
+            #expect(html.contains("dibuat 2025-11-21 08:00:00 WIB"))
+        }
+        let doctor = try sapu.ok("doctor").stdout
+        let line = try #require(doctor.split(separator: "\n").first { $0.contains("terakhir lolos") })
+        #expect(line.wholeMatch(of: /BAIK +pemeriksaan cepat otomatis: terakhir lolos \d{4}-\d\d-\d\d \d\d:\d\d:\d\d WIB \(\d+ ms\)/) != nil,
+                "\(line)")
+    }
+
     @Test func aSiteInMakassarWritesWITA() throws {
         let sapu = try Self.runner()
         try sapu.ok("init", "--site", "MKS", "--name", "Lapas Makassar", "--time-zone", "Asia/Makassar")

@@ -107,10 +107,18 @@ extension Message {
     }
 
     public static func bundleHeader(id: String, product: String, maker: String, result: Message, state: BundleState,
-                                    labelRevision: Int) -> Message {
-        let label = labelRevision == 0 ? Message(id: "belum ada", en: "none yet") : Message(id: "R\(labelRevision)", en: "R\(labelRevision)")
+                                    labelRevision: Int, labelCurrent: Bool) -> Message {
+        let label = labelRevision == 0 ? Message(id: "belum ada", en: "none yet")
+            : labelShown(revision: labelRevision, current: labelCurrent)
         return Message(id: "\(id)  \(product)  pembuat \(maker)  \(result.indonesian)  status: \(state.message.indonesian)  label: \(label.indonesian)",
                        en: "\(id)  \(product)  maker \(maker)  \(result.english)  state: \(state.message.english)  label: \(label.english)")
+    }
+
+    /// The revision of a bundle's last label; one written before its latest re-inspection
+    /// no longer counts (a station refuses it), and says so: `R1 (tidak berlaku)`.
+    public static func labelShown(revision: Int, current: Bool) -> Message {
+        current ? Message(id: "R\(revision)", en: "R\(revision)")
+            : Message(id: "R\(revision) (tidak berlaku)", en: "R\(revision) (not current)")
     }
 
     /// A QC result as people say it: `LULUS A` / `PASS A`, `TIDAK LULUS: Ikatan longgar` / `FAIL: Loose binding`.

@@ -9,6 +9,7 @@ extension CodeKind {
         case .defect: Message(id: "kode cacat", en: "defect code")
         case .grade: Message(id: "grade", en: "grade")
         case .inspector: Message(id: "kode pemeriksa", en: "inspector code")
+        case .operator: Message(id: "kode operator", en: "operator code")
         case .station: Message(id: "nama stasiun", en: "station name")
         case .key: Message(id: "id kunci", en: "key id")
         case .partner: Message(id: "kode mitra", en: "partner code")
@@ -61,8 +62,9 @@ extension MoveRefusal {
             Message(id: "ikatan sedang dikemas dalam pengiriman; bongkar dulu (sapu scan --mode bongkar) bila memang salah dibuat",
                     en: "bundle is packed in a shipment; unpack it first (sapu scan --mode unpack) if it really was created by mistake")
         case .voidShipped:
-            Message(id: "ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani; tidak bisa dibatalkan",
-                    en: "bundle has been shipped and is listed on a signed manifest; it cannot be voided")
+            // Said after "cannot be voided" (`voidRefused`): the reason alone.
+            Message(id: "ikatan sudah pernah dikirim dan tercantum di manifest yang ditandatangani",
+                    en: "bundle has been shipped and is listed on a signed manifest")
         }
     }
 }
@@ -237,7 +239,7 @@ extension SapuError {
                     en: "\(count) new bundles at once (more than \(Confirmation.threshold)) need confirming, but input is not a terminal; add --yes if the count is right; nothing changed")
         case .voidNeedsConfirmation(let count):
             Message(id: "membatalkan \(count) ikatan sekaligus perlu dikonfirmasi, tetapi masukan bukan terminal; tambahkan --yes bila memang benar; tidak ada yang diubah",
-                    en: "voiding \(count) bundles at once needs confirming, but input is not a terminal; add --yes if that is right; nothing changed")
+                    en: "voiding \(Message.englishCount(count, "bundle")) at once needs confirming, but input is not a terminal; add --yes if that is right; nothing changed")
         case .notConfirmed:
             Message(id: "tidak dikonfirmasi; tidak ada yang diubah", en: "not confirmed; nothing changed")
         case .voidNeedsBundles:
@@ -389,6 +391,12 @@ extension SapuError {
         case .receiptFormerFormat(let path, let format):
             Message(id: "tanda terima \(path) berformat lama (\(format)) yang tidak membedakan id ketikan dari label terverifikasi; minta mitra memperbarui sapu dan menjalankan sapu verify --finish lagi",
                     en: "receipt \(path) is in an old format (\(format)) that does not tell typed ids from verified labels; ask the partner to update sapu and run sapu verify --finish again")
+        case .receiptSignedByThisSite(let path, let site):
+            Message(id: "\(path) ditandatangani lokasi ini sendiri (\(site)), bukan oleh mitra: itu manifest atau berkas lain dari sini, bukan tanda terima mitra (ID.receipt.json); tidak ada yang diubah",
+                    en: "\(path) is signed by this site itself (\(site)), not by a partner: it is a manifest or another file from here, not a partner's receipt (ID.receipt.json); nothing changed")
+        case .signatureMissing(let document, let signature):
+            Message(id: "tanda tangan \(document) tidak ada: \(signature) tidak ditemukan; berikan berkas .json dari Sapu, dengan berkas .sig-nya di folder yang sama; tidak ada yang diubah",
+                    en: "no signature for \(document): \(signature) not found; give the .json file Sapu wrote, with its .sig file in the same folder; nothing changed")
         case .receiptSignerNotPartner(let path, let signer):
             Message(id: "tanda terima \(path) ditandatangani oleh \(signer), yang bukan mitra terdaftar; tidak ada yang diubah (lihat sapu partner list)",
                     en: "receipt \(path) is signed by \(signer), which is not a registered partner; nothing changed (see sapu partner list)")

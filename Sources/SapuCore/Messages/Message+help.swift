@@ -93,12 +93,16 @@ extension Message {
         en: "Record QC: create N inspected bundles, or re-inspect bundles after rework.")
     public static let helpInspectDiscussion = Message(
         id: """
-            Ikatan baru:    sapu inspect --batch PWT251121A --maker M042 --pass --grade A --count 5
-            Periksa ulang:  sapu inspect PWT251121A-0003 --pass --grade B
+            Ikatan baru:
+            sapu inspect --batch PWT251121A --maker M042 --pass --grade A --count 5
+            Periksa ulang setelah diperbaiki:
+            sapu inspect PWT251121A-0003 --pass --grade B
             """,
         en: """
-            New bundles:  sapu inspect --batch PWT251121A --maker M042 --pass --grade A --count 5
-            Re-inspect:   sapu inspect PWT251121A-0003 --pass --grade B
+            New bundles:
+            sapu inspect --batch PWT251121A --maker M042 --pass --grade A --count 5
+            Re-inspect after rework:
+            sapu inspect PWT251121A-0003 --pass --grade B
             """)
     public static let helpInspectBundles = Message(
         id: "Id ikatan yang diperiksa ulang setelah diperbaiki.", en: "Bundle ids to re-inspect after rework.")
@@ -324,16 +328,20 @@ extension Message {
         en: "Check arriving bundles against a signed manifest (no workshop database needed).")
     public static let helpVerifyDiscussion = Message(
         id: """
-            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub        (pindai setiap ikatan)
+            Pindai setiap ikatan:
+            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub
+            Lalu tampilkan laporannya dan tulis tanda terima:
             sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub --finish
-            Kemajuan disimpan di berkas status, jadi pemeriksaan yang terputus dilanjutkan dari tempat berhentinya.
-            --finish menampilkan laporan dan menulis ID.receipt.json yang ditandatangani kunci Anda sendiri (dari sapu init Anda).
+
+            Kemajuan disimpan di berkas status, jadi pemeriksaan yang terputus dilanjutkan dari tempat berhentinya. --finish menampilkan laporan dan menulis ID.receipt.json yang ditandatangani kunci Anda sendiri (dari sapu init Anda).
             """,
         en: """
-            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub        (scan every bundle)
+            Scan every bundle:
+            sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub
+            Then print the report and write the receipt:
             sapu verify --manifest 001-SJ-PWT-XI-2025.manifest.json --key PWT.pub --finish
-            Progress is kept in a state file, so an interrupted check resumes where it stopped.
-            --finish prints the report and writes ID.receipt.json signed with your own key (from your sapu init).
+
+            Progress is kept in a state file, so an interrupted check resumes where it stopped. --finish prints the report and writes ID.receipt.json signed with your own key (from your sapu init).
             """)
     public static let helpVerifyManifest = Message(id: "Berkas manifest (ID.manifest.json).", en: "The manifest file (ID.manifest.json).")
     public static let helpVerifyKey = Message(
@@ -359,12 +367,16 @@ extension Message {
         en: "Show key ids, fingerprints and which key the database calls current.")
     public static let helpKeyShowDiscussion = Message(
         id: """
-            sapu key show                   (kunci lokasi ini, dari database)
-            sapu key show --file PWT.pub    (berkas kunci publik dari Lapas pengirim: sidik jari untuk dicocokkan lewat telepon)
+            Kunci lokasi ini, dari database:
+            sapu key show
+            Kunci publik yang dikirim Lapas (cocokkan sidik jarinya lewat telepon):
+            sapu key show --file PWT.pub
             """,
         en: """
-            sapu key show                   (this site's keys, from the database)
-            sapu key show --file PWT.pub    (a public key file received from a workshop: fingerprints to confirm by phone)
+            This site's keys, from the database:
+            sapu key show
+            A public key file from a workshop (confirm its fingerprints by phone):
+            sapu key show --file PWT.pub
             """)
     public static let helpKeyShowFile = Message(
         id: "Berkas kunci publik yang ditampilkan sebagai ganti kunci lokasi ini (tanpa database).",
@@ -372,12 +384,16 @@ extension Message {
     public static let helpKeyExport = Message(id: "Tulis kunci publik untuk mitra.", en: "Write the public keys for partners.")
     public static let helpKeyExportDiscussion = Message(
         id: """
-            sapu key export --out PWT.pub                  (semua kunci dalam satu berkas kunci sapu)
-            sapu key export --format pem --out DIR         (DIR/PWT-K1.pem, DIR/PWT-K2.pem, ...: satu berkas PEM per kunci)
+            Semua kunci dalam satu berkas kunci sapu:
+            sapu key export --out PWT.pub
+            Satu berkas PEM per kunci (DIR/PWT-K1.pem, DIR/PWT-K2.pem, ...):
+            sapu key export --format pem --out DIR
             """,
         en: """
-            sapu key export --out PWT.pub                  (every key in one sapu key file)
-            sapu key export --format pem --out DIR         (DIR/PWT-K1.pem, DIR/PWT-K2.pem, ...: one PEM file per key)
+            Every key in one sapu key file:
+            sapu key export --out PWT.pub
+            One PEM file per key (DIR/PWT-K1.pem, DIR/PWT-K2.pem, ...):
+            sapu key export --format pem --out DIR
             """)
     public static let helpKeyExportOut = Message(
         id: "Berkas (format sapu) atau folder (format pem) yang ditulis.",
@@ -463,8 +479,8 @@ extension Message {
         id: "Salin database ke BERKAS selagi stasiun tetap bekerja; salinan diperiksa keutuhannya sebelum menggantikan BERKAS.",
         en: "Copy the database to FILE while stations keep working; the copy is integrity-checked before it replaces FILE.")
     public static let helpBackupDiscussion = Message(
-        id: "Setiap hari, mis. dari cron:  sapu backup --db /srv/sapu/sapu.sqlite --out /media/backup/sapu-$(date +%F).sqlite",
-        en: "Daily, e.g. from cron:  sapu backup --db /srv/sapu/sapu.sqlite --out /media/backup/sapu-$(date +%F).sqlite")
+        id: "Setiap hari, mis. dari cron:\nsapu backup --db /srv/sapu.sqlite --out /media/cadangan/sapu-$(date +%F).sqlite",
+        en: "Daily, e.g. from cron:\nsapu backup --db /srv/sapu.sqlite --out /media/backup/sapu-$(date +%F).sqlite")
     public static let helpBackupOut = Message(id: "Berkas cadangan yang ditulis.", en: "The backup file to write.")
 
     // MARK: - restore
@@ -496,20 +512,19 @@ extension Message {
     public static let helpBundleVoid = Message(
         id: "Batalkan ikatan yang salah dibuat: tidak dihitung lagi di stok dan laporan, labelnya ditolak di setiap stasiun; riwayatnya tetap.",
         en: "Void bundles created by mistake: left out of stock and every report, their labels refused at every station; their history is kept.")
+    /// Examples on their own lines; each paragraph on one line, which the help page wraps.
     public static let helpBundleVoidDiscussion = Message(
         id: """
             sapu bundle void PWT251121A-0003 PWT251121A-0007 --reason "salah hitung"
-            sapu bundle void --batch PWT251121A --from 3 --to 9 --reason "jumlah salah ketik"
-            Hanya ikatan berstatus diperiksa, di gudang atau karantina yang bisa dibatalkan; ikatan yang dikemas atau
-            pernah dikirim ditolak, dan bila satu ditolak tidak ada yang dibatalkan. Pembatalan bersifat final.
-            Lebih dari \(Confirmation.threshold) ikatan, atau sebuah rentang/batch, perlu dikonfirmasi (di terminal) atau --yes.
+            sapu bundle void --batch PWT251121A --from 3 --to 9 --reason "salah ketik"
+
+            Hanya ikatan berstatus diperiksa, di gudang atau karantina yang bisa dibatalkan; ikatan yang dikemas atau pernah dikirim ditolak, dan bila satu ditolak tidak ada yang dibatalkan. Pembatalan bersifat final. Lebih dari \(Confirmation.threshold) ikatan, atau sebuah rentang/batch, perlu dikonfirmasi (di terminal) atau --yes.
             """,
         en: """
             sapu bundle void PWT251121A-0003 PWT251121A-0007 --reason "miscounted"
             sapu bundle void --batch PWT251121A --from 3 --to 9 --reason "count mistyped"
-            Only bundles that are inspected, in stock or quarantined can be voided; packed or ever shipped ones are
-            refused, and if one is refused none is voided. A void is final. More than \(Confirmation.threshold) bundles,
-            or a range or batch, must be confirmed (at a terminal) or given --yes.
+
+            Only bundles that are inspected, in stock or quarantined can be voided; packed or ever shipped ones are refused, and if one is refused none is voided. A void is final. More than \(Confirmation.threshold) bundles, or a range or batch, must be confirmed (at a terminal) or given --yes.
             """)
     public static let helpBundleVoidIDs = Message(id: "Id ikatan yang dibatalkan.", en: "Bundle ids to void.")
     public static let helpBundleVoidBatch = Message(
@@ -526,10 +541,6 @@ extension Message {
     public static let helpBundleVoidYes = Message(
         id: "Lanjutkan tanpa bertanya (wajib untuk rentang atau lebih dari \(Confirmation.threshold) ikatan bila masukan bukan terminal).",
         en: "Go on without asking (required for a range or more than \(Confirmation.threshold) bundles when input is not a terminal).")
-    public static let helpBundleVoidOperator = Message(id: "Kode operator.", en: "Operator's code.")
-    public static let helpBundleVoidStation = Message(
-        id: "Nama stasiun (bawaan: $SAPU_STATION, atau nama host).",
-        en: "Station name (default: $SAPU_STATION, else the host name).")
 
     // MARK: - shipment (partner results, documents)
 

@@ -20,11 +20,11 @@ extension Message {
     public static func labelsWritten(count: Int, sameRevision: Int, template: String, format: String) -> Message {
         if sameRevision == 0 {
             return Message(id: "\(count) label ditulis (templat \(template), \(format))",
-                           en: "\(count) labels written (template \(template), \(format))")
+                           en: "\(englishCount(count, "label")) written (template \(template), \(format))")
         }
         if sameRevision == count {
             return Message(id: "\(count) label ditulis ulang, revisi yang sama (templat \(template), \(format))",
-                           en: "\(count) labels written again, same revision (template \(template), \(format))")
+                           en: "\(englishCount(count, "label")) written again, same revision (template \(template), \(format))")
         }
         return Message(id: "\(count) label ditulis, \(sameRevision) di antaranya ditulis ulang dengan revisi yang sama; yang lain revisi baru karena kunci tanda tangan berganti (templat \(template), \(format))",
                        en: "\(count) labels written, \(sameRevision) of them again with the same revision; the others get a new revision because the signing key changed (template \(template), \(format))")
@@ -33,18 +33,40 @@ extension Message {
     /// `sapu label --batch` passed over bundles whose current label was already written.
     public static func labelsSkippedCurrent(count: Int, batch: String) -> Message {
         Message(id: "\(count) ikatan dilewati karena sudah punya label yang berlaku; untuk menulis ulang: sapu label --batch \(batch) --again",
-                en: "\(count) bundles skipped: they already have a current label; to write them again: sapu label --batch \(batch) --again")
+                en: count == 1 ? "1 bundle skipped: it already has a current label; to write it again: sapu label --batch \(batch) --again"
+                    : "\(count) bundles skipped: they already have a current label; to write them again: sapu label --batch \(batch) --again")
     }
 
     /// `sapu label --batch --again` passed over bundles with no current label to write again.
     public static func labelsSkippedNotCurrent(count: Int, batch: String) -> Message {
         Message(id: "\(count) ikatan dilewati karena belum punya label yang berlaku; tulis labelnya tanpa --again: sapu label --batch \(batch)",
-                en: "\(count) bundles skipped: they have no current label yet; write their labels without --again: sapu label --batch \(batch)")
+                en: count == 1 ? "1 bundle skipped: it has no current label yet; write its label without --again: sapu label --batch \(batch)"
+                    : "\(count) bundles skipped: they have no current label yet; write their labels without --again: sapu label --batch \(batch)")
     }
 
     /// `sapu label --batch` found every label of the batch already written.
     public static func labelsAllCurrent(count: Int, batch: String) -> Message {
         Message(id: "Tidak ada label yang ditulis: \(count) ikatan batch \(batch) sudah punya label yang berlaku; untuk menulis ulang: sapu label --batch \(batch) --again",
-                en: "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again: sapu label --batch \(batch) --again")
+                en: count == 1 ? "No labels written: the 1 bundle of batch \(batch) already has a current label; to write it again: sapu label --batch \(batch) --again"
+                    : "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again: sapu label --batch \(batch) --again")
+    }
+}
+
+extension Message {
+    /// A template's description as `sapu label templates` shows it: the shipped templates' in
+    /// the user's language; a site's own template file says what it says, in both.
+    public static func templateDescription(_ text: String) -> Message {
+        switch text {
+        case "A4 sticker sheet, 3 x 7 labels of 63.5 x 38.1 mm with 2.5 mm column gaps (21 per page)":
+            Message(id: "Lembar stiker A4, 3 x 7 label 63,5 x 38,1 mm dengan jarak kolom 2,5 mm (21 per halaman)", en: text)
+        case "A4 sticker sheet, 3 x 8 labels of 70 x 37 mm without gaps (24 per page)":
+            Message(id: "Lembar stiker A4, 3 x 8 label 70 x 37 mm tanpa jarak (24 per halaman)", en: text)
+        case "Roll label 50 x 30 mm for a 203 dpi thermal printer; one label per PNG, PDF page or ZPL block":
+            Message(id: "Label gulung 50 x 30 mm untuk printer termal 203 dpi; satu label per PNG, halaman PDF atau blok ZPL", en: text)
+        case "Roll label 60 x 40 mm for a 203 dpi thermal printer; one label per PNG, PDF page or ZPL block":
+            Message(id: "Label gulung 60 x 40 mm untuk printer termal 203 dpi; satu label per PNG, halaman PDF atau blok ZPL", en: text)
+        default:
+            Message(id: text, en: text)
+        }
     }
 }

@@ -90,7 +90,7 @@ extension Message {
     public static func reconcileExtra(entries: [Message], marked: Int) -> Message {
         let now = marked == 0 ? Message(id: "", en: "")
             : Message(id: "; \(marked) ikatan kini berstatus \"\(BundleState.extra.message.indonesian)\"",
-                      en: "; \(marked) bundles are now \"\(BundleState.extra.message.english)\"")
+                      en: "; \(englishCount(marked, "bundle")) \(marked == 1 ? "is" : "are") now \"\(BundleState.extra.message.english)\"")
         return Message(id: "Ada di mitra tanpa manifest \(entries.count): \(entries.map(\.indonesian).joined(separator: " "))\(now.indonesian)",
                        en: "At the partner, not in the manifest \(entries.count): \(entries.map(\.english).joined(separator: " "))\(now.english)")
     }
@@ -108,11 +108,12 @@ extension Message {
 
     /// Forged scans, the bundle ids they claimed, and how many of those got a note in their history.
     public static func reconcileForged(scans: Int, claimed: [String], noted: Int) -> Message {
-        let ids = claimed.isEmpty ? "" : ": " + claimed.joined(separator: " ")
+        let ids = claimed.joined(separator: " ")
+        let claiming = claimed.isEmpty ? Message(id: "", en: "") : Message(id: ", mengaku sebagai \(ids)", en: ", claiming \(ids)")
         let note = noted == 0 ? Message(id: "", en: "")
-            : Message(id: "; dicatat di riwayat \(noted) ikatan", en: "; noted in the history of \(noted) bundles")
-        return Message(id: "Label palsu \(scans) pindaian\(ids)\(note.indonesian)",
-                       en: "Forged labels \(scans) scans\(ids)\(note.english)")
+            : Message(id: "; dicatat di riwayat \(noted) ikatan", en: "; noted in the history of \(englishCount(noted, "bundle"))")
+        return Message(id: "Label palsu: \(scans) pindaian\(claiming.indonesian)\(note.indonesian)",
+                       en: "Forged labels: \(englishCount(scans, "scan"))\(claiming.english)\(note.english)")
     }
 
     /// `shipment show`: the partner's receipt in force, in counts.

@@ -30,9 +30,10 @@ extension Message {
         }
     }
 
-    public static func reportGenerated(site: String, name: String, at: Instant) -> Message {
+    /// `at` as `2026-12-01 09:14:03 WIB`, the way every time is shown.
+    public static func reportGenerated(site: String, name: String, at: String) -> Message {
         let place = name.isEmpty ? site : "\(name) (\(site))"
-        return Message(id: "\(place), dibuat \(at.date.iso) pukul \(at.clock)", en: "\(place), made \(at.date.iso) at \(at.clock)")
+        return Message(id: "\(place), dibuat \(at)", en: "\(place), made \(at)")
     }
 
     // MARK: Columns

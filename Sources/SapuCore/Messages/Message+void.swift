@@ -2,17 +2,17 @@
 extension Message {
     public static func bundlesVoided(count: Int, reason: String) -> Message {
         Message(id: "\(count) ikatan dibatalkan (alasan: \(reason)); tidak dihitung lagi di stok dan laporan, riwayatnya tetap ada",
-                en: "\(count) bundles voided (reason: \(reason)); no longer counted in stock or reports, their history is kept")
+                en: "\(englishCount(count, "bundle")) voided (reason: \(reason)); no longer counted in stock or reports, their history is kept")
     }
 
     public static func bundlesAlreadyVoided(count: Int) -> Message {
         Message(id: "\(count) ikatan sudah dibatalkan sebelumnya; tidak dicatat lagi",
-                en: "\(count) bundles were already voided; not recorded again")
+                en: "\(englishCount(count, "bundle")) \(count == 1 ? "was" : "were") already voided; not recorded again")
     }
 
     /// `sapu batch show`: the voided bundles are left out of its counts.
     public static func batchVoidedNote(_ count: Int) -> Message {
-        Message(id: "\(count) ikatan dibatalkan (tidak dihitung)", en: "\(count) bundles voided (not counted)")
+        Message(id: "\(count) ikatan dibatalkan (tidak dihitung)", en: "\(englishCount(count, "bundle")) voided (not counted)")
     }
 
     /// The event detail of a void: why.
@@ -31,7 +31,7 @@ extension Message {
     public static func confirmVoid(count: Int, first: String, last: String, reason: String) -> Message {
         let range = count == 1 ? first : "\(first) … \(last)"
         return Message(id: "Membatalkan \(count) ikatan (\(range)), alasan: \(reason). Ikatan yang dibatalkan tidak bisa dipakai lagi.",
-                       en: "This voids \(count) bundles (\(range)), reason: \(reason). Voided bundles cannot be used again.")
+                       en: "This voids \(englishCount(count, "bundle")) (\(range)), reason: \(reason). Voided bundles cannot be used again.")
     }
 
     /// The prompt after a confirmation question; `ya` or `yes` goes on.

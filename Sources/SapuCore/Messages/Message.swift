@@ -21,3 +21,10 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text(.standard) }
 }
+
+extension Message {
+    /// `1 bundle`, `2 bundles`: a count with its English noun (Indonesian needs no plural).
+    static func englishCount(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

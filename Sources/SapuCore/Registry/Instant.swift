@@ -34,10 +34,6 @@ public struct Instant: Sendable, Equatable, Comparable {
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8))
     }
 
-    /// `2026-12-01 09:14:03 +07:00`: a moment with the offset it was written with, for a
-    /// message that has no site clock at hand (a partner's receipt time).
-    public var readable: String { shown + " " + offsetText }
-
     /// `+07:00`: the offset as ISO 8601 writes it.
     public var offsetText: String { String(iso8601.suffix(6)) }
 

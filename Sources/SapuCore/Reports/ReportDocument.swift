@@ -51,14 +51,18 @@ public struct ReportDocument: Sendable, Equatable {
 public struct ReportHeading: Sendable, Equatable {
     public var site: Site
     public var made: Instant
+    /// When it was made as people at the site read it (`2026-12-01 09:14:03 WIB`); the site's
+    /// clock knows its zone's name, the domain does not.
+    public var madeShown: String
 
-    public init(site: Site, made: Instant) {
+    public init(site: Site, made: Instant, shown: String? = nil) {
         self.site = site
         self.made = made
+        madeShown = shown ?? "\(made.shown) \(made.offsetText)"
     }
 
     func lines(_ language: Language) -> [String] {
-        [Message.reportGenerated(site: site.code, name: site.name, at: made).text(language)]
+        [Message.reportGenerated(site: site.code, name: site.name, at: madeShown).text(language)]
     }
 }
 

@@ -30,13 +30,6 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
 }
 
 extension Instant {
-    /// The local time of day, `HH:MM`.
-    public var clock: String {
-        let text = iso8601
-        let start = text.index(text.startIndex, offsetBy: 11)
-        return String(text[start..<text.index(start, offsetBy: 5)])
-    }
-
     /// The calendar date of a local day number.
     public static func date(ofLocalDay day: Int64) -> CalendarDate {
         Instant(unixSeconds: day * 86_400, utcOffset: 0).date

@@ -147,7 +147,7 @@ extension ControlCode {
             guard let id = ShipmentID(typed: words.joined(separator: " ")) else { return nil }
             self = .shipment(id.description)
         case "OPERATOR":
-            guard words.count == 1, let word = words.first, let code = try? Code.normalise(word, as: .inspector) else {
+            guard words.count == 1, let word = words.first, let code = try? Code.normalise(word, as: .operator) else {
                 return nil
             }
             self = .operatorCode(code)

@@ -36,14 +36,15 @@ extension OptionWord {
         Message(id: Message.list(words(.id), conjunction: "atau"), en: Message.list(words(.en), conjunction: "or"))
     }
 
-    /// The word as a shell takes it without quotes: lower case, a hyphen for each space.
+    /// The word as a shell takes it without quotes: lower case, a hyphen for each space, no
+    /// comma (`at partner, not in manifest` is typed `at-partner-not-in-manifest`).
     static func typeable(_ word: String) -> String {
-        word.lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: "-")
+        word.lowercased().filter { $0 != "," }.split(separator: " ", omittingEmptySubsequences: true).joined(separator: "-")
     }
 
-    /// What two spellings of one word have in common.
+    /// What two spellings of one word have in common; a comma counts for nothing.
     static func matchingKey(_ text: String) -> String {
-        text.lowercased()
+        text.lowercased().filter { $0 != "," }
             .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" })
             .joined(separator: "-")
     }
