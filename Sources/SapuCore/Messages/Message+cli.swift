@@ -13,7 +13,7 @@ extension Message {
         en: "Stock on hand: inspected, in stock, quarantined, packed (every bundle: sapu stock --all)")
     public static let stockHeadingAll = Message(
         id: "Semua ikatan, termasuk yang dikirim, diterima, hilang, disengketakan, ada di mitra tanpa manifest, dikembalikan dan dimusnahkan",
-        en: "Every bundle, including shipped, received, missing, disputed, at partner without a manifest, returned and scrapped")
+        en: "Every bundle, including shipped, received, missing, disputed, at partner (not in manifest), returned and scrapped")
 
     /// Said once when stdout failed: whether the command's work is saved, and why nothing more could be printed.
     public static func outputLost(reason: Message, saved: Bool) -> Message {

@@ -139,7 +139,7 @@ extension Message {
         en: "Count the bundles on hand (inspected, in stock, quarantined, packed) by product, grade and state.")
     public static let helpStockAll = Message(
         id: "Tampilkan juga ikatan yang sudah keluar: dikirim, diterima, hilang, disengketakan, ada di mitra tanpa manifest, dikembalikan, dimusnahkan.",
-        en: "Also show bundles that have left: shipped, received, missing, disputed, at partner without a manifest, returned, scrapped.")
+        en: "Also show bundles that have left: shipped, received, missing, disputed, at partner (not in manifest), returned, scrapped.")
 
     // MARK: - label
 
