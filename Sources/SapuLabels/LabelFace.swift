@@ -1,6 +1,17 @@
 /// What one label says, already worded in the user's language by the CLI; the renderer
 /// only lays it out.
 public struct LabelFace: Sendable, Equatable {
+    /// How big the face's QR symbol is.
+    public enum Symbol: Sendable, Equatable {
+        /// The template's own version, at the strongest level that holds the payload, so
+        /// every label of a template has its code in the same place at the same size.
+        case reserved
+        /// The smallest version at level H, centred in the template's reserved square:
+        /// for control codes, whose short payloads then read from further away and
+        /// through more dirt.
+        case smallest
+    }
+
     /// The QR payload, e.g. `SAPU1 K1 TLIDI BPWT251121A S0042 … R1 <signature>`.
     public var payload: String
     /// The product's name, e.g. "Sapu Lidi".
@@ -15,9 +26,11 @@ public struct LabelFace: Sendable, Equatable {
     public var defects: String?
     /// A failed bundle's result is printed reversed, white on black, so nobody misses it.
     public var failed: Bool
+    /// How big the QR symbol is; bundle labels keep the template's version.
+    public var symbol: Symbol
 
     public init(payload: String, title: String, bundleID: String, lines: [String],
-                result: String, defects: String? = nil, failed: Bool = false) {
+                result: String, defects: String? = nil, failed: Bool = false, symbol: Symbol = .reserved) {
         self.payload = payload
         self.title = title
         self.bundleID = bundleID
@@ -25,5 +38,6 @@ public struct LabelFace: Sendable, Equatable {
         self.result = result
         self.defects = defects
         self.failed = failed
+        self.symbol = symbol
     }
 }

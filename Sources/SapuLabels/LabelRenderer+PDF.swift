@@ -78,7 +78,7 @@ extension LabelRenderer {
             }
         }
         cairo_surface_mark_dirty(stencil)
-        let quiet = Double(template.qr.quietZone * dots)
+        let quiet = Double(quietZone(around: matrix) * dots)
         cairo_set_source_rgb(context, 0, 0, 0)
         guard let pattern = cairo_pattern_create_for_surface(stencil) else { return }
         defer { cairo_pattern_destroy(pattern) }

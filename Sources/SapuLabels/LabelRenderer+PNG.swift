@@ -58,7 +58,7 @@ extension LabelRenderer {
                               pixels: Self.grey(of: surface, width: width, height: height,
                                                 bilevel: template.kind == .thermal))
         Self.draw(matrix, on: &image, atX: layout.qrX, y: layout.qrY, moduleDots: template.qr.moduleDots,
-                  quietZone: template.qr.quietZone)
+                  quietZone: quietZone(around: matrix))
         return image
     }
 

@@ -21,7 +21,7 @@ extension LabelRenderer {
 
     private func block(for matrix: QRMatrix, layout: LabelLayout) -> String {
         var lines = ["^XA", "^CI0", "^PW\(template.widthDots)", "^LL\(template.heightDots)", "^LH0,0"]
-        let offset = template.qr.quietZone * template.qr.moduleDots
+        let offset = quietZone(around: matrix) * template.qr.moduleDots
         let graphic = ZPLGraphic(matrix, moduleDots: template.qr.moduleDots)
         lines.append("^FO\(layout.qrX + offset),\(layout.qrY + offset)" + graphic.command + "^FS")
         for box in layout.boxes {

@@ -24,13 +24,26 @@ public struct LabelRenderer: Sendable {
         meter = FontLibrary.shared.withText { [fonts] in TextMeter(fonts: fonts) }
     }
 
-    /// The face's QR symbol at the template's exact version and level.
+    /// The face's QR symbol: at the template's exact version and the strongest level that
+    /// holds the payload (never below the template's `qr.level`), or for a control code
+    /// the smallest version at level H that is no bigger than the template's.
     func matrix(for face: LabelFace) throws(SapuError) -> QRMatrix {
+        if face.symbol == .smallest, let matrix = try? QRMatrix.smallest(face.payload, level: .H),
+           matrix.version <= template.qr.version {
+            return matrix
+        }
         do {
-            return try QRMatrix.encode(face.payload, version: template.qr.version, level: template.qr.level)
+            return try QRMatrix.strongest(face.payload, version: template.qr.version, floor: template.qr.level)
         } catch {
             throw .payloadTooLong(template: template.name, version: template.qr.version)
         }
+    }
+
+    /// The light modules around `matrix` so that it sits centred in the template's
+    /// reserved square: the template's quiet zone, plus half the difference for a smaller
+    /// symbol (sizes differ by 4 modules a version, so the half is whole).
+    func quietZone(around matrix: QRMatrix) -> Int {
+        template.qr.quietZone + (template.qrModules - matrix.size) / 2
     }
 
     /// Draws the text and the reversed boxes of a layout; the QR is drawn by each output

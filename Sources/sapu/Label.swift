@@ -106,14 +106,18 @@ struct LabelTemplatesCommand: SapuCommand {
             context.emit(templates.map {
                 TemplateOutput(name: $0.name, description: $0.description, kind: $0.kind.rawValue, dpi: $0.dpi,
                                widthMM: $0.label.widthMM, heightMM: $0.label.heightMM, qrVersion: $0.qr.version,
-                               qrLevel: $0.qr.level.rawValue, moduleDots: $0.qr.moduleDots)
+                               qrLevel: $0.qr.level.rawValue, qrLevelPass: $0.passedLevel?.rawValue,
+                               qrLevelFail: $0.failedLevel?.rawValue, moduleDots: $0.qr.moduleDots)
             })
             return
         }
-        context.table([.columnName, .columnSize, .columnDPI, .columnQR, .columnDescription], templates.map {
+        context.table([.columnName, .columnSize, .columnDPI, .columnQR, .columnQRLevelPass, .columnQRLevelFail,
+                       .columnDescription], templates.map {
             [$0.name, "\(Self.mm($0.label.widthMM, context.language))×\(Self.mm($0.label.heightMM, context.language)) mm",
              String($0.dpi),
-             "v\($0.qr.version)-\($0.qr.level.rawValue) \($0.qr.moduleDots) dot",
+             "v\($0.qr.version) \($0.qr.moduleDots) dot",
+             // A dash: a typical label does not fit the template at all and would be refused.
+             $0.passedLevel?.rawValue ?? "-", $0.failedLevel?.rawValue ?? "-",
              Message.templateDescription($0.description).text(context.language)]
         })
     }
@@ -130,7 +134,10 @@ struct TemplateOutput: Encodable {
     var dpi: Int
     var widthMM, heightMM: Double
     var qrVersion: Int
+    /// The lowest level a label is encoded at (the template's `qr.level`).
     var qrLevel: String
+    /// The level a typical passed / failed bundle's label gets; absent if it does not fit.
+    var qrLevelPass, qrLevelFail: String?
     var moduleDots: Int
 }
 

@@ -32,7 +32,8 @@ struct LabelCommands: SapuCommand {
         let faces = controls.map { control in
             LabelFace(payload: key.payload(control), title: Message.commandSheetTitle.text(lang),
                       bundleID: Message.controlHeadline(control).text(lang),
-                      lines: [Message.control(control).text(lang)], result: "", defects: nil, failed: false)
+                      lines: [Message.control(control).text(lang)], result: "", defects: nil, failed: false,
+                      symbol: .smallest)
         }
         let output = try OutputDirectory(out)
         let staged = try output.stage([("sapu-commands.pdf", try renderer.pdf(faces, skip: 0))])

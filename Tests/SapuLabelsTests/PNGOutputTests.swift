@@ -52,7 +52,7 @@ struct PNGOutputTests {
         let template = try Fixtures.template(name)
         let face = Fixtures.failed()
         let image = try LabelRenderer(template: template).image(face)
-        let matrix = try QRMatrix.encode(face.payload, version: template.qr.version, level: template.qr.level)
+        let matrix = try QRMatrix.strongest(face.payload, version: template.qr.version, floor: template.qr.level)
         let side = template.qrSideDots
         let top = (template.heightDots - side) / 2
         let left = min(top, Int((template.marginMM / 25.4 * Double(template.dpi)).rounded()))

@@ -24,7 +24,7 @@ struct ZPLOutputTests {
         let face = Fixtures.failed()
         let zpl = try LabelRenderer(template: template).zpl([face])
         let graphic = try #require(ZPLReader.graphicField(in: zpl))
-        let matrix = try QRMatrix.encode(face.payload, version: template.qr.version, level: template.qr.level)
+        let matrix = try QRMatrix.strongest(face.payload, version: template.qr.version, floor: template.qr.level)
         let side = matrix.size * template.qr.moduleDots
         #expect(graphic.width >= side && graphic.width < side + 8)
         #expect(graphic.height == side)

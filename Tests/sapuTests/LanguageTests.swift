@@ -332,4 +332,32 @@ struct LanguageTests {
         let english = try sapu.ok("label", "templates", "--lang", "en").lines
         #expect(english.contains { $0.hasPrefix("a4-3x7") && $0.contains("63.5×38.1 mm") && $0.hasSuffix("(21 per page)") }, "\(english)")
     }
+
+    /// Each template names the error-correction level a typical passed and a typical
+    /// failed label get, under headings in the chosen language.
+    @Test func labelTemplatesShowTheLevelOfAPassedAndAFailedLabel() throws {
+        let sapu = try SapuRunner()
+        for (language, pass, fail) in [(["--lang", "id"], "QR LULUS", "QR TIDAK LULUS"), (["--lang", "en"], "QR PASS", "QR FAIL")] {
+            let lines = try sapu.run(["label", "templates"] + language).lines
+            let header = try #require(lines.first)
+            let passColumn = try #require(header.range(of: pass)).lowerBound
+            let failColumn = try #require(header.range(of: fail)).lowerBound
+            func cell(_ row: String, at column: String.Index) -> String {
+                let offset = header.distance(from: header.startIndex, to: column)
+                return String(row.dropFirst(offset).prefix { $0 != " " })
+            }
+            let small = try #require(lines.first { $0.hasPrefix("thermal-50x30") })
+            #expect(small.contains("v8 4 dot"), "\(small)")
+            #expect((cell(small, at: passColumn), cell(small, at: failColumn)) == ("Q", "M"), "\(lines)")
+            let large = try #require(lines.first { $0.hasPrefix("thermal-60x40") })
+            #expect((cell(large, at: passColumn), cell(large, at: failColumn)) == ("H", "H"), "\(lines)")
+        }
+        let json = try sapu.ok("label", "templates", "--json").stdout
+        let templates = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let small = try #require(templates.first { $0["name"] as? String == "thermal-50x30" })
+        #expect(small["qrVersion"] as? Int == 8)
+        #expect(small["qrLevel"] as? String == "M")
+        #expect(small["qrLevelPass"] as? String == "Q")
+        #expect(small["qrLevelFail"] as? String == "M")
+    }
 }

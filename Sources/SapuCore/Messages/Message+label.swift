@@ -13,6 +13,10 @@ extension Message {
     public static let columnSize = Message(id: "UKURAN", en: "SIZE")
     public static let columnDPI = Message(id: "DPI", en: "DPI")
     public static let columnQR = Message(id: "QR", en: "QR")
+    /// The error-correction level a typical passed bundle's label gets.
+    public static let columnQRLevelPass = Message(id: "QR LULUS", en: "QR PASS")
+    /// The error-correction level a typical failed bundle's label gets.
+    public static let columnQRLevelFail = Message(id: "QR TIDAK LULUS", en: "QR FAIL")
     public static let columnDescription = Message(id: "KETERANGAN", en: "DESCRIPTION")
 
     /// Label files were written (not printed: nothing is sent to a printer); `sameRevision`
