@@ -23,10 +23,12 @@ public struct LabelTemplate: Sendable, Codable, Equatable {
         }
     }
 
-    /// The QR symbol: version and level fix its capacity; dots per module and the quiet
-    /// zone fix its printed size.
+    /// The QR symbol: the version and the lowest level fix the longest payload it takes;
+    /// dots per module and the quiet zone fix its printed size.
     public struct QR: Sendable, Codable, Equatable {
         public var version: Int
+        /// The lowest error-correction level a label gets; each label gets the strongest
+        /// level that holds its payload at `version` (`QRMatrix.strongest`).
         public var level: ErrorCorrection
         /// Printer dots per module side; an integer so modules are never resampled.
         public var moduleDots: Int
