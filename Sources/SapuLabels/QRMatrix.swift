@@ -75,6 +75,8 @@ public struct QRMatrix: Sendable, Equatable {
     /// that fits no level down to `floor` is refused as `encode` refuses it.
     public static func strongest(_ text: String, version: Int, floor: ErrorCorrection = .L) throws(SapuError) -> QRMatrix {
         for level in ErrorCorrection.strongestFirst(downTo: floor) where level != floor {
+            // Only an encode that may fit is tried: a refused one costs as much as a label.
+            if QRCapacity.cannotFit(text, version: version, level: level) { continue }
             if let matrix = try? encode(text, version: version, level: level) { return matrix }
         }
         return try encode(text, version: version, level: floor)
