@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs `sapu` under strace, killed with SIGKILL at the `n`th call of a system call.
 enum FaultInjection {
     static let strace = "/usr/bin/strace"
@@ -73,5 +77,25 @@ enum FaultInjection {
         try FileManager.default.contentsOfDirectory(atPath: directory).filter {
             $0.hasSuffix(".tmp") || $0.contains(".tmp-") || $0.hasSuffix("-journal") || $0.hasPrefix(".sapu-run.")
         }.sorted()
+    }
+
+    /// A site's database and key files, copied so that every run starts from exactly them.
+    static func snapshot(_ sapu: SapuRunner) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in ["sapu.sqlite", "PWT.key", "PWT.pub"] {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: sapu.directory + "/" + name))
+        }
+        #expect(!FileManager.default.fileExists(atPath: sapu.database + "-wal"), "the snapshot must be one file")
+        return files
+    }
+
+    /// A new site directory holding a copy of a snapshot, the private key owner-only.
+    static func restore(_ files: [String: Data]) throws -> SapuRunner {
+        let sapu = try SapuRunner()
+        for (name, data) in files {
+            try data.write(to: URL(fileURLWithPath: sapu.directory + "/" + name))
+        }
+        #expect(chmod(sapu.directory + "/PWT.key", 0o600) == 0)
+        return sapu
     }
 }

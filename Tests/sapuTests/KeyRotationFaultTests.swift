@@ -18,22 +18,12 @@ struct RotatedSiteSnapshot {
         bundle = batch + "-0001"
         try sapu.ok("label", bundle, "--format", "zpl", "--out", "zpl")
         try sapu.ok("key", "rotate")
-        var files: [String: Data] = [:]
-        for name in ["sapu.sqlite", "PWT.key", "PWT.pub"] {
-            files[name] = try Data(contentsOf: URL(fileURLWithPath: sapu.directory + "/" + name))
-        }
-        #expect(!FileManager.default.fileExists(atPath: sapu.database + "-wal"), "the snapshot must be one file")
-        self.files = files
+        files = try FaultInjection.snapshot(sapu)
     }
 
     /// A new site directory holding a copy of the snapshot, the private key owner-only.
     func restore() throws -> SapuRunner {
-        let sapu = try SapuRunner()
-        for (name, data) in files {
-            try data.write(to: URL(fileURLWithPath: sapu.directory + "/" + name))
-        }
-        #expect(chmod(sapu.directory + "/PWT.key", 0o600) == 0)
-        return sapu
+        try FaultInjection.restore(files)
     }
 }
 

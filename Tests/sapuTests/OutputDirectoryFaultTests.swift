@@ -17,21 +17,11 @@ struct UnlabelledSiteSnapshot {
         try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "2")
         try sapu.ok("inspect", "--batch", batch, "--maker", "M043", "--fail", "--defect", "DAMP")
         self.batch = batch
-        var files: [String: Data] = [:]
-        for name in ["sapu.sqlite", "PWT.key", "PWT.pub"] {
-            files[name] = try Data(contentsOf: URL(fileURLWithPath: sapu.directory + "/" + name))
-        }
-        #expect(!FileManager.default.fileExists(atPath: sapu.database + "-wal"), "the snapshot must be one file")
-        self.files = files
+        files = try FaultInjection.snapshot(sapu)
     }
 
     func restore() throws -> SapuRunner {
-        let sapu = try SapuRunner()
-        for (name, data) in files {
-            try data.write(to: URL(fileURLWithPath: sapu.directory + "/" + name))
-        }
-        #expect(chmod(sapu.directory + "/PWT.key", 0o600) == 0)
-        return sapu
+        try FaultInjection.restore(files)
     }
 }
 
