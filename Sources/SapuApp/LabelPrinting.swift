@@ -172,7 +172,8 @@ public enum LabelPrinting {
         case .bundles(let ids):
             guard !ids.isEmpty else { throw .bundlesOrBatch }
             var selected: [SapuCore.Bundle] = []
-            for id in ids where !selected.contains(where: { $0.id == id }) {
+            var seen: Set<BundleID> = []
+            for id in ids where seen.insert(id).inserted {
                 let bundle = try store.bundle(id)
                 if case .failure(let refusal) = Lifecycle.apply(.label, to: bundle.facts) {
                     throw .illegalMove(bundle: id.description, move: again ? .reprint : .label, state: bundle.state,

@@ -93,7 +93,8 @@ public struct Verification: Sendable {
 
     /// The bundle ids those scans claimed, each once.
     public var forgedClaims: [String] {
-        forgedBundles + unknownKeyBundles.filter { !forgedBundles.contains($0) }
+        let forged = Set(forgedBundles)
+        return forgedBundles + unknownKeyBundles.filter { !forged.contains($0) }
     }
 
     /// Bundles listed in the manifest that have not been scanned (nor disputed).
