@@ -16,6 +16,7 @@ let package = Package(
         // C libraries from Debian, each behind its own system library target.
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
 
@@ -29,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "SapuLabels",
-            dependencies: ["SapuCore", "CQREncode", "CPNG", "CZBar", "CCairo"]
+            dependencies: ["SapuCore", "CQREncode", "CPNG", "CJPEG", "CZBar", "CCairo"]
         ),
         // The workflows (print labels, close a shipment, reconcile, ...): every front end calls them.
         .target(

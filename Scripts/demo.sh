@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # Debian packages: the C libraries and font sapu builds against, plus what the demo uses to read labels back and its time zone.
 packages=(
-    pkg-config libqrencode-dev libpng-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
+    pkg-config libqrencode-dev libpng-dev libjpeg62-turbo-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
     zbar-tools poppler-utils tzdata)
 missing=$(sapu_missing_packages "${packages[@]}")
 if [[ -n "$missing" ]]; then

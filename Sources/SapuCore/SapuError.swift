@@ -262,6 +262,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case imageTooLarge(path: String, width: Int, height: Int, limit: Int)
     /// An image file larger than any photo Sapu reads, refused before reading it.
     case imageFileTooLarge(path: String, limit: Int)
+    /// A JPEG whose compressed data ends early (a photo cut short in copying) or is corrupt.
+    case imageDamaged(path: String)
     case fontMissing(path: String)
     case skipOutOfRange(skip: Int, slots: Int)
     /// `--skip` given for output that has no sheet positions.

@@ -11,20 +11,31 @@ extension GrayImage {
     /// header, before any pixel memory is taken.
     public static let maximumPixels = 50_000_000
 
-    /// The largest image file read: a 50-megapixel photo as 16-bit PGM, or as PNG,
+    /// The largest image file read: a 50-megapixel photo as 16-bit PGM, or as PNG or JPEG,
     /// with room to spare.
     public static let maximumFileBytes = 256 * 1_048_576
 
-    /// Reads a PNG (any colour type, read as grey) or binary PGM (P5) file, refusing
-    /// files and images larger than `maximumFileBytes` and `maximumPixels`.
+    /// Reads a PNG (any colour type, read as grey), JPEG (read as grey and turned upright
+    /// as its EXIF orientation says) or binary PGM (P5) file, told apart by their first
+    /// bytes, never by the file's name; files and images larger than `maximumFileBytes`
+    /// and `maximumPixels` are refused.
     public init(contentsOfFile path: String) throws(SapuError) {
         let bytes = try Self.boundedContents(of: path)
-        let decoded = bytes.starts(with: Self.pngSignature) ? Self.decodingPNG(bytes) : Self.decodingPGM(bytes)
+        let decoded: Decoded
+        if bytes.starts(with: Self.pngSignature) {
+            decoded = Self.decodingPNG(bytes)
+        } else if bytes.starts(with: Self.jpegSignature) {
+            decoded = Self.decodingJPEG(bytes)
+        } else {
+            decoded = Self.decodingPGM(bytes)
+        }
         switch decoded {
         case .image(let image) where image.width > 0 && image.height > 0:
             self = image
         case .tooLarge(let width, let height):
             throw .imageTooLarge(path: path, width: width, height: height, limit: Self.maximumPixels)
+        case .damaged:
+            throw .imageDamaged(path: path)
         default:
             throw .imageUnreadable(path: path)
         }
@@ -35,6 +46,8 @@ extension GrayImage {
         case image(GrayImage)
         /// The header declares more than `maximumPixels`: nothing was decoded.
         case tooLarge(width: Int, height: Int)
+        /// A file of a known format whose data ends early or is corrupt.
+        case damaged
         case unreadable
     }
 

@@ -613,14 +613,17 @@ extension SapuError {
             Message(id: "templat \(template): isi label tidak muat di QR versi \(version)",
                     en: "template \(template): the payload does not fit a version \(version) QR code")
         case .imageUnreadable(let path):
-            Message(id: "\(path) bukan gambar yang bisa dibaca (PNG atau PGM)",
-                    en: "\(path) is not a readable image (PNG or PGM)")
+            Message(id: "\(path) bukan gambar yang bisa dibaca (JPEG, PNG atau PGM)",
+                    en: "\(path) is not a readable image (JPEG, PNG or PGM)")
         case .imageTooLarge(let path, let width, let height, let limit):
             Message(id: "gambar \(path) berukuran \(width) × \(height) piksel; paling besar \(limit / 1_000_000) megapiksel yang dibaca (perkecil fotonya)",
                     en: "image \(path) is \(width) × \(height) pixels; at most \(limit / 1_000_000) megapixels are read (scale the photo down)")
         case .imageFileTooLarge(let path, let limit):
             Message(id: "berkas gambar \(path) lebih besar dari \(limit / 1_048_576) MiB; tidak dibaca (perkecil fotonya)",
                     en: "image file \(path) is larger than \(limit / 1_048_576) MiB; not read (scale the photo down)")
+        case .imageDamaged(let path):
+            Message(id: "gambar JPEG \(path) rusak atau terpotong; tidak dibaca (salin atau ambil ulang fotonya)",
+                    en: "JPEG image \(path) is damaged or cut short; not read (copy or take the photo again)")
         case .skipOutOfRange(let skip, let slots):
             Message(id: "--skip \(skip) tidak mungkin: satu lembar memuat \(slots) label (pakai 0 sampai \(slots - 1))",
                     en: "--skip \(skip) is impossible: a sheet holds \(slots) labels (use 0 to \(slots - 1))")

@@ -219,8 +219,8 @@ extension Message {
         id: "Nomor pengiriman untuk mode kemas/bongkar, mis. 001/SJ/PWT/XI/2025.",
         en: "Shipment number for pack/unpack, e.g. 001/SJ/PWT/XI/2025.")
     public static let helpScanImage = Message(
-        id: "Berkas gambar (PNG atau PGM) yang dibaca kodenya, sebagai ganti stdin.",
-        en: "Image files (PNG or PGM) to decode instead of reading stdin.")
+        id: "Berkas gambar (JPEG, PNG atau PGM) yang dibaca kodenya, sebagai ganti stdin.",
+        en: "Image files (JPEG, PNG or PGM) to decode instead of reading stdin.")
 
     // MARK: - shipment
 
