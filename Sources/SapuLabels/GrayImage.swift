@@ -37,3 +37,25 @@ public struct GrayImage: Sendable, Equatable {
         }
     }
 }
+
+extension GrayImage {
+    /// The image at half its width and height, each pixel the mean of a 2 × 2 block (an odd
+    /// last row or column is dropped).
+    func halved() -> GrayImage {
+        let halfWidth = width / 2, halfHeight = height / 2
+        var half = [UInt8](repeating: 0, count: halfWidth * halfHeight)
+        pixels.withUnsafeBufferPointer { source in
+            half.withUnsafeMutableBufferPointer { target in
+                for y in 0..<halfHeight {
+                    let top = 2 * y * width, bottom = top + width
+                    for x in 0..<halfWidth {
+                        let sum = Int(source[top + 2 * x]) + Int(source[top + 2 * x + 1])
+                            + Int(source[bottom + 2 * x]) + Int(source[bottom + 2 * x + 1])
+                        target[y * halfWidth + x] = UInt8((sum + 2) / 4)
+                    }
+                }
+            }
+        }
+        return GrayImage(width: halfWidth, height: halfHeight, pixels: half)
+    }
+}

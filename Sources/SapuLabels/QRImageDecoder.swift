@@ -4,14 +4,36 @@ import SapuCore
 /// Finds and reads the QR codes in an image with zbar, the reader a partner's scanner app
 /// is most likely to resemble.
 public enum QRImageDecoder {
-    /// The texts of every QR code in a PNG or PGM file, in reading order.
+    /// The texts of every QR code in a JPEG, PNG or PGM file, in reading order.
     public static func decode(fileAt path: String) throws(SapuError) -> [String] {
         decode(try GrayImage(contentsOfFile: path))
     }
 
     /// The texts of every QR code in the image, in reading order: rows from top to
     /// bottom, left to right within a row. An image without a code gives no texts.
+    ///
+    /// A photo (at least `halfSizePassSide` pixels on its shorter side) is read a second
+    /// time at half size, where a large or slightly blurred code that zbar misses at full
+    /// size is sharp enough to find; a code found in both passes at the same place counts
+    /// once, so the same label twice in one picture is still two codes.
     public static func decode(_ image: GrayImage) -> [String] {
+        var found = scan(image)
+        if min(image.width, image.height) >= halfSizePassSide {
+            for code in scan(image.halved()) {
+                let full = Found(text: code.text, bounds: (2 * code.bounds.minX, 2 * code.bounds.minY,
+                                                           2 * code.bounds.maxX + 1, 2 * code.bounds.maxY + 1))
+                if !found.contains(where: { $0.text == full.text && $0.overlaps(full) }) { found.append(full) }
+            }
+        }
+        return Self.readingOrder(found).map(\.text)
+    }
+
+    /// The shorter side from which an image is also read at half size: a phone photo, or
+    /// an A4 sheet scanned at 150 dpi or more.
+    static let halfSizePassSide = 1000
+
+    /// The codes zbar finds in one image, in the order it gives them.
+    static func scan(_ image: GrayImage) -> [Found] {
         guard image.width > 0, image.height > 0,
               let scanner = zbar_image_scanner_create() else { return [] }
         defer { zbar_image_scanner_destroy(scanner) }
@@ -40,12 +62,23 @@ public enum QRImageDecoder {
             }
             zbar_image_set_data(zimage, nil, 0, nil)
         }
-        return Self.readingOrder(found).map(\.text)
+        return found
     }
 
     struct Found {
         var text: String
         var bounds: (minX: Int, minY: Int, maxX: Int, maxY: Int)
+
+        /// Whether the centre of either code lies within the other's bounds: the same code.
+        func overlaps(_ other: Found) -> Bool {
+            contains(centreOf: other) || other.contains(centreOf: self)
+        }
+
+        private func contains(centreOf other: Found) -> Bool {
+            let x = (other.bounds.minX + other.bounds.maxX) / 2, y = (other.bounds.minY + other.bounds.maxY) / 2
+            return (bounds.minX...max(bounds.minX, bounds.maxX)).contains(x)
+                && (bounds.minY...max(bounds.minY, bounds.maxY)).contains(y)
+        }
     }
 
     private static func bounds(of symbol: OpaquePointer) -> (minX: Int, minY: Int, maxX: Int, maxY: Int) {

@@ -156,7 +156,64 @@ struct JPEGTests {
         #expect(found.count == 20)
     }
 
+    /// Break: zbar at full size found 13 of these 20 large, blurred codes (a photo taken
+    /// close and slightly out of focus); read again at half size, all 20.
+    @Test func largeBlurredCodesInAPhotoAreFoundAtHalfSize() throws {
+        let renderer = try LabelRenderer(template: try Fixtures.template("thermal-50x30"))
+        let faces = (1...20).map { Fixtures.passed(serial: $0) }
+        var photo = GrayImage(width: 4000, height: 3000, filledWith: 150)
+        for (index, face) in faces.enumerated() {
+            let scale = 3.0 * (0.9 + 0.1 * Double(index % 3))
+            let label = Self.boxBlurred(Self.scaledBilinear(try renderer.image(face), by: scale), radius: 6)
+            photo.draw(label, atX: (index % 5) * 800 + 10, y: (index / 5) * 750 + 10)
+        }
+        let path = try Self.write(try photo.jpeg(quality: 70), name: "close-up.jpg")
+        #expect(Set(try QRImageDecoder.decode(fileAt: path)) == Set(faces.map(\.payload)))
+    }
+
+    /// The same label twice in one photo is two codes (the second scan is then a
+    /// duplicate), even though both passes find each of them.
+    @Test func theSameLabelTwiceInAPhotoIsTwoCodes() throws {
+        let label = try LabelRenderer(template: try Fixtures.template("thermal-50x30")).image(Fixtures.passed())
+        var photo = GrayImage(width: 2000, height: 1200, filledWith: 160)
+        photo.draw(label, atX: 100, y: 100)
+        photo.draw(label, atX: 1200, y: 700)
+        let found = QRImageDecoder.decode(try Self.read(try photo.jpeg(quality: 80), name: "twice.jpg"))
+        #expect(found == [Fixtures.passed().payload, Fixtures.passed().payload])
+    }
+
     // MARK: Helpers
+
+    /// A box blur of `radius` pixels across, then down: an out-of-focus camera.
+    static func boxBlurred(_ image: GrayImage, radius: Int) -> GrayImage {
+        let width = image.width, height = image.height
+        var across = image.pixels, result = image.pixels
+        image.pixels.withUnsafeBufferPointer { source in
+            across.withUnsafeMutableBufferPointer { target in
+                for y in 0..<height {
+                    for x in 0..<width {
+                        let range = max(0, x - radius)...min(width - 1, x + radius)
+                        var sum = 0
+                        for column in range { sum += Int(source[y * width + column]) }
+                        target[y * width + x] = UInt8(sum / range.count)
+                    }
+                }
+            }
+        }
+        across.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                for y in 0..<height {
+                    let range = max(0, y - radius)...min(height - 1, y + radius)
+                    for x in 0..<width {
+                        var sum = 0
+                        for row in range { sum += Int(source[row * width + x]) }
+                        target[y * width + x] = UInt8(sum / range.count)
+                    }
+                }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: result)
+    }
 
     static func inverse(_ orientation: ImageOrientation) -> ImageOrientation {
         switch orientation {
