@@ -38,6 +38,7 @@ struct Scan: SapuCommand {
         // Ctrl-C and SIGTERM end the session like Ctrl-D: what was answered is saved, the summary follows.
         let stopFD = StopSignal.install()
         printer.start(station)
+        var unreadImages = 0
         if image.isEmpty {
             let reader = LineReader(stopFD: stopFD)
             printer.prompt(station)
@@ -59,6 +60,8 @@ struct Scan: SapuCommand {
             }
         } else {
             for file in image where !Console.outputEnded && StopSignal.signal == nil {
+                // Counted as unread until it gives codes; answered, and the next file is read.
+                unreadImages += 1
                 let codes: [String]
                 guard FileManager.default.fileExists(atPath: file) else {
                     printer.print(station.reject(file, reason: .fileUnreadable(path: file)), station: station)
@@ -74,6 +77,7 @@ struct Scan: SapuCommand {
                     printer.print(station.reject(file, reason: .noCodeInImage(file)), station: station)
                     continue
                 }
+                unreadImages -= 1
                 for report in station.process(codes) { printer.print(report, station: station) }
             }
         }
@@ -81,8 +85,10 @@ struct Scan: SapuCommand {
         printer.summary(station)
         // Every line was answered; still, a script must learn that some scans were not saved.
         if station.unsaved > 0 { throw .scansNotSaved(count: station.unsaved) }
-        // Stopped by a signal: the conventional status (130 for Ctrl-C, 143 for SIGTERM).
-        context.exitStatus = StopSignal.exitStatus
+        // Stopped by a signal: the conventional status (130 for Ctrl-C, 143 for SIGTERM). An
+        // image that could not be read or held no code was answered on its own line; the
+        // status tells a script that not every file was scanned, as `cat` does for a missing file.
+        context.exitStatus = StopSignal.exitStatus ?? (unreadImages > 0 ? 1 : nil)
     }
 }
 

@@ -61,12 +61,13 @@ extension SapuRunner {
         try scan(mode, data: Data((lines.map { $0 + "\n" }.joined()).utf8), extra, sourceLocation: sourceLocation)
     }
 
-    /// Runs `sapu scan --mode MODE --json --lang en` with raw bytes on stdin.
+    /// Runs `sapu scan --mode MODE --json --lang en` with raw bytes on stdin; `status` is the
+    /// exit status expected (1 when an `--image` file could not be read or held no code).
     @discardableResult
-    func scan(_ mode: String, data: Data, _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation)
-        throws -> ScanRun {
+    func scan(_ mode: String, data: Data, _ extra: [String] = [], status: Int32 = 0,
+              sourceLocation: SourceLocation = #_sourceLocation) throws -> ScanRun {
         let output = try run(["scan", "--mode", mode, "--json", "--lang", "en"] + extra, inputData: data)
-        #expect(output.status == 0, "sapu scan --mode \(mode): \(output.stderr)", sourceLocation: sourceLocation)
+        #expect(output.status == status, "sapu scan --mode \(mode): \(output.stderr)", sourceLocation: sourceLocation)
         #expect(output.stderr.isEmpty, "sapu scan wrote to stderr: \(output.stderr)", sourceLocation: sourceLocation)
         return ScanRun(output)
     }

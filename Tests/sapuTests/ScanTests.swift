@@ -414,7 +414,7 @@ struct ScanBadInputTests {
         let before = try sapu.count("SELECT COUNT(*) FROM event")
 
         let run = try sapu.scan("receive", data: Data(), ["--image", "notes.txt", "blank.png", "grey.pgm", "cut.png",
-                                                          "missing.png", label])
+                                                          "missing.png", label], status: 1)
         #expect(run.outcomes == ["not-sapu", "not-sapu", "not-sapu", "not-sapu", "not-sapu", "accepted"], "\(run.answers)")
         guard run.answers.count == 6 else { return }
         #expect(run.answers[0].reason?.contains("notes.txt") == true)
