@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # Debian packages: the C libraries and font sapu builds against, plus the reference tools the benchmarks run beside sapu.
 packages=(
     pkg-config libqrencode-dev libpng-dev libjpeg62-turbo-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
-    zbar-tools poppler-utils qrencode sqlite3 bc python3 file)
+    zbar-tools poppler-utils qrencode sqlite3 bc python3 file libjpeg-turbo-progs)
 missing=$(sapu_missing_packages "${packages[@]}")
 if [[ -n "$missing" ]]; then
     echo "== installing: $missing"
