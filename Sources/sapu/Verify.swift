@@ -68,7 +68,11 @@ struct Verify: SapuCommand {
         } else {
             for file in image where !Console.outputEnded {
                 let codes = try QRImageDecoder.decode(fileAt: file)
-                if codes.isEmpty { context.fail(.noCodeInImage(file)) }
+                if codes.isEmpty {
+                    // Said on its own line; the next file is read, and the status tells a script.
+                    context.fail(.noCodeInImage(file))
+                    context.exitStatus = 1
+                }
                 try answer(codes)
             }
         }

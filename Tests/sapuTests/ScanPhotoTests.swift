@@ -110,6 +110,46 @@ struct ScanPhotoTests {
         #expect(good.outcomes == ["accepted"])
     }
 
+    /// The partner photographs six bundles as they arrive: `sapu verify --image` reads the
+    /// JPEG; a damaged JPEG stops it with one line, a photo with no code is one line and status 1.
+    @Test func thePartnerVerifiesFromAJPEGPhoto() throws {
+        let shop = try ShippedWorkshop()
+        let partner = try shop.partner()
+        let arrived = Array(shop.packed.prefix(6))
+        var photo = GrayImage(width: 2400, height: 1600, filledWith: 170)
+        for (index, id) in arrived.enumerated() {
+            let label = try GrayImage(contentsOfFile: shop.sapu.directory + "/labels/\(id).png")
+            photo.draw(label, atX: 100 + (index % 3) * 760, y: 150 + (index / 3) * 700)
+        }
+        let folder = partner.directory + "/"
+        let file = try photo.turnedUpright(.upsideDown).jpeg(quality: 70, orientation: .upsideDown)
+        try Data(file).write(to: URL(fileURLWithPath: folder + "arrived.jpg"))
+        try Data(file.prefix(file.count / 2)).write(to: URL(fileURLWithPath: folder + "cut.jpg"))
+        try Data(try GrayImage(width: 1200, height: 900, filledWith: 170).jpeg(quality: 70))
+            .write(to: URL(fileURLWithPath: folder + "floor.jpg"))
+
+        let read = try partner.run(shop.verifyArguments + ["--json", "--lang", "en", "--image", "arrived.jpg"])
+        #expect(read.status == 0, "\(read.stderr)")
+        let answers = read.lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["outcome"] != nil }
+        #expect(answers.compactMap { $0["bundle"] as? String } == arrived, "upright reading order: \(read.stdout)")
+        #expect(answers.allSatisfy { $0["outcome"] as? String == "expected" }, "\(read.stdout)")
+
+        let state = try String(contentsOfFile: folder + shop.stem + ".verify.jsonl", encoding: .utf8)
+        for (language, damaged, none) in [
+            ("id", "gambar JPEG cut.jpg rusak atau terpotong", "tidak ada kode QR di gambar floor.jpg"),
+            ("en", "JPEG image cut.jpg is damaged or cut short", "no QR code found in image floor.jpg"),
+        ] {
+            let cut = try partner.run(shop.verifyArguments + ["--lang", language, "--image", "cut.jpg"])
+            #expect(cut.status == 1 && cut.stderr.contains(damaged), "\(cut.stderr)")
+            #expect(cut.stderr.split(separator: "\n").count == 1, "\(cut.stderr)")
+            let empty = try partner.run(shop.verifyArguments + ["--lang", language, "--image", "floor.jpg"])
+            #expect(empty.status == 1 && empty.stderr.contains(none), "\(empty.stderr)")
+        }
+        #expect(try String(contentsOfFile: folder + shop.stem + ".verify.jsonl", encoding: .utf8) == state,
+                "nothing added to the partner's record")
+    }
+
     /// A small real JPEG whose frame header (SOF0) declares `width` × `height`.
     static func jpegDeclaring(width: Int, height: Int) throws -> [UInt8] {
         var file = try GrayImage(width: 16, height: 16).jpeg(quality: 50)
