@@ -184,32 +184,31 @@ struct JPEGTests {
 
     // MARK: Helpers
 
-    /// A box blur of `radius` pixels across, then down: an out-of-focus camera.
+    /// A box blur of `radius` pixels across, then down: an out-of-focus camera. Running sums
+    /// keep it linear in the pixels (the window is cut at the edges).
     static func boxBlurred(_ image: GrayImage, radius: Int) -> GrayImage {
         let width = image.width, height = image.height
         var across = image.pixels, result = image.pixels
+        /// Blurs `count` samples `stride` apart from `start` of `source` into `target`.
+        func blurLine(_ source: UnsafeBufferPointer<UInt8>, _ target: UnsafeMutableBufferPointer<UInt8>,
+                      start: Int, stride: Int, count: Int) {
+            var sum = 0
+            for index in 0..<min(count, radius + 1) { sum += Int(source[start + index * stride]) }
+            for index in 0..<count {
+                let low = max(0, index - radius), high = min(count - 1, index + radius)
+                target[start + index * stride] = UInt8(sum / (high - low + 1))
+                if index + radius + 1 < count { sum += Int(source[start + (index + radius + 1) * stride]) }
+                if index - radius >= 0 { sum -= Int(source[start + (index - radius) * stride]) }
+            }
+        }
         image.pixels.withUnsafeBufferPointer { source in
             across.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height {
-                    for x in 0..<width {
-                        let range = max(0, x - radius)...min(width - 1, x + radius)
-                        var sum = 0
-                        for column in range { sum += Int(source[y * width + column]) }
-                        target[y * width + x] = UInt8(sum / range.count)
-                    }
-                }
+                for y in 0..<height { blurLine(source, target, start: y * width, stride: 1, count: width) }
             }
         }
         across.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height {
-                    let range = max(0, y - radius)...min(height - 1, y + radius)
-                    for x in 0..<width {
-                        var sum = 0
-                        for row in range { sum += Int(source[row * width + x]) }
-                        target[y * width + x] = UInt8(sum / range.count)
-                    }
-                }
+                for x in 0..<width { blurLine(source, target, start: x, stride: width, count: height) }
             }
         }
         return GrayImage(width: width, height: height, pixels: result)
