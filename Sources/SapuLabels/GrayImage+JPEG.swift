@@ -50,7 +50,8 @@ extension GrayImage {
         guard status == Int32(SAPU_JPEG_OK), let file, size > 2 else { throw .renderFailed("JPEG") }
         let bytes = [UInt8](UnsafeBufferPointer(start: file, count: Int(size)))
         guard orientation != .up else { return bytes }
-        // The APP1 segment goes right after SOI (before JFIF's APP0 is allowed by readers too).
+        // The APP1 segment goes right after SOI, as the EXIF standard places it (ahead of
+        // libjpeg's JFIF APP0, which is where phones' files have it too).
         return Array(bytes[..<2]) + ImageOrientation.exifSegment(orientation) + bytes[2...]
     }
 }

@@ -114,6 +114,7 @@ struct ScanDenialOfServiceTests {
         try Self.pngDeclaring(width: 60_000, height: 60_000).write(to: URL(fileURLWithPath: folder + "bomb.png"))
         try Self.pngDeclaring(width: 10_000, height: 5_001).write(to: URL(fileURLWithPath: folder + "just-over.png"))
         try (Data("P5\n60000 60000\n255\n".utf8) + Data(count: 4096)).write(to: URL(fileURLWithPath: folder + "bomb.pgm"))
+        try Data(try ScanPhotoTests.jpegDeclaring(width: 65_000, height: 65_000)).write(to: URL(fileURLWithPath: folder + "bomb.jpg"))
         // A file larger than any photo is not read at all (sparse: it costs no disk).
         let huge = FileManager.default.createFile(atPath: folder + "huge.png", contents: nil)
         #expect(huge && truncate(folder + "huge.png", 300 * 1_048_576) == 0)
@@ -123,16 +124,17 @@ struct ScanDenialOfServiceTests {
 
         let (output, peak) = try sapu.runMeasuringMemory(
             ["scan", "--mode", "receive", "--json", "--lang", "en", "--image", "bomb.png", "just-over.png", "bomb.pgm", "huge.png",
-             "/dev/zero", label], inputFile: empty)
-        #expect(output.status == 1, "five files were not read: \(output.stderr)")
+             "/dev/zero", "bomb.jpg", label], inputFile: empty)
+        #expect(output.status == 1, "six files were not read: \(output.stderr)")
         let run = ScanRun(output)
-        #expect(run.outcomes == ["not-sapu", "not-sapu", "not-sapu", "not-sapu", "not-sapu", "accepted"], "\(run.answers)")
-        guard run.answers.count == 6 else { return }
+        #expect(run.outcomes == ["not-sapu", "not-sapu", "not-sapu", "not-sapu", "not-sapu", "not-sapu", "accepted"], "\(run.answers)")
+        guard run.answers.count == 7 else { return }
         #expect(run.answers[0].reason == "image bomb.png is 60000 × 60000 pixels; at most 50 megapixels are read (scale the photo down)")
         #expect(run.answers[1].reason?.contains("10000 × 5001 pixels") == true, "\(run.answers[1])")
         #expect(run.answers[2].reason?.contains("60000 × 60000 pixels") == true, "\(run.answers[2])")
         #expect(run.answers[3].reason?.contains("larger than 256 MiB") == true, "\(run.answers[3])")
         #expect(run.answers[4].reason?.contains("not a readable image") == true, "\(run.answers[4])")
+        #expect(run.answers[5].reason?.contains("bomb.jpg is 65000 × 65000 pixels") == true, "\(run.answers[5])")
         #expect(peak < 200 * 1024, "peak \(peak) KiB")
     }
 

@@ -350,7 +350,8 @@ extension Message {
         id: "Berkas tanda tangan manifest (bawaan: di sebelah manifest).",
         en: "The manifest's signature file (default: beside the manifest).")
     public static let helpVerifyImage = Message(
-        id: "Berkas gambar yang dibaca kodenya, sebagai ganti stdin.", en: "Image files to decode instead of reading stdin.")
+        id: "Berkas gambar (JPEG, PNG atau PGM) yang dibaca kodenya, sebagai ganti stdin.",
+        en: "Image files (JPEG, PNG or PGM) to decode instead of reading stdin.")
     public static let helpVerifyState = Message(
         id: "Berkas status (bawaan: ID.verify.jsonl di folder saat ini).",
         en: "State file (default: ID.verify.jsonl in the current directory).")
