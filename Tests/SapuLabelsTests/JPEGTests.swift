@@ -118,6 +118,46 @@ struct JPEGTests {
         #expect(whole.width == 320 && whole[100, 100] < 40 && whole[300, 200] > 180)
     }
 
+    /// Hostile bytes: a real JPEG with random bytes changed, and cut at many lengths, is read
+    /// or refused with a reason, never a crash, a hang or a message on stderr from libjpeg.
+    @Test func mangledJPEGsAreReadOrRefusedNeverACrash() throws {
+        var photo = GrayImage(width: 96, height: 64, filledWith: 180)
+        photo.draw(GrayImage(width: 30, height: 20, filledWith: 10), atX: 10, y: 10)
+        let original = try photo.jpeg(quality: 75, orientation: .rotatedClockwise)
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("mangled.jpg").path
+        var state: UInt64 = 0x5EED
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var outcomes: [String: Int] = [:]
+        for round in 0..<400 {
+            var bytes = original
+            if round % 4 == 0 {
+                bytes = Array(bytes.prefix(3 + random(bytes.count - 3)))
+            } else {
+                for _ in 0..<(1 + random(6)) { bytes[3 + random(bytes.count - 3)] = UInt8(random(256)) }
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            do {
+                let image = try GrayImage(contentsOfFile: path)
+                #expect(image.pixels.count == image.width * image.height)
+                outcomes["read", default: 0] += 1
+            } catch {
+                switch error {
+                case .imageDamaged, .imageUnreadable, .imageTooLarge: outcomes["\(error)".prefix(12).description, default: 0] += 1
+                default: Issue.record("unexpected \(error)")
+                }
+            }
+        }
+        #expect(outcomes.values.reduce(0, +) == 400, "\(outcomes)")
+        // Some survive (a changed byte in the picture data), most are refused: damaged or unreadable.
+        #expect((outcomes["read"] ?? 0) > 0 && (outcomes["imageDamaged"] ?? 0) > 0 && (outcomes["imageUnreada"] ?? 0) > 0,
+                "\(outcomes)")
+    }
+
     /// Format by content: a JPEG named .png is read, a GIF or text named .jpg is not.
     @Test func theFormatIsToldByItsBytesNotItsName() throws {
         let file = try GrayImage(width: 16, height: 16, filledWith: 10).jpeg(quality: 90)
