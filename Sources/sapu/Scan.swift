@@ -60,25 +60,14 @@ struct Scan: SapuCommand {
             }
         } else {
             for file in image where !Console.outputEnded && StopSignal.signal == nil {
-                // Counted as unread until it gives codes; answered, and the next file is read.
-                unreadImages += 1
-                let codes: [String]
-                guard FileManager.default.fileExists(atPath: file) else {
-                    printer.print(station.reject(file, reason: .fileUnreadable(path: file)), station: station)
-                    continue
+                switch Self.codes(in: file) {
+                case .success(let codes):
+                    for report in station.process(codes) { printer.print(report, station: station) }
+                case .failure(let reason):
+                    // Answered on its own line; the next file is read.
+                    unreadImages += 1
+                    printer.print(station.reject(file, reason: reason), station: station)
                 }
-                do throws(SapuError) {
-                    codes = try QRImageDecoder.decode(fileAt: file)
-                } catch {
-                    printer.print(station.reject(file, reason: error), station: station)
-                    continue
-                }
-                if codes.isEmpty {
-                    printer.print(station.reject(file, reason: .noCodeInImage(file)), station: station)
-                    continue
-                }
-                unreadImages -= 1
-                for report in station.process(codes) { printer.print(report, station: station) }
             }
         }
         if StopSignal.signal != nil { printer.interrupted() }
@@ -89,6 +78,17 @@ struct Scan: SapuCommand {
         // image that could not be read or held no code was answered on its own line; the
         // status tells a script that not every file was scanned, as `cat` does for a missing file.
         context.exitStatus = StopSignal.exitStatus ?? (unreadImages > 0 ? 1 : nil)
+    }
+
+    /// The codes in an image file, or why it gave none: missing, unreadable, over a limit, no code.
+    private static func codes(in file: String) -> Result<[String], SapuError> {
+        guard FileManager.default.fileExists(atPath: file) else { return .failure(.fileUnreadable(path: file)) }
+        do throws(SapuError) {
+            let codes = try QRImageDecoder.decode(fileAt: file)
+            return codes.isEmpty ? .failure(.noCodeInImage(file)) : .success(codes)
+        } catch {
+            return .failure(error)
+        }
     }
 }
 
