@@ -23,6 +23,6 @@ done
 jpeg_found=$(grep -c '"bundle"' "$BENCH/jpeg-scan.out" || true)
 jpeg_zbar_found=$(grep -c . "$BENCH/jpeg-zbarimg.out" || true)
 [[ "$jpeg_found" == 20 ]] || echo "!! sapu scan --image read $jpeg_found of 20 labels in the JPEG" >&2
-row "read a 12-megapixel JPEG of 20 labels (sapu scan --image, check)" \
+row "read a 12 MP JPEG of 20 labels (scan --image, check mode)" \
     "$(sec "$(jpeg_best "${jpeg_sapu[@]}")")" \
     "zbarimg on the same file: $(sec "$(jpeg_best "${jpeg_zbar[@]}")") ($jpeg_zbar_found of 20 codes; sapu $jpeg_found)"
