@@ -59,3 +59,36 @@ extension GrayImage {
         return GrayImage(width: halfWidth, height: halfHeight, pixels: half)
     }
 }
+
+extension GrayImage {
+    /// The image at twice its width and height, interpolated bilinearly: each new pixel
+    /// weighs the old pixel it lies in by 3/4 and its neighbour on that side by 1/4, across
+    /// and down (9, 3, 3, 1 sixteenths), so a small code's modules get more pixels without
+    /// hard steps.
+    func doubled() -> GrayImage {
+        let doubleWidth = 2 * width, doubleHeight = 2 * height
+        var double = [UInt8](repeating: 0, count: doubleWidth * doubleHeight)
+        pixels.withUnsafeBufferPointer { source in
+            double.withUnsafeMutableBufferPointer { target in
+                for y in 0..<height {
+                    let row = y * width
+                    // The rows above and below, for the upper and lower new row (edges repeat).
+                    let above = max(y - 1, 0) * width, below = min(y + 1, height - 1) * width
+                    for (targetRow, neighbourRow) in [(2 * y, above), (2 * y + 1, below)] {
+                        let out = targetRow * doubleWidth
+                        for x in 0..<width {
+                            let left = max(x - 1, 0), right = min(x + 1, width - 1)
+                            // Down first: 3/4 this row, 1/4 the neighbour row, for three columns.
+                            let middle = 3 * Int(source[row + x]) + Int(source[neighbourRow + x])
+                            let leftColumn = 3 * Int(source[row + left]) + Int(source[neighbourRow + left])
+                            let rightColumn = 3 * Int(source[row + right]) + Int(source[neighbourRow + right])
+                            target[out + 2 * x] = UInt8((3 * middle + leftColumn + 8) / 16)
+                            target[out + 2 * x + 1] = UInt8((3 * middle + rightColumn + 8) / 16)
+                        }
+                    }
+                }
+            }
+        }
+        return GrayImage(width: doubleWidth, height: doubleHeight, pixels: double)
+    }
+}

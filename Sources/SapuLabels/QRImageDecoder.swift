@@ -12,18 +12,29 @@ public enum QRImageDecoder {
     /// The texts of every QR code in the image, in reading order: rows from top to
     /// bottom, left to right within a row. An image without a code gives no texts.
     ///
-    /// A photo (at least `halfSizePassSide` pixels on its shorter side) is read a second
-    /// time at half size, where a large or slightly blurred code that zbar misses at full
-    /// size is sharp enough to find; a code found in both passes at the same place counts
-    /// once, so the same label twice in one picture is still two codes.
+    /// zbar misses codes whose modules are too few pixels or too blurred, so a photo is
+    /// read more than once and what each pass finds is merged:
+    /// - at full size;
+    /// - at half size, when its shorter side is at least `halfSizePassSide` pixels: a large,
+    ///   slightly blurred code is sharp enough there;
+    /// - at twice its size, when it has at most `doubledPassPixels` pixels: a code photographed
+    ///   from afar (under about 2 pixels a module) gets enough pixels to be found.
+    /// A code found by several passes at the same place counts once, so the same label twice
+    /// in one picture is still two codes.
     public static func decode(_ image: GrayImage) -> [String] {
         var found = scan(image)
-        if min(image.width, image.height) >= halfSizePassSide {
-            for code in scan(image.halved()) {
-                let full = Found(text: code.text, bounds: (2 * code.bounds.minX, 2 * code.bounds.minY,
-                                                           2 * code.bounds.maxX + 1, 2 * code.bounds.maxY + 1))
-                if !found.contains(where: { $0.text == full.text && $0.overlaps(full) }) { found.append(full) }
+        func merge(_ codes: [Found], scale: (Int) -> Int) {
+            for code in codes {
+                let placed = Found(text: code.text, bounds: (scale(code.bounds.minX), scale(code.bounds.minY),
+                                                             scale(code.bounds.maxX), scale(code.bounds.maxY)))
+                if !found.contains(where: { $0.text == placed.text && $0.overlaps(placed) }) { found.append(placed) }
             }
+        }
+        if min(image.width, image.height) >= halfSizePassSide {
+            merge(scan(image.halved())) { 2 * $0 }
+        }
+        if image.width * image.height <= doubledPassPixels {
+            merge(scan(image.doubled())) { $0 / 2 }
         }
         return Self.readingOrder(found).map(\.text)
     }
@@ -31,6 +42,10 @@ public enum QRImageDecoder {
     /// The shorter side from which an image is also read at half size: a phone photo, or
     /// an A4 sheet scanned at 150 dpi or more.
     static let halfSizePassSide = 1000
+
+    /// The most pixels of an image that is also read at twice its size: a 16-megapixel
+    /// photo becomes 64 megapixels, about four times the work of the full-size pass.
+    static let doubledPassPixels = 16_000_000
 
     /// The codes zbar finds in one image, in the order it gives them.
     static func scan(_ image: GrayImage) -> [Found] {

@@ -211,6 +211,20 @@ struct JPEGTests {
         #expect(Set(try QRImageDecoder.decode(fileAt: path)) == Set(faces.map(\.payload)))
     }
 
+    /// Break: twenty labels photographed from afar (under 2 pixels a module): zbar at full
+    /// size found 15; read again at twice the size, all 20.
+    @Test func smallCodesInAPhotoFromAfarAreFoundAtTwiceTheSize() throws {
+        let renderer = try LabelRenderer(template: try Fixtures.template("thermal-50x30"))
+        let faces = (1...20).map { Fixtures.passed(serial: $0) }
+        var photo = GrayImage(width: 2000, height: 1500, filledWith: 150)
+        for (index, face) in faces.enumerated() {
+            let label = Self.scaledBilinear(try renderer.image(face), by: 0.45 * (0.9 + 0.1 * Double(index % 3)))
+            photo.draw(label, atX: (index % 5) * 400 + 10, y: (index / 5) * 375 + 10)
+        }
+        let path = try Self.write(try photo.jpeg(quality: 70), name: "pallet-from-afar.jpg")
+        #expect(Set(try QRImageDecoder.decode(fileAt: path)) == Set(faces.map(\.payload)))
+    }
+
     /// The same label twice in one photo is two codes (the second scan is then a
     /// duplicate), even though both passes find each of them.
     @Test func theSameLabelTwiceInAPhotoIsTwoCodes() throws {
