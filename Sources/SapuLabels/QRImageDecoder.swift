@@ -18,7 +18,8 @@ public enum QRImageDecoder {
     /// - at half size, when its shorter side is at least `halfSizePassSide` pixels: a large,
     ///   slightly blurred code is sharp enough there;
     /// - at twice its size, when it has at most `doubledPassPixels` pixels: a code photographed
-    ///   from afar (under about 2 pixels a module) gets enough pixels to be found.
+    ///   from afar (under about 2 pixels a module) gets enough pixels to be found. zbar scans
+    ///   every second row and column there: as many scan lines as at full size, each finer.
     /// A code found by several passes at the same place counts once, so the same label twice
     /// in one picture is still two codes.
     public static func decode(_ image: GrayImage) -> [String] {
@@ -34,7 +35,7 @@ public enum QRImageDecoder {
             merge(scan(image.halved())) { 2 * $0 }
         }
         if image.width * image.height <= doubledPassPixels {
-            merge(scan(image.doubled())) { $0 / 2 }
+            merge(scan(image.doubled(), density: 2)) { $0 / 2 }
         }
         return Self.readingOrder(found).map(\.text)
     }
@@ -47,13 +48,16 @@ public enum QRImageDecoder {
     /// photo becomes 64 megapixels, about four times the work of the full-size pass.
     static let doubledPassPixels = 16_000_000
 
-    /// The codes zbar finds in one image, in the order it gives them.
-    static func scan(_ image: GrayImage) -> [Found] {
+    /// The codes zbar finds in one image, in the order it gives them, scanning every
+    /// `density`-th row and column.
+    static func scan(_ image: GrayImage, density: Int32 = 1) -> [Found] {
         guard image.width > 0, image.height > 0,
               let scanner = zbar_image_scanner_create() else { return [] }
         defer { zbar_image_scanner_destroy(scanner) }
         zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
         zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1)
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_X_DENSITY, density)
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_Y_DENSITY, density)
 
         guard let zimage = zbar_image_create() else { return [] }
         defer { zbar_image_destroy(zimage) }
