@@ -64,6 +64,11 @@ enum Console {
         write(VisibleText.escape(text), to: 1)
     }
 
+    /// Redraws the progress line on stderr in place (`nil` clears it); see `TerminalProgress`.
+    static func progress(_ text: String?) {
+        write("\r" + (text.map { VisibleText.escape($0) } ?? "") + "\u{1B}[K", to: 1)
+    }
+
     /// True once stdout can take no more: a station stops reading scans it cannot answer.
     static var outputEnded: Bool { streams.withLock { $0[0].failure != nil } }
 
