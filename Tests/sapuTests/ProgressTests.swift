@@ -31,4 +31,25 @@ struct ProgressTests {
         #expect(english.output.contains("Drawing labels: ") && english.output.contains(" of 2500 ("), "\(english.output.prefix(400))")
         #expect(!english.output.contains("Menggambar"))
     }
+
+    @Test(.enabled(if: Terminal.available, "needs script(1) for a terminal"))
+    func scansPipedInWithAnswersToAFileAreCountedAtTheTerminal() throws {
+        let (sapu, batch) = try SapuRunner.workshop()
+        let ids = try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "40", "--yes")
+            .stdout.split(separator: "\n").map(String.init)
+        // A scanner's memory: many lines, most of them the same few typed ids again.
+        let lines = (0..<40_000).map { ids[$0 % ids.count] }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: sapu.directory + "/scans.txt"))
+        let shell = "'\(SapuRunner.binary)' scan --mode check < scans.txt > answers.txt"
+        let run = try SapuRunner.execute("/usr/bin/script", ["-qec", shell, "/dev/null"], input: Data(),
+                                         environment: sapu.environment, directory: sapu.directory)
+        #expect(run.stdout.contains("Memproses pindaian: "), "\(run.stdout.prefix(300))")
+        let answers = try String(contentsOfFile: sapu.directory + "/answers.txt", encoding: .utf8)
+        #expect(answers.split(separator: "\n").count >= 40_000)
+        #expect(!answers.contains("Memproses") && !answers.contains("\u{1B}"))
+        // With the answers on the terminal, they are the progress: no count is drawn.
+        let shown = try SapuRunner.execute("/usr/bin/script", ["-qec", "'\(SapuRunner.binary)' scan --mode check < scans.txt", "/dev/null"],
+                                           input: Data(), environment: sapu.environment, directory: sapu.directory)
+        #expect(!shown.stdout.contains("Memproses pindaian"))
+    }
 }
