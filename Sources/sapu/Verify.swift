@@ -59,19 +59,27 @@ struct Verify: SapuCommand {
         func skipped(_ lengths: [Int?], _ position: Int) -> Int? {
             position < lengths.count ? lengths[position] : nil
         }
+        // Answers nobody sees as they come (stdout redirected) get a count at the terminal.
+        let progress = isatty(1) == 1 ? WorkProgress.silent : TerminalProgress.watching(context)
+        defer { progress.end() }
         if image.isEmpty {
             let reader = LineReader()
+            progress.begin(.applyingScans, total: nil)
             while !Console.outputEnded, let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
                 // An over-long line arrives as its start only, which is still far too long for a label.
                 try answer(chunk.map(\.text), lengths: chunk.map(\.skippedLength))
+                progress.advance(by: chunk.count)
             }
         } else {
+            progress.begin(.readingImages, total: image.count)
             for file in image where !Console.outputEnded {
+                defer { progress.advance() }
                 let codes = try QRImageDecoder.decode(fileAt: file)
                 if codes.isEmpty { context.fail(.noCodeInImage(file)) }
                 try answer(codes)
             }
         }
+        progress.end()
         let missing = verification.missing.count
         context.say(.verifyProgress(received: verification.received.count, expected: parsed.bundleCount, missing: missing))
     }
