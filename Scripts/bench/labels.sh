@@ -15,12 +15,16 @@ while IFS= read -r payload; do
 done < "$BENCH/payloads.txt"
 t1=$(now)
 ref_png=$(elapsed "$t0" "$t1")
-row "10,000 PNG labels (QR + text, signed)" "$(sec "$sapu_png")" \
-    "shell loop of 'qrencode' (QR only): $(sec "$ref_png"), sapu $(printf '%.1f' "$(echo "$ref_png / $sapu_png" | bc -l)")x faster"
+per_second() { printf '%.0f labels/s' "$(echo "10000 / $1" | bc -l)"; }
+ref_rate="shell loop of 'qrencode' (QR only, unsigned): $(per_second "$ref_png")"
+row "10,000 PNG labels (QR + text, signed)" "$(per_second "$sapu_png")" \
+    "$ref_rate; sapu $(sec "$sapu_png"), $(printf '%.1f' "$(echo "$ref_png / $sapu_png" | bc -l)")x faster"
 
 t0=$(now); "$SAPU" label --batch "$LBATCH" --again --format pdf --template a4-3x8 --out "$BENCH/pdf" >/dev/null; t1=$(now)
+sapu_pdf=$(elapsed "$t0" "$t1")
 pdf_file=$(ls "$BENCH"/pdf/*.pdf)
-row "10,000-label A4 PDF (a4-3x8, $(pdfinfo "$pdf_file" | awk '/^Pages/ {print $2}') pages)" "$(sec "$(elapsed "$t0" "$t1")")" \
-    "$(du -h "$pdf_file" | cut -f1) file"
+row "10,000-label A4 PDF (a4-3x8, $(pdfinfo "$pdf_file" | awk '/^Pages/ {print $2}') pages)" "$(per_second "$sapu_pdf")" \
+    "$ref_rate; sapu $(sec "$sapu_pdf"), $(du -h "$pdf_file" | cut -f1) file"
 t0=$(now); "$SAPU" label --batch "$LBATCH" --again --format zpl --out "$BENCH/zpl" >/dev/null; t1=$(now)
-row "10,000 labels as ZPL" "$(sec "$(elapsed "$t0" "$t1")")" ""
+sapu_zpl=$(elapsed "$t0" "$t1")
+row "10,000 labels as ZPL (thermal-50x30)" "$(per_second "$sapu_zpl")" "$ref_rate; sapu $(sec "$sapu_zpl")"

@@ -85,7 +85,9 @@ public enum LabelPrinting {
         public var skipped: [BundleID]
     }
 
-    public static func run(_ request: Request, store: SQLiteStore) throws(SapuError) -> Outcome {
+    /// - Parameter progress: told each label signed, drawn and written; ended before this returns.
+    public static func run(_ request: Request, store: SQLiteStore, progress: WorkProgress = .silent) throws(SapuError) -> Outcome {
+        defer { progress.end() }
         let template = try LabelTemplates.named(request.template ?? (request.format == .pdf ? "a4-3x8" : "thermal-50x30"),
                                                 overrides: request.templateOverrides)
         let renderer = try LabelRenderer(template: template)
@@ -116,9 +118,11 @@ public enum LabelPrinting {
         let payloads = drafts
         // Signing is the costly part of a face; it runs on every core.
         let signed = Mutex([String?](repeating: nil, count: payloads.count))
+        progress.begin(.signingLabels, total: payloads.count)
         DispatchQueue.concurrentPerform(iterations: payloads.count) { index in
             let text = LabelCodec.sign(payloads[index].1, with: signer)
             signed.withLock { $0[index] = text }
+            progress.advance()
         }
         let texts = signed.withLock { $0 }
         let faces: [(SapuCore.Bundle, LabelFace)] = payloads.enumerated().map { index, item in
@@ -126,20 +130,22 @@ public enum LabelPrinting {
                                     defects: defects, language: request.language))
         }
         var files: [(name: String, bytes: [UInt8])] = []
+        progress.begin(.drawingLabels, total: faces.count)
         switch request.format {
         case .png:
             // pngs draws on every core, in order.
-            for ((bundle, _), png) in zip(faces, try renderer.pngs(faces.map(\.1))) {
+            for ((bundle, _), png) in zip(faces, try renderer.pngs(faces.map(\.1), progress: progress)) {
                 files.append((bundle.id.description + ".png", png))
             }
         case .pdf:
             files.append((outputStem(request.selection, targets, template: template.name) + ".pdf",
-                          try renderer.pdf(faces.map(\.1), skip: request.skip)))
+                          try renderer.pdf(faces.map(\.1), skip: request.skip, progress: progress)))
         case .zpl:
             files.append((outputStem(request.selection, targets, template: template.name) + ".zpl",
-                          Array(try renderer.zpl(faces.map(\.1)).utf8)))
+                          Array(try renderer.zpl(faces.map(\.1), progress: progress).utf8)))
         }
-        let staged = try output.stage(files)
+        progress.begin(.writingFiles, total: files.count)
+        let staged = try output.stage(files, progress: progress)
         let recorded: [SapuCore.Bundle]
         do throws(SapuError) {
             recorded = try store.recordLabelPrints(targets.map(\.id), again: request.again, keyID: signer.keyID,

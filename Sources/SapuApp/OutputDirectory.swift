@@ -48,7 +48,8 @@ public struct OutputDirectory {
     ///
     /// - Parameter userNamed: the names were typed by the user (`--out FILE`): any single
     ///   file name is taken. Otherwise they are built from codes and must be safe names.
-    public func stage(_ files: [(name: String, bytes: [UInt8])], userNamed: Bool = false) throws(SapuError) -> Staged {
+    public func stage(_ files: [(name: String, bytes: [UInt8])], userNamed: Bool = false,
+                      progress: WorkProgress = .silent) throws(SapuError) -> Staged {
         if userNamed {
             if let bad = files.first(where: { !Self.isSingleName($0.name) }) { throw .fileUnwritable(path: bad.name) }
         } else {
@@ -72,6 +73,7 @@ public struct OutputDirectory {
             if !DurableFile.create(temporary[index], bytes: files[index].bytes) {
                 failed.withLock { $0 = $0 ?? index }
             }
+            progress.advance()
         }
         let staged = Staged(temporary: temporary, final: final, run: run)
         if let index = failed.withLock({ $0 }) {

@@ -9,7 +9,7 @@ extension LabelRenderer {
     /// needed. A thermal template makes one page per label, the size of the label.
     /// QR modules are exactly `moduleDots` dots of the template's resolution, the same
     /// size as in PNG, drawn as a 1-bit stencil at an integer scale.
-    public func pdf(_ faces: [LabelFace], skip: Int = 0) throws(SapuError) -> [UInt8] {
+    public func pdf(_ faces: [LabelFace], skip: Int = 0, progress: WorkProgress = .silent) throws(SapuError) -> [UInt8] {
         let slots = template.slotsPerPage
         guard (0..<slots).contains(skip) else { throw .skipOutOfRange(skip: skip, slots: slots) }
         let points = 72 / 25.4
@@ -17,12 +17,12 @@ extension LabelRenderer {
         let pageHeight = (template.sheet?.pageHeightMM ?? template.label.heightMM) * points
 
         return try FontLibrary.shared.withText { () throws(SapuError) -> [UInt8] in
-            try drawPages(faces, skip: skip, pageWidth: pageWidth, pageHeight: pageHeight)
+            try drawPages(faces, skip: skip, pageWidth: pageWidth, pageHeight: pageHeight, progress: progress)
         }
     }
 
     private func drawPages(_ faces: [LabelFace], skip: Int, pageWidth: Double,
-                           pageHeight: Double) throws(SapuError) -> [UInt8] {
+                           pageHeight: Double, progress: WorkProgress) throws(SapuError) -> [UInt8] {
         let slots = template.slotsPerPage
         let points = 72 / 25.4
         return try PDFStream.make(width: pageWidth, height: pageHeight,
@@ -46,6 +46,7 @@ extension LabelRenderer {
                 if slot == slots - 1 || index == faces.count - 1 {
                     cairo_show_page(context)
                 }
+                progress.advance()
             }
         }
     }

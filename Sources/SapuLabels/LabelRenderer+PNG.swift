@@ -12,11 +12,12 @@ extension LabelRenderer {
     /// Many labels as PNG files, in the order given, rendered on every core.
     ///
     /// The first failure (a payload too long for the template) is thrown once all are done.
-    public func pngs(_ faces: [LabelFace]) throws(SapuError) -> [[UInt8]] {
+    public func pngs(_ faces: [LabelFace], progress: WorkProgress = .silent) throws(SapuError) -> [[UInt8]] {
         let results = Mutex([Int: Result<[UInt8], SapuError>]())
         DispatchQueue.concurrentPerform(iterations: faces.count) { index in
             let result = Result { () throws(SapuError) -> [UInt8] in try png(faces[index]) }
             results.withLock { $0[index] = result }
+            progress.advance()
         }
         return try results.withLock { results throws(SapuError) -> [[UInt8]] in
             var files: [[UInt8]] = []

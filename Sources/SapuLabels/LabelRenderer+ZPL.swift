@@ -7,7 +7,7 @@ extension LabelRenderer {
     /// `moduleDots` per module, so the printed symbol is exactly the one encoded here,
     /// not the printer's own idea of it. Text uses the built-in scalable font 0 and is
     /// kept to ASCII, which that font can print.
-    public func zpl(_ faces: [LabelFace]) throws(SapuError) -> String {
+    public func zpl(_ faces: [LabelFace], progress: WorkProgress = .silent) throws(SapuError) -> String {
         var document = ""
         for face in faces {
             let matrix = try matrix(for: face)
@@ -15,6 +15,7 @@ extension LabelRenderer {
                 LabelLayout(face: face, template: template, meter: meter, ascii: true)
             }
             document += block(for: matrix, layout: layout)
+            progress.advance()
         }
         return document
     }

@@ -43,9 +43,10 @@ enum Console {
         write(VisibleText.escape(text, keepingNewlines: true) + "\n", to: 0)
     }
 
-    /// Prints text and a line break on stderr, escaped like `out`.
+    /// Prints text and a line break on stderr, escaped like `out`; a progress line there
+    /// is cleared first and drawn again at the next step.
     static func error(_ text: String) {
-        write(VisibleText.escape(text, keepingNewlines: true) + "\n", to: 1)
+        write(clearingProgress() + VisibleText.escape(text, keepingNewlines: true) + "\n", to: 1)
     }
 
     /// Prints bytes a report renderer made (CSV, HTML, a table), escaped like `out`.
@@ -61,7 +62,24 @@ enum Console {
 
     /// The scanning station's prompt on stderr, without a line break.
     static func prompt(_ text: String) {
-        write(VisibleText.escape(text), to: 1)
+        write(clearingProgress() + VisibleText.escape(text), to: 1)
+    }
+
+    /// Redraws the progress line on stderr in place (`nil` clears it); see `TerminalProgress`.
+    static func progress(_ text: String?) {
+        progressShown.withLock { $0 = text != nil }
+        write("\r" + (text.map { VisibleText.escape($0) } ?? "") + "\u{1B}[K", to: 1)
+    }
+
+    /// Whether a progress line stands on stderr's last line.
+    private static let progressShown = Mutex(false)
+
+    /// What clears a progress line before other text goes to stderr; nothing if none shows.
+    private static func clearingProgress() -> String {
+        progressShown.withLock { shown in
+            defer { shown = false }
+            return shown ? "\r\u{1B}[K" : ""
+        }
     }
 
     /// True once stdout can take no more: a station stops reading scans it cannot answer.

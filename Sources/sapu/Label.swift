@@ -63,7 +63,8 @@ struct LabelPrint: SapuCommand {
         let outcome = try LabelPrinting.run(.init(
             selection: selection, again: again, template: template, templateOverrides: Templates.overrides,
             format: format.printing, skip: skip, directory: out, language: context.language,
-            actor: try context.actor(operatorCode: inspector, station: nil, as: .inspector), now: context.now), store: store)
+            actor: try context.actor(operatorCode: inspector, station: nil, as: .inspector), now: context.now), store: store,
+            progress: TerminalProgress.watching(context))
         if context.json {
             context.emit(outcome.written.map {
                 LabelOutput(bundle: $0.bundle.id.description, revision: $0.bundle.labelRevision, file: $0.file,

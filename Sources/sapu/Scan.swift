@@ -38,10 +38,14 @@ struct Scan: SapuCommand {
         // Ctrl-C and SIGTERM end the session like Ctrl-D: what was answered is saved, the summary follows.
         let stopFD = StopSignal.install()
         printer.start(station)
+        // Answers nobody sees as they come (stdout redirected) get a count at the terminal.
+        let progress = isatty(1) == 1 ? WorkProgress.silent : TerminalProgress.watching(context)
+        defer { progress.end() }
         var unreadImages = 0
         if image.isEmpty {
             let reader = LineReader(stopFD: stopFD)
             printer.prompt(station)
+            progress.begin(.applyingScans, total: nil)
             // A scan nobody can see answered is not read: the station stops with its output.
             while !Console.outputEnded, let chunk = reader.nextChunk(limit: printer.interactive ? 1 : Self.chunkLimit) {
                 var lines: [String] = []
@@ -56,10 +60,13 @@ struct Scan: SapuCommand {
                     printer.print(station.reject(line.text, reason: .scanTooLong(length)), station: station)
                 }
                 for report in station.process(lines) { printer.print(report, station: station) }
+                progress.advance(by: chunk.count)
                 printer.prompt(station)
             }
         } else {
+            progress.begin(.readingImages, total: image.count)
             for file in image where !Console.outputEnded && StopSignal.signal == nil {
+                defer { progress.advance() }
                 switch Self.codes(in: file) {
                 case .success(let codes):
                     for report in station.process(codes) { printer.print(report, station: station) }
@@ -70,6 +77,7 @@ struct Scan: SapuCommand {
                 }
             }
         }
+        progress.end()
         if StopSignal.signal != nil { printer.interrupted() }
         printer.summary(station)
         // Every line was answered; still, a script must learn that some scans were not saved.

@@ -59,14 +59,21 @@ struct Verify: SapuCommand {
         func skipped(_ lengths: [Int?], _ position: Int) -> Int? {
             position < lengths.count ? lengths[position] : nil
         }
+        // Answers nobody sees as they come (stdout redirected) get a count at the terminal.
+        let progress = isatty(1) == 1 ? WorkProgress.silent : TerminalProgress.watching(context)
+        defer { progress.end() }
         if image.isEmpty {
             let reader = LineReader()
+            progress.begin(.applyingScans, total: nil)
             while !Console.outputEnded, let chunk = reader.nextChunk(limit: interactive ? 1 : Scan.chunkLimit) {
                 // An over-long line arrives as its start only, which is still far too long for a label.
                 try answer(chunk.map(\.text), lengths: chunk.map(\.skippedLength))
+                progress.advance(by: chunk.count)
             }
         } else {
+            progress.begin(.readingImages, total: image.count)
             for file in image where !Console.outputEnded {
+                defer { progress.advance() }
                 let codes = try QRImageDecoder.decode(fileAt: file)
                 if codes.isEmpty {
                     // Said on its own line; the next file is read, and the status tells a script.
@@ -76,6 +83,7 @@ struct Verify: SapuCommand {
                 try answer(codes)
             }
         }
+        progress.end()
         let missing = verification.missing.count
         context.say(.verifyProgress(received: verification.received.count, expected: parsed.bundleCount, missing: missing))
     }
