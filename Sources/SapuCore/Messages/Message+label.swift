@@ -9,6 +9,10 @@ extension Message {
         Message(id: "LULUS QC · GRADE \(grade.rawValue)", en: "QC PASS · GRADE \(grade.rawValue)")
     }
     public static let labelFail = resultFail
+    /// Beside a passed bundle's big grade letter.
+    public static let labelPassed = Message(id: "LULUS QC", en: "QC PASS")
+    /// What a bundle holds, after the workshop on its label.
+    public static func labelContent(_ count: Int) -> Message { Message(id: "isi \(count)", en: "\(count) pcs") }
 
     public static let columnSize = Message(id: "UKURAN", en: "SIZE")
     public static let columnDPI = Message(id: "DPI", en: "DPI")
