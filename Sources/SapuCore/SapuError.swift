@@ -255,6 +255,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case labelRevisionsUsedUp(bundle: String)
     case unknownTemplate(String)
     case templateInvalid(name: String, field: String)
+    /// Several impossible fields in one template, each named.
+    case templateFieldsInvalid(name: String, fields: [String])
     case qrDoesNotFit(template: String, neededDots: Int, availableDots: Int)
     case payloadTooLong(template: String, version: Int)
     case imageUnreadable(path: String)
@@ -264,6 +266,10 @@ public enum SapuError: Error, Sendable, Equatable {
     case imageFileTooLarge(path: String, limit: Int)
     case fontMissing(path: String)
     case skipOutOfRange(skip: Int, slots: Int)
+    /// A calibration shift beyond what any printer needs (`LabelOffset.limitMM`).
+    case labelOffsetOutOfRange(value: Double, limitMM: Double)
+    /// A calibration shift that would push a label's code or text off the printable part of its sticker.
+    case labelOffsetTooLarge(template: String, xMM: Double, yMM: Double)
     /// `--skip` given for output that has no sheet positions.
     case skipNeedsSheet
     case renderFailed(String)

@@ -73,7 +73,7 @@ struct LabelLayout {
         let region = region ?? .whole(template)
         let side = template.qrSideDots
         let margin = template.dots(template.marginMM)
-        let width = template.widthDots, height = template.heightDots
+        let height = template.heightDots
         func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { max(low, min(value, high)) }
         let nominalY = (height - side) / 2
         qrY = clamp(nominalY, region.top, region.bottom - side)
@@ -82,8 +82,9 @@ struct LabelLayout {
         texts = []
 
         let left = Double(qrX + side)
-        let right = Double(min(width - margin, region.right))
-        let top = Double(max(margin, region.top)), bottom = Double(min(height - margin, region.bottom))
+        // The margin is kept inside the printable region, which is the label or less.
+        let right = Double(region.right - margin)
+        let top = Double(region.top + margin), bottom = Double(region.bottom - margin)
         let columnWidth = max(1, right - left)
         let dotsPerMM = Double(template.dpi) / 25.4
         let smallest = Self.smallestMM * dotsPerMM
@@ -98,23 +99,28 @@ struct LabelLayout {
         var bigWords: [Fitted] = []
         var blockHeight = 0.0
         let boxPadding = 0.18 * bigCap, wordGap = 0.22 * bigCap
+        // (The box's padding and gaps follow the letter's size, so passed and failed labels
+        // of one template look alike.)
         if face.failed {
-            // One line when it fits at the big size, else one word a line.
+            // One line when it fits at the big size or at 5 mm, else one word a line at
+            // 5 mm: the box then leaves the small lines their readable size.
             let room = columnWidth - 2 * boxPadding
-            func fitsBig(_ text: String) -> Fitted? {
-                let natural = meter.width(text, bold: true, size: bigSize)
+            let leastSize = Self.bigCapitalMM(labelHeightMM: 0) * dotsPerMM / Self.capHeight
+            func fits(_ text: String, _ size: Double) -> Fitted? {
+                let natural = meter.width(text, bold: true, size: size)
                 let ratio = min(1, room / max(natural, 1) * 0.995)
-                return ratio >= Self.bigNarrowest ? Fitted(text: text, size: bigSize, condense: ratio) : nil
+                return ratio >= Self.bigNarrowest ? Fitted(text: text, size: size, condense: ratio) : nil
             }
-            if let line = fitsBig(result) {
+            if let line = fits(result, bigSize) ?? fits(result, leastSize) {
                 bigWords = [line]
             } else {
                 bigWords = result.split(separator: " ").map { word in
                     let text = String(word)
-                    if let fitted = fitsBig(text) { return fitted }
+                    if let fitted = fits(text, leastSize) { return fitted }
                     // A column narrower than the shipped templates': smaller, never cut.
-                    let natural = meter.width(text, bold: true, size: bigSize, condense: Self.bigNarrowest)
-                    return Fitted(text: text, size: bigSize * room / max(natural, 1) * 0.995, condense: Self.bigNarrowest)
+                    let natural = meter.width(text, bold: true, size: leastSize, condense: Self.bigNarrowest)
+                    return Fitted(text: text, size: leastSize * room / max(natural, 1) * 0.995,
+                                  condense: Self.bigNarrowest)
                 }
             }
             let caps = bigWords.map { $0.size * Self.capHeight }

@@ -13,8 +13,8 @@ extension LabelRenderer {
         let slots = template.slotsPerPage
         guard (0..<slots).contains(skip) else { throw .skipOutOfRange(skip: skip, slots: slots) }
         let points = 72 / 25.4
-        let pageWidth = (template.sheet?.pageWidthMM ?? template.label.widthMM) * points
-        let pageHeight = (template.sheet?.pageHeightMM ?? template.label.heightMM) * points
+        let pageWidth = template.pageWidthMM * points
+        let pageHeight = template.pageHeightMM * points
 
         return try FontLibrary.shared.withText { () throws(SapuError) -> [UInt8] in
             try drawPages(faces, skip: skip, pageWidth: pageWidth, pageHeight: pageHeight)
@@ -31,14 +31,11 @@ extension LabelRenderer {
             for (index, face) in faces.enumerated() {
                 let slot = (skip + index) % slots
                 let matrix = try matrix(for: face)
-                let layout = LabelLayout(face: face, template: template, meter: meter, ascii: false)
-                var x = 0.0, y = 0.0
-                if let sheet = template.sheet {
-                    x = (sheet.originXMM + Double(slot % sheet.columns) * sheet.pitchXMM) * points
-                    y = (sheet.originYMM + Double(slot / sheet.columns) * sheet.pitchYMM) * points
-                }
+                let placement = template.placement(slot: slot, offset: offset)
+                let layout = LabelLayout(face: face, template: template, meter: meter, ascii: false,
+                                         region: placement.region)
                 cairo_save(context)
-                cairo_translate(context, x, y)
+                cairo_translate(context, placement.xMM * points, placement.yMM * points)
                 cairo_scale(context, scale, scale)
                 drawText(of: layout, on: context)
                 drawSymbol(matrix, on: context, atX: layout.qrX, y: layout.qrY)

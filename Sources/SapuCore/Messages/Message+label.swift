@@ -78,3 +78,23 @@ extension Message {
         }
     }
 }
+
+extension Message {
+    /// A length in millimetres to at most two decimals, with a decimal comma in Indonesian:
+    /// `-1,5` / `-1.5`, `2`, `0,25`.
+    public static func millimetres(_ value: Double, _ language: Language) -> String {
+        guard value.isFinite else { return String(value) }
+        let hundredths = (value * 100).rounded()
+        guard abs(hundredths) < 1e12 else { return String(value) }
+        let whole = Int(hundredths)
+        let sign = whole < 0 ? "-" : ""
+        var text = sign + String(abs(whole) / 100)
+        let fraction = abs(whole) % 100
+        if fraction != 0 {
+            var digits = fraction < 10 ? "0\(fraction)" : String(fraction)
+            if digits.hasSuffix("0") { digits.removeLast() }
+            text += (language == .id ? "," : ".") + digits
+        }
+        return text
+    }
+}
