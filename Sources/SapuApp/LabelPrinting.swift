@@ -88,7 +88,8 @@ public enum LabelPrinting {
     public static func run(_ request: Request, store: SQLiteStore) throws(SapuError) -> Outcome {
         let template = try LabelTemplates.named(request.template ?? (request.format == .pdf ? "a4-3x8" : "thermal-50x30"),
                                                 overrides: request.templateOverrides)
-        let renderer = try LabelRenderer(template: template)
+        let renderer = try LabelRenderer(template: template,
+                                         offset: try LabelCalibration.offset(for: template, store: store))
         // Only a PDF sheet has positions to skip; refuse before anything is signed or written.
         let slots = request.format == .pdf ? template.slotsPerPage : 1
         if slots == 1 && request.skip != 0 { throw .skipNeedsSheet }

@@ -268,6 +268,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case skipOutOfRange(skip: Int, slots: Int)
     /// A calibration shift beyond what any printer needs (`LabelOffset.limitMM`).
     case labelOffsetOutOfRange(value: Double, limitMM: Double)
+    /// `--offset-x`/`--offset-y` given something that is not a number of millimetres.
+    case labelOffsetNotANumber(option: String, value: String)
     /// A calibration shift that would push a label's code or text off the printable part of its sticker.
     case labelOffsetTooLarge(template: String, xMM: Double, yMM: Double)
     /// `--skip` given for output that has no sheet positions.
