@@ -570,17 +570,23 @@ extension Message {
         en: "Write a calibration page to measure how far a printer shifts a template's labels, or store the measured shift.")
     public static let helpLabelCalibrateDiscussion = Message(
         id: """
-            sapu label calibrate --template a4-3x8            tulis halaman kalibrasi (PDF)
+            Tulis halaman kalibrasi (PDF), cetak di lembar stiker, ukur geseran garis dari tepi stiker:
+            sapu label calibrate --template a4-3x8
+            Simpan geseran dalam mm (kanan dan bawah positif):
             sapu label calibrate --template a4-3x8 --offset-x -1,5 --offset-y 0,5
-                                                              simpan geseran, dalam mm (kanan dan bawah positif)
-            sapu label calibrate --template a4-3x8 --show     tampilkan geseran yang tersimpan
+            Tampilkan geseran yang tersimpan:
+            sapu label calibrate --template a4-3x8 --show
+
             Semua label, lembar dan kode perintah berikutnya dengan templat itu (PDF, PNG, ZPL) dicetak bergeser sebanyak itu, halaman kalibrasi juga.
             """,
         en: """
-            sapu label calibrate --template a4-3x8            write the calibration page (PDF)
+            Write the calibration page (PDF), print it on a sticker sheet, measure how far the outlines are from the stickers' edges:
+            sapu label calibrate --template a4-3x8
+            Store the shift in mm (right and down are positive):
             sapu label calibrate --template a4-3x8 --offset-x -1.5 --offset-y 0.5
-                                                              store the shift, in mm (right and down are positive)
-            sapu label calibrate --template a4-3x8 --show     show the stored shift
+            Show the stored shift:
+            sapu label calibrate --template a4-3x8 --show
+
             Every later label, sheet and command sheet of that template (PDF, PNG, ZPL) is printed shifted by it, the calibration page too.
             """)
     public static let helpLabelCalibrateTemplate = Message(id: "Templat yang dikalibrasi, mis. a4-3x8.",
