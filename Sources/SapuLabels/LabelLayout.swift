@@ -101,7 +101,7 @@ struct LabelLayout {
         let boxPadding = 0.18 * bigCap, wordGap = 0.22 * bigCap
         // (The box's padding and gaps follow the letter's size, so passed and failed labels
         // of one template look alike.)
-        if face.failed {
+        if face.failed && !result.isEmpty {
             // One line when it fits at the big size or at 5 mm, else one word a line at
             // 5 mm: the box then leaves the small lines their readable size.
             let room = columnWidth - 2 * boxPadding
@@ -230,7 +230,7 @@ struct LabelLayout {
         for index in 0..<defectsStart { place(index) }
         if blockHeight > 0 {
             y += blockGap
-            if face.failed {
+            if !bigWords.isEmpty {
                 boxes.append((x: left, y: y, width: columnWidth, height: blockHeight))
                 var baseline = y + boxPadding
                 for word in bigWords {
