@@ -23,14 +23,17 @@ public enum LabelCalibration {
     /// Stores a new shift for `name`: a value not given keeps the stored one. A shift beyond
     /// ±`LabelOffset.limitMM` or one that would push any label's code or text off the
     /// printable part of its sticker is refused and nothing is stored.
+    ///
+    /// Returns the shift stored and how many labels of a page it does not move whole,
+    /// because their content is kept out of the unprintable margin or on the label.
     public static func store(template name: String, overrides: String?, xMM: Double?, yMM: Double?,
-                             store: SQLiteStore, now: Instant) throws(SapuError) -> LabelOffset {
+                             store: SQLiteStore, now: Instant) throws(SapuError) -> (offset: LabelOffset, movedInward: Int) {
         let template = try LabelTemplates.named(name, overrides: overrides)
         let before = try store.labelOffset(template: template.name) ?? .zero
         let offset = try LabelOffset.checked(xMM: xMM ?? before.xMM, yMM: yMM ?? before.yMM)
         try template.check(offset)
         try store.setLabelOffset(offset, template: template.name, at: now)
-        return offset
+        return (offset, template.labelsMovedInward(by: offset))
     }
 
     /// The shift a template's labels are printed with: the stored one, or none.

@@ -73,11 +73,7 @@ struct LabelLayout {
         let region = region ?? .whole(template)
         let side = template.qrSideDots
         let margin = template.dots(template.marginMM)
-        let height = template.heightDots
-        func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { max(low, min(value, high)) }
-        let nominalY = (height - side) / 2
-        qrY = clamp(nominalY, region.top, region.bottom - side)
-        qrX = clamp(min(nominalY, margin), region.left, region.right - side)
+        (qrX, qrY) = template.qrOrigin(in: region)
         boxes = []
         texts = []
 

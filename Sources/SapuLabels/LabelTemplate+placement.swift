@@ -48,13 +48,44 @@ extension LabelTemplate {
                                     right: min(widthDots, widthDots - dx), bottom: min(heightDots, heightDots - dy)))
     }
 
+    /// The top left corner of the symbol's quiet zone in a label laid out in `region`: the
+    /// template's own place (vertically centred, left by the smaller of its top gap and the
+    /// margin), moved inward only as far as the region requires.
+    func qrOrigin(in region: LabelRegion) -> (x: Int, y: Int) {
+        let side = qrSideDots
+        let nominalY = (heightDots - side) / 2
+        let y = max(region.top, min(nominalY, region.bottom - side))
+        let x = max(region.left, min(min(nominalY, dots(marginMM)), region.right - side))
+        return (x, y)
+    }
+
     /// Whether a label laid out in `region` keeps its whole code and a readable text column.
     func holdsLabel(in region: LabelRegion) -> Bool {
         let side = qrSideDots, margin = dots(marginMM)
         guard region.bottom - region.top >= side, region.right - region.left >= side else { return false }
-        let nominalY = (heightDots - side) / 2
-        let qrX = max(region.left, min(min(nominalY, margin), region.right - side))
-        return region.right - margin - (qrX + side) >= dots(Self.minimumTextWidthMM)
+        return region.right - margin - (qrOrigin(in: region).x + side) >= dots(Self.minimumTextWidthMM)
+    }
+
+    /// How many labels of a page (of a roll template: the one label) do not move by the
+    /// whole of `offset`, because their content is kept out of the unprintable margin or on
+    /// the label: what `sapu label calibrate` says when it stores such a shift.
+    public func labelsMovedInward(by offset: LabelOffset) -> Int {
+        let perMM = Double(dpi) / 25.4
+        func moved(_ placement: LabelPlacement, from still: LabelPlacement) -> Bool {
+            let now = qrOrigin(in: placement.region), before = qrOrigin(in: still.region)
+            let dx = (placement.xMM - still.xMM) * perMM + Double(now.x - before.x)
+            let dy = (placement.yMM - still.yMM) * perMM + Double(now.y - before.y)
+            return abs(dx - offset.xMM * perMM) > 0.5 || abs(dy - offset.yMM * perMM) > 0.5
+        }
+        if sheet == nil {
+            let shifted = canvasPlacement(offset: offset)
+            let now = qrOrigin(in: shifted.region), before = qrOrigin(in: LabelRegion.whole(self))
+            return (now.x + shifted.dx - before.x, now.y + shifted.dy - before.y) == (dots(offset.xMM), dots(offset.yMM))
+                ? 0 : 1
+        }
+        return (0..<slotsPerPage).count {
+            moved(placement(slot: $0, offset: offset), from: placement(slot: $0, offset: .zero))
+        }
     }
 
     /// Refuses a shift that would push any label's code or text off the printable part of

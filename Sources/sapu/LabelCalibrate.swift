@@ -24,12 +24,14 @@ struct LabelCalibrate: SapuCommand {
         let y = try Self.millimetres(offsetY, option: "--offset-y")
         let store = try context.store()
         if x != nil || y != nil {
-            let offset = try LabelCalibration.store(template: template, overrides: Templates.overrides, xMM: x, yMM: y,
-                                                    store: store, now: context.now)
+            let (offset, inward) = try LabelCalibration.store(template: template, overrides: Templates.overrides,
+                                                              xMM: x, yMM: y, store: store, now: context.now)
             if context.json {
-                context.emit(OffsetOutput(template: template, xMM: offset.xMM, yMM: offset.yMM, stored: true, file: nil))
+                context.emit(OffsetOutput(template: template, xMM: offset.xMM, yMM: offset.yMM, stored: true, file: nil,
+                                          movedInward: inward))
             } else {
                 context.say(.labelOffsetStored(template: template, offset: offset))
+                if inward > 0 { context.say(.labelOffsetMovedInward(count: inward)) }
             }
             return
         }
@@ -78,4 +80,7 @@ struct OffsetOutput: Encodable {
     var stored: Bool
     /// The calibration page written, if any.
     var file: String?
+    /// When a shift is stored: labels of a page it does not move whole (kept out of the
+    /// unprintable margin, or on the label).
+    var movedInward: Int?
 }

@@ -124,6 +124,23 @@ struct LabelPlacementTests {
         }
     }
 
+    @Test func labelsThatCannotFollowAShiftWholeAreCounted() throws {
+        // a4-3x7's stickers lie 7.2 mm from the left edge: a 3.5 mm shift leaves their code
+        // 5.7 mm from it; 6 mm would put it at 3.2 mm, so it stays at 4 mm instead.
+        let gapped = try Fixtures.template("a4-3x7")
+        #expect(gapped.labelsMovedInward(by: .zero) == 0)
+        #expect(gapped.labelsMovedInward(by: LabelOffset(xMM: -3.5, yMM: 2)) == 0)
+        #expect(gapped.labelsMovedInward(by: LabelOffset(xMM: -6, yMM: 0)) == 7)
+        // a4-3x8's left column already sits at the margin: its 8 codes follow no horizontal shift.
+        let flush = try Fixtures.template("a4-3x8")
+        #expect(flush.labelsMovedInward(by: LabelOffset(xMM: 0, yMM: 0)) == 0)
+        #expect(flush.labelsMovedInward(by: LabelOffset(xMM: -3, yMM: 0)) == 8)
+        let roll = try Fixtures.template("thermal-50x30")
+        #expect(roll.labelsMovedInward(by: LabelOffset(xMM: 2, yMM: 0.75)) == 0)
+        // 8 dots down, with 6 dots below the symbol: it moves 6.
+        #expect(roll.labelsMovedInward(by: LabelOffset(xMM: 0, yMM: 1)) == 1)
+    }
+
     @Test func aShiftTowardsTheSheetsEdgeMovesContentInwardNeverIntoTheMargin() throws {
         let template = try Fixtures.template("a4-3x8")
         let renderer = try LabelRenderer(template: template, offset: LabelOffset(xMM: -3, yMM: -3))

@@ -62,6 +62,11 @@ struct LabelCalibrationTests {
             == "Templat thermal-50x30 belum punya geseran tersimpan (x 0 mm, y 0 mm)\n")
         #expect(try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--show", "--lang", "en").stdout
             == "Shift for template thermal-60x40: x 1.5 mm, y -0.5 mm\n")
+        // A shift some stickers cannot follow whole is said, not done silently.
+        let edge = try sapu.ok("label", "calibrate", "--template", "a4-3x8", "--offset-x", "-3")
+        #expect(edge.stdout.hasSuffix("Catatan: 8 label per halaman tidak bergeser penuh; isinya ditahan di luar margin yang tidak bisa dicetak (atau di dalam label)\n"), "\(edge.stdout)")
+        let edgeEN = try sapu.ok("label", "calibrate", "--template", "a4-3x8", "--offset-x", "-3", "--lang", "en")
+        #expect(edgeEN.stdout.contains("Note: 8 labels per page do not move the whole shift"), "\(edgeEN.stdout)")
         // A value not given keeps the stored one.
         try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--offset-y", "0")
         let json = try #require(try sapu.json(try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--show",

@@ -149,6 +149,14 @@ extension Message {
                        en: "Shift for template \(template) stored: \(shift.english). Every later label of this template is printed shifted by it; check with: sapu label calibrate --template \(template)")
     }
 
+    /// A stored shift that some labels cannot follow whole: their content stays out of the
+    /// unprintable margin (or on the label) instead.
+    public static func labelOffsetMovedInward(count: Int) -> Message {
+        Message(id: "Catatan: \(count) label per halaman tidak bergeser penuh; isinya ditahan di luar margin yang tidak bisa dicetak (atau di dalam label)",
+                en: count == 1 ? "Note: 1 label per page does not move the whole shift; its content is kept out of the unprintable margin (or on the label)"
+                    : "Note: \(count) labels per page do not move the whole shift; their content is kept out of the unprintable margin (or on the label)")
+    }
+
     /// `--show`.
     public static func labelOffsetShown(template: String, offset: LabelOffset?) -> Message {
         guard let offset else {
