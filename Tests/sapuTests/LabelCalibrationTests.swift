@@ -119,4 +119,30 @@ struct LabelCalibrationTests {
         let codes = try SapuRunner.execute("zbarimg", ["--raw", "-q", page + "-1.png"]).stdout.split(separator: "\n")
         #expect(codes.count == 6, "\(codes)")
     }
+
+    @Test func aLabelNamesTheWorkshopAndWhatTheBundleHolds() throws {
+        let sapu = try SapuRunner()
+        try sapu.ok("init", "--site", "PWT", "--name", "Bengkel Sapu")
+        try sapu.ok("maker", "add", "M042")
+        try sapu.ok("product", "set", "LIDI", "--bundle-size", "12")
+        let batch = try sapu.ok("batch", "create", "--product", "LIDI", "--date", "2025-11-21").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "B", "--count", "1", "--yes")
+        let bundle = "\(batch)-0001"
+        try sapu.ok("label", bundle, "--format", "pdf", "--template", "a4-3x8", "--out", "id")
+        try sapu.ok("label", bundle, "--format", "pdf", "--template", "a4-3x8", "--out", "en", "--lang", "en", "--again")
+        let id = try SapuRunner.execute("pdftotext", [sapu.directory + "/id/label-\(bundle).pdf", "-"]).stdout
+        let en = try SapuRunner.execute("pdftotext", [sapu.directory + "/en/label-\(bundle).pdf", "-"]).stdout
+        #expect(id.contains("Bengkel Sapu \u{00B7} isi 12") && id.contains("B LULUS QC"), "\(id)")
+        #expect(en.contains("Bengkel Sapu \u{00B7} 12 pcs") && en.contains("QC PASS"), "\(en)")
+        try sapu.ok("label", bundle, "--format", "zpl", "--template", "thermal-50x30", "--out", "zpl", "--again")
+        let zpl = try String(contentsOfFile: sapu.directory + "/zpl/label-\(bundle).zpl", encoding: .utf8)
+        #expect(zpl.contains("^FDBengkel Sapu - isi 12^FS") && zpl.contains("^FDB^FS"), "\(zpl)")
+        // A name too long for a roll label's column gives way to the site's code.
+        let (long, longBatch) = try SapuRunner.workshop(partner: false)
+        try long.ok("inspect", "--batch", longBatch, "--maker", "M042", "--fail", "--defect", "LOOSE", "--count", "1")
+        try long.ok("label", "\(longBatch)-0001", "--format", "zpl", "--template", "thermal-60x40", "--out", "zpl")
+        let longZPL = try String(contentsOfFile: long.directory + "/zpl/label-\(longBatch)-0001.zpl", encoding: .utf8)
+        #expect(longZPL.contains("^FDPWT - isi 10^FS") && !longZPL.contains("Purwokerto"), "\(longZPL)")
+    }
 }
