@@ -156,8 +156,8 @@ struct LabelLayout {
 
         // Sizes for a set of rows: the bundle id as big as the column allows, nothing else
         // larger; body lines share one size.
-        let blockGap = blockHeight > 0 ? 0.2 * bigCap : 0
-        let available = bottom - top - blockHeight - blockGap
+        // The block is spaced from the lines like any line, by what height is spare.
+        let available = bottom - top - blockHeight
         func sized(_ rows: [Row]) -> [Fitted] {
             let demand = rows.reduce(0) { $0 + $1.weight * Self.lineHeight }
             let base = max(1, min(available / demand, 4.5 * dotsPerMM))
@@ -210,7 +210,7 @@ struct LabelLayout {
         let defectsStart = rows.firstIndex { $0.role == .defects } ?? rows.count
         let heights = fitted.map { Self.lineHeight * $0.size }
         let items = rows.count + (blockHeight > 0 ? 1 : 0)
-        let used = heights.reduce(0, +) + blockHeight + blockGap
+        let used = heights.reduce(0, +) + blockHeight
         let spare = max(0, (bottom - top) - used)
         let typical = fitted.map(\.size).max() ?? smallest
         let gap = items > 1 ? min(spare / Double(items - 1), 0.25 * typical) : 0
@@ -225,7 +225,6 @@ struct LabelLayout {
         }
         for index in 0..<defectsStart { place(index) }
         if blockHeight > 0 {
-            y += blockGap
             if !bigWords.isEmpty {
                 boxes.append((x: left, y: y, width: columnWidth, height: blockHeight))
                 var baseline = y + boxPadding

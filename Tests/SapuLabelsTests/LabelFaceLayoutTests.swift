@@ -89,6 +89,24 @@ struct LabelFaceLayoutTests {
         #expect(Double(height) >= 5.0 * 203 / 25.4 - 1, "letter \(height) dots tall")
     }
 
+    @Test("an ordinary label keeps every line at 2 mm or more", arguments: Fixtures.templateNames)
+    func anOrdinaryLabelKeepsEveryLineReadable(name: String) throws {
+        let template = try Fixtures.template(name)
+        let smallest = LabelLayout.smallestMM * Double(template.dpi) / 25.4
+        var english = Fixtures.failed()
+        english.lines = ["Batch PWT251121A", "Maker M042", "QC date 2025-11-21"]
+        english.result = "FAIL"
+        english.content = "10 pcs"
+        english.defects = "Loose binding, Damp / not dry"
+        for face in [Fixtures.passed(), Fixtures.failed(), english] {
+            let layout = try Self.layout(face, on: template)
+            for text in layout.texts {
+                #expect(text.size >= smallest - 1e-9, "\(name): \"\(text.string)\" at \(text.size) dots")
+                #expect(!text.string.hasSuffix("\u{2026}"), "\(name): \"\(text.string)\" cut")
+            }
+        }
+    }
+
     @Test func theWorkshopNameIsPrintedWhenItFitsElseItsCode() throws {
         let wide = try Self.layout(Fixtures.passed(), on: try Fixtures.template("a4-3x8"))
         #expect(wide.texts.contains { $0.string == "Lapas Purwokerto \u{00B7} isi 10" })
