@@ -5,9 +5,6 @@ extension Message {
     public static func labelDate(_ date: CalendarDate) -> Message {
         Message(id: "Tgl QC \(date.iso)", en: "QC date \(date.iso)")
     }
-    public static func labelPass(_ grade: Grade) -> Message {
-        Message(id: "LULUS QC · GRADE \(grade.rawValue)", en: "QC PASS · GRADE \(grade.rawValue)")
-    }
     public static let labelFail = resultFail
     /// Beside a passed bundle's big grade letter.
     public static let labelPassed = Message(id: "LULUS QC", en: "QC PASS")
