@@ -90,7 +90,8 @@ public enum LabelPrinting {
         defer { progress.end() }
         let template = try LabelTemplates.named(request.template ?? (request.format == .pdf ? "a4-3x8" : "thermal-50x30"),
                                                 overrides: request.templateOverrides)
-        let renderer = try LabelRenderer(template: template)
+        let renderer = try LabelRenderer(template: template,
+                                         offset: try LabelCalibration.offset(for: template, store: store))
         // Only a PDF sheet has positions to skip; refuse before anything is signed or written.
         let slots = request.format == .pdf ? template.slotsPerPage : 1
         if slots == 1 && request.skip != 0 { throw .skipNeedsSheet }
@@ -98,7 +99,8 @@ public enum LabelPrinting {
         let (targets, skipped) = try select(request.selection, again: request.again, store: store)
         guard !targets.isEmpty else { return Outcome(written: [], files: [], template: template.name, skipped: skipped) }
         let signer = try SiteSigner.current(store: store)
-        let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
+        let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0) })
+        let site = try store.site()
         let defects = DefectNames(try store.defects())
         let output = try OutputDirectory(request.directory)
 
@@ -126,7 +128,9 @@ public enum LabelPrinting {
         }
         let texts = signed.withLock { $0 }
         let faces: [(SapuCore.Bundle, LabelFace)] = payloads.enumerated().map { index, item in
-            (item.0, LabelText.face(texts[index] ?? "", bundle: item.0, productName: products[item.0.product] ?? item.0.product,
+            (item.0, LabelText.face(texts[index] ?? "", bundle: item.0,
+                                    productName: products[item.0.product]?.name ?? item.0.product,
+                                    bundleSize: products[item.0.product]?.bundleSize, site: site,
                                     defects: defects, language: request.language))
         }
         var files: [(name: String, bytes: [UInt8])] = []

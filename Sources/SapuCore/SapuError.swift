@@ -255,6 +255,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case labelRevisionsUsedUp(bundle: String)
     case unknownTemplate(String)
     case templateInvalid(name: String, field: String)
+    /// Several impossible fields in one template, each named.
+    case templateFieldsInvalid(name: String, fields: [String])
     case qrDoesNotFit(template: String, neededDots: Int, availableDots: Int)
     case payloadTooLong(template: String, version: Int)
     case imageUnreadable(path: String)
@@ -266,6 +268,12 @@ public enum SapuError: Error, Sendable, Equatable {
     case imageDamaged(path: String)
     case fontMissing(path: String)
     case skipOutOfRange(skip: Int, slots: Int)
+    /// A calibration shift beyond what any printer needs (`LabelOffset.limitMM`).
+    case labelOffsetOutOfRange(value: Double, limitMM: Double)
+    /// `--offset-x`/`--offset-y` given something that is not a number of millimetres.
+    case labelOffsetNotANumber(option: String, value: String)
+    /// A calibration shift that would push a label's code or text off the printable part of its sticker.
+    case labelOffsetTooLarge(template: String, xMM: Double, yMM: Double)
     /// `--skip` given for output that has no sheet positions.
     case skipNeedsSheet
     case renderFailed(String)

@@ -16,7 +16,8 @@ extension LabelTemplates {
     "pageWidthMM": 210, "pageHeightMM": 297,
     "columns": 3, "rows": 7,
     "originXMM": 7.2, "originYMM": 15.15,
-    "pitchXMM": 66.0, "pitchYMM": 38.1
+    "pitchXMM": 66.0, "pitchYMM": 38.1,
+    "unprintableMM": 4
   }
 }
 
@@ -34,7 +35,8 @@ extension LabelTemplates {
     "pageWidthMM": 210, "pageHeightMM": 297,
     "columns": 3, "rows": 8,
     "originXMM": 0, "originYMM": 0.5,
-    "pitchXMM": 70, "pitchYMM": 37
+    "pitchXMM": 70, "pitchYMM": 37,
+    "unprintableMM": 4
   }
 }
 

@@ -20,8 +20,18 @@ public struct LabelFace: Sendable, Equatable {
     public var bundleID: String
     /// Further lines such as "Batch PWT251121A", "Pembuat M042", "Tgl QC 2025-11-21".
     public var lines: [String]
-    /// The QC result, e.g. "LULUS · A" or "TIDAK LULUS".
+    /// How many of `lines`, from the first, may be left off a label too small to hold
+    /// every line at the smallest readable size (the batch, which the bundle id repeats).
+    public var droppableLines: Int
+    /// The workshop, longest form first (its name, then its code): the label shows the
+    /// first that fits whole, followed by `content`.
+    public var workshop: [String]
+    /// What the bundle holds, e.g. "isi 10".
+    public var content: String?
+    /// The QC result in words, e.g. "LULUS QC" beside a big grade letter, or "TIDAK LULUS".
     public var result: String
+    /// A passed bundle's grade, printed as one big letter readable from a metre.
+    public var grade: String?
     /// A failed bundle's defects by name, e.g. "Ikatan longgar, Lembap / belum kering".
     public var defects: String?
     /// A failed bundle's result is printed reversed, white on black, so nobody misses it.
@@ -29,13 +39,18 @@ public struct LabelFace: Sendable, Equatable {
     /// How big the QR symbol is; bundle labels keep the template's version.
     public var symbol: Symbol
 
-    public init(payload: String, title: String, bundleID: String, lines: [String],
-                result: String, defects: String? = nil, failed: Bool = false, symbol: Symbol = .reserved) {
+    public init(payload: String, title: String, bundleID: String, lines: [String], droppableLines: Int = 0,
+                workshop: [String] = [], content: String? = nil, result: String, grade: String? = nil,
+                defects: String? = nil, failed: Bool = false, symbol: Symbol = .reserved) {
         self.payload = payload
         self.title = title
         self.bundleID = bundleID
         self.lines = lines
+        self.droppableLines = droppableLines
+        self.workshop = workshop
+        self.content = content
         self.result = result
+        self.grade = grade
         self.defects = defects
         self.failed = failed
         self.symbol = symbol

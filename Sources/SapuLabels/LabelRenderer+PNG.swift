@@ -40,13 +40,15 @@ extension LabelRenderer {
             throw .renderFailed("PNG")
         }
         defer { cairo_surface_destroy(surface) }
+        let shift = template.canvasPlacement(offset: offset)
         let drawn: LabelLayout? = FontLibrary.shared.withText {
             guard let context = cairo_create(surface) else { return nil }
             defer { cairo_destroy(context) }
             cairo_set_source_rgb(context, 1, 1, 1)
             cairo_paint(context)
             LabelFonts.apply(to: context)
-            let layout = LabelLayout(face: face, template: template, meter: meter, ascii: false)
+            let layout = LabelLayout(face: face, template: template, meter: meter, ascii: false, region: shift.region)
+            cairo_translate(context, Double(shift.dx), Double(shift.dy))
             drawText(of: layout, on: context)
             cairo_surface_flush(surface)
             return layout
@@ -58,7 +60,7 @@ extension LabelRenderer {
         var image = GrayImage(width: width, height: height,
                               pixels: Self.grey(of: surface, width: width, height: height,
                                                 bilevel: template.kind == .thermal))
-        Self.draw(matrix, on: &image, atX: layout.qrX, y: layout.qrY, moduleDots: template.qr.moduleDots,
+        Self.draw(matrix, on: &image, atX: layout.qrX + shift.dx, y: layout.qrY + shift.dy, moduleDots: template.qr.moduleDots,
                   quietZone: quietZone(around: matrix))
         return image
     }

@@ -9,25 +9,27 @@ extension LabelRenderer {
     /// kept to ASCII, which that font can print.
     public func zpl(_ faces: [LabelFace], progress: WorkProgress = .silent) throws(SapuError) -> String {
         var document = ""
+        let shift = template.canvasPlacement(offset: offset)
         for face in faces {
             let matrix = try matrix(for: face)
             let layout = FontLibrary.shared.withText {
-                LabelLayout(face: face, template: template, meter: meter, ascii: true)
+                LabelLayout(face: face, template: template, meter: meter, ascii: true, region: shift.region)
             }
-            document += block(for: matrix, layout: layout)
+            document += block(for: matrix, layout: layout, dx: shift.dx, dy: shift.dy)
             progress.advance()
         }
         return document
     }
 
-    private func block(for matrix: QRMatrix, layout: LabelLayout) -> String {
+    /// One label, everything moved by (`dx`, `dy`) dots: the calibration shift.
+    private func block(for matrix: QRMatrix, layout: LabelLayout, dx: Int, dy: Int) -> String {
         var lines = ["^XA", "^CI0", "^PW\(template.widthDots)", "^LL\(template.heightDots)", "^LH0,0"]
-        let offset = quietZone(around: matrix) * template.qr.moduleDots
+        let quiet = quietZone(around: matrix) * template.qr.moduleDots
         let graphic = ZPLGraphic(matrix, moduleDots: template.qr.moduleDots)
-        lines.append("^FO\(layout.qrX + offset),\(layout.qrY + offset)" + graphic.command + "^FS")
+        lines.append("^FO\(layout.qrX + dx + quiet),\(layout.qrY + dy + quiet)" + graphic.command + "^FS")
         for box in layout.boxes {
             let height = Int(box.height.rounded())
-            lines.append("^FO\(Int(box.x.rounded())),\(Int(box.y.rounded()))"
+            lines.append("^FO\(Int(box.x.rounded()) + dx),\(Int(box.y.rounded()) + dy)"
                          + "^GB\(Int(box.width.rounded())),\(height),\(height),B,0^FS")
         }
         for text in layout.texts {
@@ -35,7 +37,7 @@ extension LabelRenderer {
             let width = max(10, Int((text.size * text.condense).rounded()))
             // ^FT places the text by its baseline, as the layout does; ^FR prints it
             // reversed over the black box.
-            lines.append("^FT\(Int(text.x.rounded())),\(Int(text.baseline.rounded()))"
+            lines.append("^FT\(Int(text.x.rounded()) + dx),\(Int(text.baseline.rounded()) + dy)"
                          + "^A0N,\(height),\(width)" + (text.reversed ? "^FR" : "")
                          + "^FH^FD" + ZPLText.escaped(text.string) + "^FS")
         }

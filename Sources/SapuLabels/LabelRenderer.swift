@@ -9,15 +9,20 @@ import SapuCore
 /// parallel.
 public struct LabelRenderer: Sendable {
     public let template: LabelTemplate
+    /// How far everything is shifted on the page (`sapu label calibrate`).
+    public let offset: LabelOffset
     let fonts: LabelFonts
     /// One meter for every label of this renderer; used only inside `FontLibrary.withText`.
     let meter: TextMeter
 
-    /// A renderer for `template` with DejaVu Sans from `fontDirectory`.
-    public init(template: LabelTemplate,
+    /// A renderer for `template`, shifted by `offset`, with DejaVu Sans from `fontDirectory`;
+    /// an offset that would push a label's code or text off its printable part is refused.
+    public init(template: LabelTemplate, offset: LabelOffset = .zero,
                 fontDirectory: String = "/usr/share/fonts/truetype/dejavu") throws(SapuError) {
         try template.validate()
+        try template.check(offset)
         self.template = template
+        self.offset = offset
         let directory = fontDirectory.hasSuffix("/") ? String(fontDirectory.dropLast()) : fontDirectory
         fonts = LabelFonts(regular: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans.ttf"),
                            bold: try FontLibrary.shared.face(atPath: directory + "/DejaVuSans-Bold.ttf"))

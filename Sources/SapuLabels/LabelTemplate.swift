@@ -64,9 +64,16 @@ public struct LabelTemplate: Sendable, Codable, Equatable {
         public var originYMM: Double
         public var pitchXMM: Double
         public var pitchYMM: Double
+        /// How close to the sheet's edges the office printer can print: nothing is drawn
+        /// nearer, and a sticker within it has its content moved inward.
+        public var unprintableMM: Double
+
+        /// The unprintable margin when a template does not give one.
+        public static let standardUnprintableMM = 4.0
 
         public init(pageWidthMM: Double, pageHeightMM: Double, columns: Int, rows: Int,
-                    originXMM: Double, originYMM: Double, pitchXMM: Double, pitchYMM: Double) {
+                    originXMM: Double, originYMM: Double, pitchXMM: Double, pitchYMM: Double,
+                    unprintableMM: Double = Self.standardUnprintableMM) {
             self.pageWidthMM = pageWidthMM
             self.pageHeightMM = pageHeightMM
             self.columns = columns
@@ -75,10 +82,11 @@ public struct LabelTemplate: Sendable, Codable, Equatable {
             self.originYMM = originYMM
             self.pitchXMM = pitchXMM
             self.pitchYMM = pitchYMM
+            self.unprintableMM = unprintableMM
         }
 
         enum CodingKeys: String, CodingKey {
-            case pageWidthMM, pageHeightMM, columns, rows, originXMM, originYMM, pitchXMM, pitchYMM
+            case pageWidthMM, pageHeightMM, columns, rows, originXMM, originYMM, pitchXMM, pitchYMM, unprintableMM
         }
 
         public init(from decoder: any Decoder) throws {
@@ -91,6 +99,8 @@ public struct LabelTemplate: Sendable, Codable, Equatable {
             originYMM = try container.decode(Double.self, forKey: .originYMM)
             pitchXMM = try container.decode(Double.self, forKey: .pitchXMM)
             pitchYMM = try container.decode(Double.self, forKey: .pitchYMM)
+            unprintableMM = try container.decodeIfPresent(Double.self, forKey: .unprintableMM)
+                ?? Self.standardUnprintableMM
         }
     }
 

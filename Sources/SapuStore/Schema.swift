@@ -211,5 +211,15 @@ enum Schema {
         ALTER TABLE event ADD COLUMN reason TEXT;
         CREATE INDEX bundle_voided ON bundle(inspections, inspected_on, batch, maker, product, result) WHERE state = 'voided';
         """,
+        // Label calibration (docs/label-templates.md, "Calibrating a printer"): the shift in
+        // millimetres every label of a template is printed with, set by `sapu label calibrate`.
+        """
+        CREATE TABLE label_offset (
+            template TEXT PRIMARY KEY NOT NULL,
+            x_mm REAL NOT NULL,
+            y_mm REAL NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """,
     ]
 }

@@ -11,7 +11,7 @@ import Synchronization
 struct LabelCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "label", abstract: Message.helpLabel.helpText,
-        subcommands: [LabelPrint.self, LabelTemplatesCommand.self, LabelCommands.self],
+        subcommands: [LabelPrint.self, LabelTemplatesCommand.self, LabelCommands.self, LabelCalibrate.self],
         defaultSubcommand: LabelPrint.self) }
 }
 

@@ -19,8 +19,10 @@ struct LabelCommands: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let renderer = try LabelRenderer(template: try LabelTemplates.named(template, overrides: Templates.overrides))
-        let key = try context.store().controlKey()
+        let sheet = try LabelTemplates.named(template, overrides: Templates.overrides)
+        let store = try context.store()
+        let renderer = try LabelRenderer(template: sheet, offset: try LabelCalibration.offset(for: sheet, store: store))
+        let key = try store.controlKey()
         // No code for a destructive mode: a station refuses it anyway (docs/scanning.md).
         var controls: [ControlCode] = ScanMode.allCases.filter { !$0.isDestructive }.map { .mode($0) }
         for text in shipment {
@@ -32,11 +34,13 @@ struct LabelCommands: SapuCommand {
         let faces = controls.map { control in
             LabelFace(payload: key.payload(control), title: Message.commandSheetTitle.text(lang),
                       bundleID: Message.controlHeadline(control).text(lang),
-                      lines: [Message.control(control).text(lang)], result: "", defects: nil, failed: false,
+                      lines: [Message.controlSubtitle(control).text(lang)], result: "", defects: nil, failed: false,
                       symbol: .smallest)
         }
+        let note = SheetNote(title: Message.commandSheetNoteTitle.text(lang),
+                             lines: Message.commandSheetInstructions.map { $0.text(lang) })
         let output = try OutputDirectory(out)
-        let staged = try output.stage([("sapu-commands.pdf", try renderer.pdf(faces, skip: 0))])
+        let staged = try output.stage([("sapu-commands.pdf", try renderer.pdf(faces, skip: 0, note: note))])
         let paths = try output.commit(staged)
         context.noteSaved()
         if context.json {

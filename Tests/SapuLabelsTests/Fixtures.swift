@@ -33,7 +33,11 @@ enum Fixtures {
             title: "Sapu Lidi",
             bundleID: "PWT251121A-\(serial)",
             lines: ["Batch PWT251121A", "Pembuat M042", "Tgl QC 2025-11-21"],
-            result: "LULUS \u{00B7} A")
+            droppableLines: 1,
+            workshop: ["Lapas Purwokerto", "PWT"],
+            content: "isi 10",
+            result: "LULUS QC",
+            grade: "A")
     }
 
     /// A failed bundle's label, the longest payload Sapu makes in practice.
@@ -45,6 +49,9 @@ enum Fixtures {
             title: "Sapu Lidi",
             bundleID: "PWT251121A-\(serial)",
             lines: ["Batch PWT251121A", "Pembuat M042", "Tgl QC 2025-11-21"],
+            droppableLines: 1,
+            workshop: ["Lapas Purwokerto", "PWT"],
+            content: "isi 10",
             result: "TIDAK LULUS",
             defects: "LOOSE, DAMP",
             failed: true)

@@ -140,6 +140,28 @@ struct LabelTemplateTests {
         }
     }
 
+    @Test func everyBadFieldIsNamedOnItsOwnLine() {
+        var broken = Self.changing(Self.sheet, ["dpi"], to: 50)
+        broken = Self.changing(broken, ["sheet", "pitchYMM"], to: 10.0)
+        broken = Self.changing(broken, ["sheet", "unprintableMM"], to: -1.0)
+        let fields = ["dpi", "sheet.unprintableMM", "sheet.pitchYMM"]
+        #expect(throws: SapuError.templateFieldsInvalid(name: "test", fields: fields)) { try Self.decode(broken) }
+        let message = SapuError.templateFieldsInvalid(name: "test", fields: fields).message.text(.en)
+        #expect(message.split(separator: "\n").map(String.init) == fields.map {
+            "template test: value \"\($0)\" is missing or impossible"
+        })
+    }
+
+    @Test func theUnprintableMarginDefaultsTo4mmAndMustLeaveRoomOnEverySticker() throws {
+        #expect(try Self.decode(Self.sheet).sheet?.unprintableMM == 4)
+        let roomy = Self.changing(Self.sheet, ["sheet", "unprintableMM"], to: 0.0)
+        #expect(try Self.decode(roomy).sheet?.unprintableMM == 0)
+        // 12 mm from every edge leaves the stickers of the outer columns too narrow for code and text.
+        #expect(throws: SapuError.templateInvalid(name: "test", field: "sheet.unprintableMM")) {
+            try Self.decode(Self.changing(Self.sheet, ["sheet", "unprintableMM"], to: 12.0))
+        }
+    }
+
     @Test func aQRCodeTallerThanTheLabelIsRefusedWithTheNumbers() {
         // Version 10 with 5 dots per module: (57 + 8) × 5 = 325 dots; 40 mm is 320 dots.
         #expect(throws: SapuError.qrDoesNotFit(template: "test", neededDots: 325, availableDots: 320)) {

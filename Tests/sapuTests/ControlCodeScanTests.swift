@@ -114,7 +114,7 @@ struct ControlCodeScanTests {
         _ = try sapu.sql("""
             DROP TABLE control_code_key; DROP TABLE shipment_document; DROP TABLE shipment_documents;
             DROP TABLE database_check; DROP INDEX bundle_voided; ALTER TABLE event DROP COLUMN reason;
-            ALTER TABLE site DROP COLUMN time_zone;
+            ALTER TABLE site DROP COLUMN time_zone; DROP TABLE label_offset;
             PRAGMA user_version = 4
             """)
         let code = try sapu.controlCode("SAPUC MODE CHECK")

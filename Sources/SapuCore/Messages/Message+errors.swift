@@ -606,6 +606,9 @@ extension SapuError {
         case .templateInvalid(let name, let field):
             Message(id: "templat \(name): nilai \"\(field)\" hilang atau tidak mungkin",
                     en: "template \(name): value \"\(field)\" is missing or impossible")
+        case .templateFieldsInvalid(let name, let fields):
+            Message(id: fields.map { SapuError.templateInvalid(name: name, field: $0).message.indonesian }.joined(separator: "\n"),
+                    en: fields.map { SapuError.templateInvalid(name: name, field: $0).message.english }.joined(separator: "\n"))
         case .qrDoesNotFit(let template, let needed, let available):
             Message(id: "templat \(template): kode QR butuh \(needed) titik, tersedia hanya \(available)",
                     en: "template \(template): the QR code needs \(needed) dots, only \(available) available")
@@ -627,6 +630,15 @@ extension SapuError {
         case .skipOutOfRange(let skip, let slots):
             Message(id: "--skip \(skip) tidak mungkin: satu lembar memuat \(slots) label (pakai 0 sampai \(slots - 1))",
                     en: "--skip \(skip) is impossible: a sheet holds \(slots) labels (use 0 to \(slots - 1))")
+        case .labelOffsetOutOfRange(let value, let limit):
+            Message(id: "geseran \(Message.millimetres(value, .id)) mm tidak mungkin: paling jauh \(Message.millimetres(limit, .id)) mm ke tiap arah; ukur lagi dengan `sapu label calibrate`",
+                    en: "a shift of \(Message.millimetres(value, .en)) mm is impossible: at most \(Message.millimetres(limit, .en)) mm either way; measure again with `sapu label calibrate`")
+        case .labelOffsetNotANumber(let option, let value):
+            Message(id: "\(option) \(value) bukan jarak dalam mm; tulis angka seperti 1,5 atau -0,75",
+                    en: "\(option) \(value) is not a distance in mm; write a number such as 1.5 or -0.75")
+        case .labelOffsetTooLarge(let template, let x, let y):
+            Message(id: "templat \(template): geseran \(Message.millimetres(x, .id)) mm, \(Message.millimetres(y, .id)) mm mendorong kode atau teks label keluar dari bagian stiker yang bisa dicetak; tidak dipakai. Ukur lagi, atau periksa ukuran di templat",
+                    en: "template \(template): a shift of \(Message.millimetres(x, .en)) mm, \(Message.millimetres(y, .en)) mm pushes a label's code or text off the printable part of its sticker; not used. Measure again, or check the template's measurements")
         case .skipNeedsSheet:
             Message(id: "--skip hanya untuk lembar stiker PDF (--format pdf dengan templat lembar)",
                     en: "--skip applies only to a PDF sticker sheet (--format pdf with a sheet template)")

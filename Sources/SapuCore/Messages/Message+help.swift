@@ -563,4 +563,43 @@ extension Message {
             """)
     public static let helpShipmentDocumentsOut = Message(id: "Folder tujuan (dibuat bila belum ada).",
                                                          en: "Directory for the files (created if missing).")
+
+    // MARK: - label calibrate
+
+    public static let helpLabelCalibrate = Message(
+        id: "Tulis halaman kalibrasi untuk mengukur geseran printer, atau simpan geseran yang diukur untuk sebuah templat.",
+        en: "Write a calibration page to measure how far a printer shifts a template's labels, or store the measured shift.")
+    public static let helpLabelCalibrateDiscussion = Message(
+        id: """
+            Tulis halaman kalibrasi (PDF), cetak di lembar stiker, ukur geseran garis dari tepi stiker:
+            sapu label calibrate --template a4-3x8
+            Simpan geseran dalam mm (kanan dan bawah positif):
+            sapu label calibrate --template a4-3x8 --offset-x -1,5 --offset-y 0,5
+            Tampilkan geseran yang tersimpan:
+            sapu label calibrate --template a4-3x8 --show
+
+            Semua label, lembar dan kode perintah berikutnya dengan templat itu (PDF, PNG, ZPL) dicetak bergeser sebanyak itu, halaman kalibrasi juga.
+            """,
+        en: """
+            Write the calibration page (PDF), print it on a sticker sheet, measure how far the outlines are from the stickers' edges:
+            sapu label calibrate --template a4-3x8
+            Store the shift in mm (right and down are positive):
+            sapu label calibrate --template a4-3x8 --offset-x -1.5 --offset-y 0.5
+            Show the stored shift:
+            sapu label calibrate --template a4-3x8 --show
+
+            Every later label, sheet and command sheet of that template (PDF, PNG, ZPL) is printed shifted by it, the calibration page too.
+            """)
+    public static let helpLabelCalibrateTemplate = Message(id: "Templat yang dikalibrasi, mis. a4-3x8.",
+                                                           en: "The template to calibrate, e.g. a4-3x8.")
+    public static let helpLabelCalibrateOffsetX = Message(
+        id: "Geseran ke kanan dalam mm (negatif: ke kiri), paling jauh 20.",
+        en: "Shift to the right in mm (negative: to the left), at most 20.")
+    public static let helpLabelCalibrateOffsetY = Message(
+        id: "Geseran ke bawah dalam mm (negatif: ke atas), paling jauh 20.",
+        en: "Shift down in mm (negative: up), at most 20.")
+    public static let helpLabelCalibrateShow = Message(id: "Tampilkan geseran yang tersimpan saja.",
+                                                       en: "Only show the stored shift.")
+    public static let helpLabelCalibrateOut = Message(id: "Folder untuk halaman kalibrasi.",
+                                                      en: "Directory for the calibration page.")
 }

@@ -5,10 +5,11 @@ extension Message {
     public static func labelDate(_ date: CalendarDate) -> Message {
         Message(id: "Tgl QC \(date.iso)", en: "QC date \(date.iso)")
     }
-    public static func labelPass(_ grade: Grade) -> Message {
-        Message(id: "LULUS QC · GRADE \(grade.rawValue)", en: "QC PASS · GRADE \(grade.rawValue)")
-    }
     public static let labelFail = resultFail
+    /// Beside a passed bundle's big grade letter.
+    public static let labelPassed = Message(id: "LULUS QC", en: "QC PASS")
+    /// What a bundle holds, after the workshop on its label.
+    public static func labelContent(_ count: Int) -> Message { Message(id: "isi \(count)", en: "\(count) pcs") }
 
     public static let columnSize = Message(id: "UKURAN", en: "SIZE")
     public static let columnDPI = Message(id: "DPI", en: "DPI")
@@ -72,5 +73,94 @@ extension Message {
         default:
             Message(id: text, en: text)
         }
+    }
+}
+
+extension Message {
+    /// A length in millimetres to at most two decimals, with a decimal comma in Indonesian:
+    /// `-1,5` / `-1.5`, `2`, `0,25`.
+    public static func millimetres(_ value: Double, _ language: Language) -> String {
+        guard value.isFinite else { return String(value) }
+        let hundredths = (value * 100).rounded()
+        guard abs(hundredths) < 1e12 else { return String(value) }
+        let whole = Int(hundredths)
+        let sign = whole < 0 ? "-" : ""
+        var text = sign + String(abs(whole) / 100)
+        let fraction = abs(whole) % 100
+        if fraction != 0 {
+            var digits = fraction < 10 ? "0\(fraction)" : String(fraction)
+            if digits.hasSuffix("0") { digits.removeLast() }
+            text += (language == .id ? "," : ".") + digits
+        }
+        return text
+    }
+}
+
+/// Texts of `sapu label calibrate` and its page.
+extension Message {
+    /// A shift as `x -1,5 mm, y 0 mm`.
+    public static func labelOffsetText(_ offset: LabelOffset) -> Message {
+        Message(id: "x \(millimetres(offset.xMM, .id)) mm, y \(millimetres(offset.yMM, .id)) mm",
+                en: "x \(millimetres(offset.xMM, .en)) mm, y \(millimetres(offset.yMM, .en)) mm")
+    }
+
+    /// The calibration page's first line.
+    public static func calibrationTitle(template: String, offset: LabelOffset) -> Message {
+        let shift = labelOffsetText(offset)
+        return Message(id: "Kalibrasi templat \(template) \u{00B7} geseran sekarang \(shift.indonesian)",
+                       en: "Calibration of template \(template) \u{00B7} current shift \(shift.english)")
+    }
+
+    /// What to do with the calibration page, one sentence a line: on the page of a sheet
+    /// template and on the terminal.
+    public static func calibrationInstructions(template: String, offset: LabelOffset) -> [Message] {
+        let x = millimetres(offset.xMM, .id), y = millimetres(offset.yMM, .id)
+        let xEn = millimetres(offset.xMM, .en), yEn = millimetres(offset.yMM, .en)
+        return [
+            Message(id: "1. Cetak halaman ini di lembar stiker atau label yang biasa dipakai, ukuran asli (100 %, tanpa \"sesuaikan ke halaman\").",
+                    en: "1. Print this page on the sticker sheet or labels you use, at actual size (100 %, no \"fit to page\")."),
+            Message(id: "2. Ukur dengan skala mm di sudut garis: berapa mm garis tercetak bergeser dari tepi stiker yang sebenarnya.",
+                    en: "2. With the mm ticks at the outline's corner, measure how far the printed outline is from the sticker's real edge."),
+            Message(id: "3. Garis tercetak di kanan atau di bawah tepi stiker: kurangi geseran dengan jarak itu; di kiri atau di atas: tambahkan.",
+                    en: "3. Outline right of or below the sticker's edge: subtract that distance from the shift; left of or above it: add it."),
+            Message(id: "4. Simpan: sapu label calibrate --template \(template) --offset-x X --offset-y Y (sekarang x \(x), y \(y); dalam mm).",
+                    en: "4. Store it: sapu label calibrate --template \(template) --offset-x X --offset-y Y (now x \(xEn), y \(yEn); in mm)."),
+            Message(id: "5. Tulis dan cetak halaman ini lagi: garis harus tepat di tepi stiker.",
+                    en: "5. Write and print this page again: the outlines should sit on the stickers' edges."),
+        ]
+    }
+
+    /// On a roll label's calibration page, too small for the instructions.
+    public static let calibrationSeeTerminal = Message(id: "Petunjuk: lihat layar / sapu label calibrate --help",
+                                                       en: "Instructions: see the screen / sapu label calibrate --help")
+
+    public static func calibrationPageWritten(template: String) -> Message {
+        Message(id: "Halaman kalibrasi templat \(template) ditulis (PDF); cetak dan ikuti petunjuknya:",
+                en: "Calibration page for template \(template) written (PDF); print it and follow its instructions:")
+    }
+
+    /// `--offset-x/--offset-y` stored.
+    public static func labelOffsetStored(template: String, offset: LabelOffset) -> Message {
+        let shift = labelOffsetText(offset)
+        return Message(id: "Geseran templat \(template) disimpan: \(shift.indonesian). Semua label berikutnya dengan templat ini dicetak bergeser sebanyak itu; periksa dengan: sapu label calibrate --template \(template)",
+                       en: "Shift for template \(template) stored: \(shift.english). Every later label of this template is printed shifted by it; check with: sapu label calibrate --template \(template)")
+    }
+
+    /// A stored shift that some labels cannot follow whole: their content stays out of the
+    /// unprintable margin (or on the label) instead.
+    public static func labelOffsetMovedInward(count: Int) -> Message {
+        Message(id: "Catatan: \(count) label per halaman tidak bergeser penuh; isinya ditahan di luar margin yang tidak bisa dicetak (atau di dalam label)",
+                en: count == 1 ? "Note: 1 label per page does not move the whole shift; its content is kept out of the unprintable margin (or on the label)"
+                    : "Note: \(count) labels per page do not move the whole shift; their content is kept out of the unprintable margin (or on the label)")
+    }
+
+    /// `--show`.
+    public static func labelOffsetShown(template: String, offset: LabelOffset?) -> Message {
+        guard let offset else {
+            return Message(id: "Templat \(template) belum punya geseran tersimpan (x 0 mm, y 0 mm)",
+                           en: "Template \(template) has no stored shift (x 0 mm, y 0 mm)")
+        }
+        let shift = labelOffsetText(offset)
+        return Message(id: "Geseran templat \(template): \(shift.indonesian)", en: "Shift for template \(template): \(shift.english)")
     }
 }

@@ -75,6 +75,31 @@ extension Message {
         }
     }
 
+    /// The line under a control code's headline: when to scan it.
+    public static func controlSubtitle(_ control: ControlCode) -> Message {
+        switch control {
+        case .mode(let mode):
+            Message(id: "Pindai untuk beralih ke mode \(mode.word.indonesian)", en: "Scan to switch to \(mode.word.english) mode")
+        case .shipment:
+            Message(id: "Pindai untuk mengemas ke pengiriman ini", en: "Scan to pack into this shipment")
+        case .operatorCode(let code):
+            Message(id: "Pindai saat operator \(code) mulai bekerja", en: "Scan when operator \(code) takes over")
+        }
+    }
+
+    /// The note that opens the command sheet: its title.
+    public static let commandSheetNoteTitle = Message(id: "Lembar kode perintah Sapu", en: "Sapu control code sheet")
+
+    /// What the codes do and how to use them at the station.
+    public static let commandSheetInstructions: [Message] = [
+        Message(id: "Kode ini mengatur stasiun pindai (sapu scan): mode, pengiriman, operator.",
+                en: "These codes set the scanning station (sapu scan): mode, shipment, operator."),
+        Message(id: "Pindai kode perintah, lalu pindai label ikatan; pengaturannya berlaku sampai kode lain dipindai.",
+                en: "Scan a control code, then the bundles' labels; the setting holds until another code is scanned."),
+        Message(id: "Hanya berlaku di stasiun lokasi ini. Mode MUSNAHKAN tidak punya kode.",
+                en: "They work only at this site's stations. SCRAP mode has no code."),
+    ]
+
     public static func commandSheetWritten(count: Int) -> Message {
         Message(id: "Lembar \(count) kode perintah ditulis", en: "Sheet of \(count) control codes written")
     }
