@@ -20,6 +20,9 @@ extension LabelTemplate {
         let minimumModuleDots = dpi <= 300 ? 4 : Int((4.0 * Double(dpi) / 300).rounded(.up))
         try require(qr.moduleDots >= minimumModuleDots && qr.moduleDots <= 100, "qr.moduleDots")
 
+        // A sheet goes to an office printer, which prints pages, not label languages.
+        try require(kind == .thermal || !(printerLanguage?.isRaw ?? false), "printerLanguage")
+
         switch (kind, sheet) {
         case (.thermal, nil):
             break
