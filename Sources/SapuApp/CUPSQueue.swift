@@ -1,6 +1,10 @@
 import Foundation
 import SapuCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A print queue of the local CUPS scheduler, and the only place Sapu talks to CUPS.
 ///
 /// Everything goes through the `lpstat` and `lp` commands of Debian's `cups-client`, run with
@@ -162,7 +166,7 @@ enum CUPSCommand {
         DispatchQueue.global().async(group: drained) { outputData = output.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: drained) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
         if finished.wait(timeout: .now() + .seconds(CUPSQueue.timeoutSeconds)) == .timedOut {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             finished.wait()
             drained.wait()
             throw .printerTimedOut(command, seconds: CUPSQueue.timeoutSeconds)
@@ -172,10 +176,10 @@ enum CUPSCommand {
                       errors: String(decoding: errorData, as: UTF8.self))
     }
 
-    /// The command's path on `PATH`, then in the directories Debian installs it in.
+    /// The command's path on `PATH` (`/usr/bin:/bin` when there is none), as a shell finds it.
     static func executable(_ command: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/sbin", "/bin"]
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let directories = path.split(separator: ":").map(String.init)
         return directories.lazy.map { $0 + "/" + command }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
