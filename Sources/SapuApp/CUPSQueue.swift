@@ -12,9 +12,9 @@ import Glibc
 /// `CUPS_SERVER` (a host, or the path of the scheduler's socket) is honoured by them as by any
 /// CUPS client. Their English error text is never shown: each known failure becomes a
 /// `SapuError` in the user's language (docs/printing.md).
-public struct CUPSQueue: Sendable, Equatable, Encodable {
+public struct CUPSQueue: Sendable, Equatable {
     /// What the queue is doing.
-    public enum State: String, Sendable, Encodable {
+    public enum State: String, Sendable {
         case idle, printing, stopped
     }
 

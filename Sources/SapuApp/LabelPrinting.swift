@@ -152,6 +152,8 @@ public enum LabelPrinting {
         let signer = try SiteSigner.current(store: store)
         let products = Dictionary(uniqueKeysWithValues: try store.products().map { ($0.code, $0.name) })
         let defects = DefectNames(try store.defects())
+        // An output folder that cannot be written refuses the run before anything is signed.
+        let folder = request.printer == nil ? try OutputDirectory(request.directory) : nil
 
         // Draw everything first with the revisions the labels will carry; record the
         // prints; only then put the files in place. A failure leaves no files behind.
@@ -224,7 +226,8 @@ public enum LabelPrinting {
                            sheetChosenForPDF: false, format: format, printer: printer.queue, job: id, skipped: skipped)
         }
 
-        let output = try OutputDirectory(request.directory)
+        let output: OutputDirectory
+        if let folder { output = folder } else { output = try OutputDirectory(request.directory) }
         let staged = try output.stage(files)
         let recorded: [SapuCore.Bundle]
         do throws(SapuError) {
