@@ -190,6 +190,45 @@ struct PrintingTests {
         #expect(json[0]["accepting"] as? Bool == false && json[0]["default"] as? Bool == false)
     }
 
+    @Test func sapuPrintersSaysSoWhenCUPSHasNoQueues() throws {
+        let cups = try CUPSScheduler()
+        defer { cups.stop() }
+        var sapu = try SapuRunner()
+        sapu.environment = cups.client(sapu.environment)
+        #expect(try sapu.ok("printers", "--lang", "en").stdout == "CUPS has no printer queues yet; add one with lpadmin (see docs/printing.md)\n")
+        #expect(try sapu.ok("printers").stdout == "CUPS belum punya antrean printer; tambahkan dengan lpadmin (lihat docs/printing.md)\n")
+        #expect(try sapu.ok("printers", "--json").stdout == "[]\n")
+    }
+
+    /// A site's own template says its printer reads TSPL; a sheet template cannot say ZPL.
+    @Test func aTemplatesPrinterLanguageIsWhatItsQueueGets() throws {
+        var shop = try Shop()
+        defer { shop.stop() }
+        let labels = shop.sapu.directory + "/labels"
+        try FileManager.default.createDirectory(atPath: labels, withIntermediateDirectories: true)
+        let thermal = try String(contentsOfFile: SapuRunner.packageRoot + "/labels/thermal-50x30.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"thermal-50x30\"", with: "\"tsc-50x30\"")
+            .replacingOccurrences(of: "\"marginMM\"", with: "\"printerLanguage\": \"tspl\",\n  \"marginMM\"")
+        try thermal.write(toFile: labels + "/tsc-50x30.json", atomically: true, encoding: .utf8)
+        let sheet = try String(contentsOfFile: SapuRunner.packageRoot + "/labels/a4-3x8.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"a4-3x8\"", with: "\"a4-zpl\"")
+            .replacingOccurrences(of: "\"marginMM\"", with: "\"printerLanguage\": \"zpl\",\n  \"marginMM\"")
+        try sheet.write(toFile: labels + "/a4-zpl.json", atomically: true, encoding: .utf8)
+        shop.sapu.environment["SAPU_LABELS"] = labels
+
+        let printed = try shop.sapu.ok("label", "PWT251121A-0001", "--printer", "termal", "--template", "tsc-50x30", "--lang", "en")
+        #expect(printed.stdout.hasSuffix(" (template tsc-50x30, tspl)\n"))
+        let jobs = shop.printer.jobs(waitingFor: 1)
+        try #require(jobs.count == 1)
+        #expect(try TSPLReader.jobs(jobs[0]).count == 1)
+
+        let refused = try shop.sapu.run("label", "PWT251121A-0002", "--printer", "termal", "--template", "a4-zpl", "--lang", "en")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("error: ") && refused.stderr.contains("a4-zpl") && refused.stderr.contains("printerLanguage"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try shop.sapu.count("SELECT COUNT(*) FROM event WHERE move = 'label'") == 1)
+    }
+
     @Test func sapuPrinterPrintsUnlessFilesAreAskedFor() throws {
         var shop = try Shop()
         defer { shop.stop() }
