@@ -5,7 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # Debian packages: the C libraries and font sapu builds against, plus the independent tools the tests check against.
 packages=(
     pkg-config libqrencode-dev libpng-dev libjpeg62-turbo-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
-    zbar-tools poppler-utils qrencode sqlite3 strace file coreutils time openssl tzdata)
+    zbar-tools poppler-utils qrencode sqlite3 strace file coreutils time openssl tzdata
+    cups cups-client)
 missing=$(sapu_missing_packages "${packages[@]}")
 if [[ -n "$missing" ]]; then
     echo "== installing: $missing"

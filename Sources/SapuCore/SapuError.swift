@@ -277,6 +277,27 @@ public enum SapuError: Error, Sendable, Equatable {
     /// `--skip` given for output that has no sheet positions.
     case skipNeedsSheet
     case renderFailed(String)
+    /// ZPL or TSPL asked for a sheet template, which an office printer prints as pages.
+    case languageNeedsThermal(template: String, language: String)
+    /// `--language` without a printer to send to.
+    case printerLanguageWithoutPrinter
+    /// `--format` or `--out` (files) together with `--printer` (a job).
+    case filesOptionWithPrinter(option: String)
+
+    // Printing through CUPS
+    /// The `lp` or `lpstat` command is not installed.
+    case printingToolMissing(String)
+    /// The CUPS scheduler cannot be reached.
+    case cupsNotRunning
+    case printerUnknown(String)
+    /// The queue is disabled (`cupsdisable`): a job would wait there instead of printing.
+    case printerStopped(String)
+    /// The queue refuses new jobs (`cupsreject`).
+    case printerNotAccepting(String)
+    /// `lp` or `lpstat` gave no answer in time.
+    case printerTimedOut(String, seconds: Int)
+    /// `lp` failed for a reason Sapu does not recognise; `status` is its exit status.
+    case printJobRefused(printer: String, status: Int32)
 
     // Files
     case fileUnreadable(path: String)

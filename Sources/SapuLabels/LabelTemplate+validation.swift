@@ -24,6 +24,9 @@ extension LabelTemplate {
         let minimumModuleDots = dpi <= 300 || bad.contains("dpi") ? 4 : Int((4.0 * Double(dpi) / 300).rounded(.up))
         require(qr.moduleDots >= minimumModuleDots && qr.moduleDots <= 100, "qr.moduleDots")
 
+        // A sheet goes to an office printer, which prints pages, not label languages.
+        require(kind == .thermal || !(printerLanguage?.isRaw ?? false), "printerLanguage")
+
         switch (kind, sheet) {
         case (.thermal, nil):
             break

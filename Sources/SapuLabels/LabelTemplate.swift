@@ -115,9 +115,13 @@ public struct LabelTemplate: Sendable, Codable, Equatable {
     public var qr: QR
     /// Required for sheets, absent for thermal labels.
     public var sheet: Sheet?
+    /// What a printer queue of this template is sent (`sapu label --printer`); nil for the
+    /// usual one: ZPL for thermal labels, PDF for sheets.
+    public var printerLanguage: PrinterLanguage?
 
     public init(name: String, description: String, kind: Kind, dpi: Int, label: Size,
-                marginMM: Double = Self.standardMarginMM, qr: QR, sheet: Sheet? = nil) {
+                marginMM: Double = Self.standardMarginMM, qr: QR, sheet: Sheet? = nil,
+                printerLanguage: PrinterLanguage? = nil) {
         self.name = name
         self.description = description
         self.kind = kind
@@ -126,12 +130,13 @@ public struct LabelTemplate: Sendable, Codable, Equatable {
         self.marginMM = marginMM
         self.qr = qr
         self.sheet = sheet
+        self.printerLanguage = printerLanguage
     }
 
     /// The margin when a template does not give one.
     public static let standardMarginMM = 1.5
 
-    enum CodingKeys: String, CodingKey { case name, description, kind, dpi, label, marginMM, qr, sheet }
+    enum CodingKeys: String, CodingKey { case name, description, kind, dpi, label, marginMM, qr, sheet, printerLanguage }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -143,6 +148,7 @@ public struct LabelTemplate: Sendable, Codable, Equatable {
         marginMM = try container.decodeIfPresent(Double.self, forKey: .marginMM) ?? Self.standardMarginMM
         qr = try container.decode(QR.self, forKey: .qr)
         sheet = try container.decodeIfPresent(Sheet.self, forKey: .sheet)
+        printerLanguage = try container.decodeIfPresent(PrinterLanguage.self, forKey: .printerLanguage)
     }
 }
 

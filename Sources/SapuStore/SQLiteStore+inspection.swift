@@ -86,6 +86,15 @@ extension SQLiteStore {
     /// next revision). Otherwise `labelAlreadyCurrent` or `nothingToReprint`, and nothing is recorded.
     public func recordLabelPrints(_ ids: [BundleID], again: Bool, keyID: String, actor: Actor, at now: Instant)
         throws(SapuError) -> [SapuCore.Bundle] {
+        try recordLabelPrints(ids, again: again, keyID: keyID, actor: actor, at: now, beforeCommit: { _ in })
+    }
+
+    /// Records the prints like `recordLabelPrints`, then runs `beforeCommit` with the bundles as
+    /// recorded, inside the same transaction: when it throws, nothing is recorded. A job handed
+    /// to a printer there is recorded only if the printer's queue accepted it.
+    public func recordLabelPrints(_ ids: [BundleID], again: Bool, keyID: String, actor: Actor, at now: Instant,
+                                  beforeCommit: ([SapuCore.Bundle]) throws(SapuError) -> Void)
+        throws(SapuError) -> [SapuCore.Bundle] {
         try write { db in
             var printed: [Bundle] = []
             printed.reserveCapacity(ids.count)
@@ -106,6 +115,7 @@ extension SQLiteStore {
                                      labelRevision: bundle.labelRevision)
                 printed.append(bundle)
             }
+            try beforeCommit(printed)
             return printed
         }
     }

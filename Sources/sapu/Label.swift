@@ -17,7 +17,7 @@ struct LabelCommand: ParsableCommand {
 
 /// Output formats for labels.
 enum LabelFormat: String, ExpressibleByArgument, OptionWord {
-    case png, pdf, zpl
+    case png, pdf, zpl, tspl
 
     var word: Message { Message(id: rawValue, en: rawValue) }
 
@@ -31,6 +31,28 @@ enum LabelFormat: String, ExpressibleByArgument, OptionWord {
         case .png: .png
         case .pdf: .pdf
         case .zpl: .zpl
+        case .tspl: .tspl
+        }
+    }
+}
+
+/// What a print job is made of (`--language`).
+enum PrintLanguage: String, ExpressibleByArgument, OptionWord {
+    case zpl, tspl, pdf, png
+
+    var word: Message { Message(id: rawValue, en: rawValue) }
+
+    init?(argument: String) {
+        guard let value = Self.argument(argument) else { return nil }
+        self = value
+    }
+
+    var printing: LabelTemplate.PrinterLanguage {
+        switch self {
+        case .zpl: .zpl
+        case .tspl: .tspl
+        case .pdf: .pdf
+        case .png: .png
         }
     }
 }
@@ -42,8 +64,10 @@ struct LabelPrint: SapuCommand {
     @Argument(help: Message.helpLabelBundles.help) var bundles: [String] = []
     @Option(help: Message.helpLabelBatch.help) var batch: String?
     @Option(help: Message.helpLabelTemplate.help) var template: String?
-    @Option(help: Message.helpLabelFormat.help) var format: LabelFormat = .png
-    @Option(help: Message.helpLabelOut.help) var out: String = "."
+    @Option(help: Message.helpLabelFormat.help) var format: LabelFormat?
+    @Option(help: Message.helpLabelOut.help) var out: String?
+    @Option(help: Message.helpLabelPrinter.help) var printer: String?
+    @Option(help: Message.helpLabelLanguage.help) var language: PrintLanguage?
     @Option(help: Message.helpLabelSkip.help) var skip: Int = 0
     @Option(help: Message.helpOptionOperator.help) var inspector: String?
     @Flag(help: Message.helpLabelAgain.help) var again = false
@@ -59,16 +83,18 @@ struct LabelPrint: SapuCommand {
             for text in bundles { ids.append(try BundleID.parse(typed: text)) }
             selection = .bundles(ids)
         }
+        let destination = try printerJob()
         let store = try context.store()
         let outcome = try LabelPrinting.run(.init(
             selection: selection, again: again, template: template, templateOverrides: Templates.overrides,
-            format: format.printing, skip: skip, directory: out, language: context.language,
-            actor: try context.actor(operatorCode: inspector, station: nil, as: .inspector), now: context.now), store: store,
-            progress: TerminalProgress.watching(context))
+            format: (format ?? .png).printing, skip: skip, directory: out ?? ".", language: context.language,
+            actor: try context.actor(operatorCode: inspector, station: nil, as: .inspector), now: context.now,
+            printer: destination), store: store, progress: TerminalProgress.watching(context))
+        if outcome.sheetChosenForPDF { Console.error(Message.labelsSheetChosen(template: outcome.template).text(context.language)) }
         if context.json {
             context.emit(outcome.written.map {
                 LabelOutput(bundle: $0.bundle.id.description, revision: $0.bundle.labelRevision, file: $0.file,
-                            payload: $0.payload, reprint: $0.sameRevision)
+                            printer: outcome.printer, job: outcome.job, payload: $0.payload, reprint: $0.sameRevision)
             })
             return
         }
@@ -78,18 +104,43 @@ struct LabelPrint: SapuCommand {
             context.say(.labelsAllCurrent(count: skipped, batch: code))
             return
         }
-        context.say(.labelsWritten(count: outcome.written.count, sameRevision: outcome.written.count { $0.sameRevision },
-                                   template: outcome.template, format: format.rawValue))
+        let sameRevision = outcome.written.count { $0.sameRevision }
+        if let printer = outcome.printer, let job = outcome.job {
+            context.say(.labelsPrinted(count: outcome.written.count, sameRevision: sameRevision, printer: printer, job: job,
+                                       template: outcome.template, language: outcome.format.rawValue))
+        } else {
+            context.say(.labelsWritten(count: outcome.written.count, sameRevision: sameRevision,
+                                       template: outcome.template, format: outcome.format.rawValue))
+        }
         if case .batch(let code) = selection, skipped > 0 {
             context.say(again ? .labelsSkippedNotCurrent(count: skipped, batch: code) : .labelsSkippedCurrent(count: skipped, batch: code))
         }
+    }
+
+    /// The CUPS queue to print to: `--printer`, else `$SAPU_PRINTER` unless `--out` or
+    /// `--format` asks for files; nil to write files.
+    func printerJob() throws(SapuError) -> LabelPrinting.Printer? {
+        if let printer {
+            if format != nil { throw .filesOptionWithPrinter(option: "--format") }
+            if out != nil { throw .filesOptionWithPrinter(option: "--out") }
+            return LabelPrinting.Printer(queue: printer, language: language?.printing)
+        }
+        if out == nil, format == nil, let queue = ProcessInfo.processInfo.environment["SAPU_PRINTER"], !queue.isEmpty {
+            return LabelPrinting.Printer(queue: queue, language: language?.printing)
+        }
+        if language != nil { throw .printerLanguageWithoutPrinter }
+        return nil
     }
 }
 
 struct LabelOutput: Encodable {
     var bundle: String
     var revision: Int
-    var file: String
+    /// The file written; absent when printed.
+    var file: String?
+    /// The CUPS queue and job, when printed.
+    var printer: String?
+    var job: String?
     /// The exact signed text in the QR code.
     var payload: String
     /// The current label written again, same revision (`--again`): a `reprint` event.

@@ -10,7 +10,7 @@ struct Sapu: ParsableCommand {
         abstract: Message.helpSapu.helpText,
         subcommands: [
             Initialise.self, ProductCommand.self, MakerCommand.self, DefectCommand.self, BatchCommand.self,
-            Inspect.self, BundleCommand.self, Stock.self, LabelCommand.self, Scan.self, ShipmentCommand.self, PartnerCommand.self, Verify.self,
+            Inspect.self, BundleCommand.self, Stock.self, LabelCommand.self, Printers.self, Scan.self, ShipmentCommand.self, PartnerCommand.self, Verify.self,
             KeyCommand.self, ReportCommand.self, Doctor.self, Backup.self, Restore.self,
         ]
     ) }

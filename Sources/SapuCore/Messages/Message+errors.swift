@@ -644,6 +644,36 @@ extension SapuError {
                     en: "--skip applies only to a PDF sticker sheet (--format pdf with a sheet template)")
         case .renderFailed(let format):
             Message(id: "tidak bisa membuat \(format) (memori habis?)", en: "could not draw the \(format) (out of memory?)")
+        case .languageNeedsThermal(let template, let language):
+            Message(id: "\(language) hanya untuk printer termal, sedangkan templat \(template) adalah lembar stiker: pakai --format pdf (atau --language pdf untuk printer); tidak ada yang ditulis",
+                    en: "\(language) is for thermal printers only, and template \(template) is a sticker sheet: use --format pdf (or --language pdf for a printer); nothing was written")
+        case .printerLanguageWithoutPrinter:
+            Message(id: "--language hanya berlaku dengan --printer (atau SAPU_PRINTER); untuk berkas pakai --format",
+                    en: "--language applies only with --printer (or SAPU_PRINTER); for files use --format")
+        case .filesOptionWithPrinter(let option):
+            Message(id: "\(option) untuk berkas, --printer untuk mencetak: pakai salah satu; bahasa printer dipilih dengan --language (zpl, tspl, pdf, png)",
+                    en: "\(option) is for files, --printer for printing: use one of them; the printer's language is chosen with --language (zpl, tspl, pdf, png)")
+        case .printingToolMissing(let command):
+            Message(id: "perintah \(command) tidak terpasang; pasang paket cups-client untuk mencetak; tidak ada yang dicetak",
+                    en: "the \(command) command is not installed; install the cups-client package to print; nothing was printed")
+        case .cupsNotRunning:
+            Message(id: "layanan cetak CUPS tidak berjalan (tidak bisa tersambung); nyalakan CUPS lalu coba lagi; tidak ada yang dicetak",
+                    en: "the CUPS print service is not running (cannot connect); start CUPS and try again; nothing was printed")
+        case .printerUnknown(let name):
+            Message(id: "printer \"\(name.visible)\" tidak ada di CUPS (lihat `sapu printers`); tidak ada yang dicetak",
+                    en: "there is no printer \"\(name.visible)\" in CUPS (see `sapu printers`); nothing was printed")
+        case .printerStopped(let name):
+            Message(id: "printer \(name) sedang berhenti di CUPS; jalankan lagi dengan: cupsenable \(name); tidak ada yang dicetak",
+                    en: "printer \(name) is stopped in CUPS; start it with: cupsenable \(name); nothing was printed")
+        case .printerNotAccepting(let name):
+            Message(id: "printer \(name) tidak menerima pekerjaan cetak; izinkan dengan: cupsaccept \(name); tidak ada yang dicetak",
+                    en: "printer \(name) is not accepting jobs; allow them with: cupsaccept \(name); nothing was printed")
+        case .printerTimedOut(let command, let seconds):
+            Message(id: "CUPS tidak menjawab \(command) dalam \(seconds) detik; tidak ada yang dicatat, periksa antrean dengan: lpstat -o",
+                    en: "CUPS did not answer \(command) within \(seconds) seconds; nothing was recorded, check the queue with: lpstat -o")
+        case .printJobRefused(let printer, let status):
+            Message(id: "CUPS tidak menerima pekerjaan cetak untuk printer \(printer) (lp keluar dengan kode \(status)); tidak ada yang dicetak",
+                    en: "CUPS did not accept the print job for printer \(printer) (lp exited with status \(status)); nothing was printed")
         case .fontMissing(let path):
             Message(id: "huruf \(path) tidak ada; pasang fonts-dejavu-core",
                     en: "font \(path) is missing; install fonts-dejavu-core")

@@ -144,8 +144,8 @@ extension Message {
     // MARK: - label
 
     public static let helpLabel = Message(
-        id: "Buat label QR bertanda tangan sebagai berkas PNG, PDF A4 atau ZPL.",
-        en: "Make signed QR labels as PNG, A4 PDF or ZPL files.")
+        id: "Buat label QR bertanda tangan sebagai berkas PNG, PDF A4, ZPL atau TSPL, atau cetak langsung lewat CUPS.",
+        en: "Make signed QR labels as PNG, A4 PDF, ZPL or TSPL files, or print them through CUPS.")
     public static let helpLabelPrint = Message(
         id: "Buat label untuk ikatan tertentu atau satu batch (subperintah bawaan).",
         en: "Make labels for bundles or a whole batch (the default subcommand).")
@@ -166,9 +166,10 @@ extension Message {
     public static let helpLabelTemplate = Message(
         id: "Nama templat (lihat `sapu label templates`).", en: "Template name (see `sapu label templates`).")
     public static let helpLabelFormat = Message(
-        id: "png (satu berkas per label), pdf (lembar stiker, atau satu halaman per label) atau zpl.",
-        en: "png (one file per label), pdf (sheet or one page per label) or zpl.")
-    public static let helpLabelOut = Message(id: "Folder keluaran (dibuat bila belum ada).", en: "Output directory (created if missing).")
+        id: "png (satu berkas per label, bawaan), pdf (lembar stiker a4-3x8 bila tanpa --template, atau satu halaman per label untuk templat termal), zpl atau tspl (hanya templat termal).",
+        en: "png (one file per label, the default), pdf (the a4-3x8 sticker sheet without --template, or one page per label for a thermal template), zpl or tspl (thermal templates only).")
+    public static let helpLabelOut = Message(id: "Folder keluaran (dibuat bila belum ada; bawaan: folder ini).",
+                                             en: "Output directory (created if missing; default: the current one).")
     public static let helpLabelSkip = Message(
         id: "Jumlah posisi label yang dibiarkan kosong di lembar pertama (lembar yang sudah terpakai sebagian).",
         en: "Label positions to leave empty on the first sheet (a partly used sheet).")
@@ -602,4 +603,15 @@ extension Message {
                                                        en: "Only show the stored shift.")
     public static let helpLabelCalibrateOut = Message(id: "Folder untuk halaman kalibrasi.",
                                                       en: "Directory for the calibration page.")
+    // MARK: - label --printer, printers
+
+    public static let helpLabelPrinter = Message(
+        id: "Cetak ke antrean CUPS ini alih-alih menulis berkas (bawaan: $SAPU_PRINTER bila tidak ada --out atau --format). Hanya dicatat bila CUPS menerima pekerjaannya.",
+        en: "Print to this CUPS queue instead of writing files (default: $SAPU_PRINTER when neither --out nor --format is given). Recorded only if CUPS accepts the job.")
+    public static let helpLabelLanguage = Message(
+        id: "Bahasa pekerjaan cetak: zpl atau tspl (dikirim mentah ke printer termal), pdf atau png (lewat driver printer). Bawaan: printerLanguage templat, selain itu zpl untuk templat termal dan pdf untuk lembar.",
+        en: "The print job's language: zpl or tspl (sent raw to a thermal printer), pdf or png (through the printer's driver). Default: the template's printerLanguage, else zpl for thermal templates and pdf for sheets.")
+    public static let helpPrinters = Message(
+        id: "Daftar antrean printer CUPS: status, menerima pekerjaan atau tidak, perangkat, dan printer bawaan.",
+        en: "List the CUPS printer queues: state, whether they accept jobs, device, and the default printer.")
 }

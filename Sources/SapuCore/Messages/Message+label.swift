@@ -35,6 +35,35 @@ extension Message {
                        en: "\(count) labels written, \(sameRevision) of them again with the same revision; the others get a new revision because the signing key changed (template \(template), \(format))")
     }
 
+    /// Labels were sent to a CUPS queue and CUPS accepted the job `job`; `sameRevision` of
+    /// them are the current label printed again (`--again`).
+    public static func labelsPrinted(count: Int, sameRevision: Int, printer: String, job: String, template: String,
+                                     language: String) -> Message {
+        let again: Message = sameRevision == 0 ? Message(id: "", en: "")
+            : sameRevision == count ? Message(id: ", dicetak ulang dengan revisi yang sama", en: ", again with the same revision")
+            : Message(id: ", \(sameRevision) di antaranya dicetak ulang dengan revisi yang sama",
+                      en: ", \(sameRevision) of them again with the same revision")
+        return Message(id: "Dicetak ke \(printer): \(count) label\(again.indonesian), pekerjaan \(job) (templat \(template), \(language))",
+                       en: "Printed to \(printer): \(englishCount(count, "label"))\(again.english), job \(job) (template \(template), \(language))")
+    }
+
+    /// `--format pdf` without `--template` took the A4 sticker sheet.
+    public static func labelsSheetChosen(template: String) -> Message {
+        Message(id: "--format pdf tanpa --template: memakai lembar stiker A4 \(template); untuk satu halaman per label pakai --template thermal-50x30",
+                en: "--format pdf without --template: using the A4 sticker sheet \(template); for one page per label use --template thermal-50x30")
+    }
+
+    /// The states of a CUPS queue in `sapu printers`.
+    public static let printerIdle = Message(id: "siap", en: "idle")
+    public static let printerPrinting = Message(id: "mencetak", en: "printing")
+    public static let printerStopped = Message(id: "berhenti", en: "stopped")
+    public static let columnAccepting = Message(id: "MENERIMA", en: "ACCEPTING")
+    public static let columnDevice = Message(id: "PERANGKAT", en: "DEVICE")
+    public static let columnDefault = Message(id: "BAWAAN", en: "DEFAULT")
+    /// CUPS runs but has no queue.
+    public static let noPrinters = Message(id: "CUPS belum punya antrean printer; tambahkan dengan lpadmin (lihat docs/printing.md)",
+                                           en: "CUPS has no printer queues yet; add one with lpadmin (see docs/printing.md)")
+
     /// `sapu label --batch` passed over bundles whose current label was already written.
     public static func labelsSkippedCurrent(count: Int, batch: String) -> Message {
         Message(id: "\(count) ikatan dilewati karena sudah punya label yang berlaku; untuk menulis ulang: sapu label --batch \(batch) --again",

@@ -1,0 +1,39 @@
+@testable import SapuApp
+import Testing
+
+@Suite("CUPS queues as lpstat lists them")
+struct CUPSQueueTests {
+    @Test func lpstatsListingGivesStateAcceptanceDeviceAndDefault() {
+        let listing = """
+            printer kantor disabled since Tue Dec  1 18:27:48 2026 -
+            \tPaused
+            printer termal now printing termal-1.  enabled since Tue Dec  1 18:27:48 2026
+            \tThe printer may not exist or is unavailable at this time.
+            printer zebra is idle.  enabled since Tue Dec  1 18:27:48 2026
+            kantor not accepting requests since Tue Dec  1 18:27:48 2026 -
+            \tRejecting Jobs
+            termal accepting requests since Tue Dec  1 18:27:48 2026
+            zebra accepting requests since Tue Dec  1 18:27:48 2026
+            device for kantor: ipp://10.0.0.5/ipp/print
+            device for termal: socket://127.0.0.1:9100
+            device for zebra: usb://Zebra/ZD220?serial=123
+            system default destination: zebra
+
+            """
+        #expect(CUPSQueue.parse(listing) == [
+            CUPSQueue(name: "kantor", state: .stopped, accepting: false, device: "ipp://10.0.0.5/ipp/print", isDefault: false),
+            CUPSQueue(name: "termal", state: .printing, accepting: true, device: "socket://127.0.0.1:9100", isDefault: false),
+            CUPSQueue(name: "zebra", state: .idle, accepting: true, device: "usb://Zebra/ZD220?serial=123", isDefault: true),
+        ])
+    }
+
+    @Test("names CUPS cannot have, or that lp would read as an option, are never passed on",
+          arguments: ["", "-o", "a b", "a/b", "a#b", "a\"b", "a\u{1B}b", String(repeating: "x", count: 128)])
+    func implausibleNamesAreRefused(name: String) {
+        #expect(!CUPSQueue.isPlausibleName(name))
+    }
+
+    @Test func ordinaryNamesPass() {
+        #expect(CUPSQueue.isPlausibleName("Zebra_ZD220-gudang.1"))
+    }
+}
