@@ -69,8 +69,12 @@ sapu label --batch "$LIDI" --out labels/thermal   # again by mistake: nothing is
 sapu label "$FIRST_FAIL" --again --out labels/thermal   # a torn label, deliberately written again: same revision, a reprint event
 sapu label --batch "$GLAGAH" --again --template a4-3x8 --format pdf --out labels/sheet
 sapu label --batch "$LIDI" --again --template thermal-60x40 --format zpl --out labels/zpl
+sapu label --batch "$LIDI" --again --format tspl --out labels/tspl   # the TSC / Xprinter roll printer's language
 sapu label commands --out labels
 sapu label templates
+step "The office printer shifts sticker sheets a little: a calibration page, then the measured shift is stored"
+sapu label calibrate --template a4-3x8 --out labels | head -1
+sapu label calibrate --template a4-3x8 --offset-x 0.5 --offset-y -0.5
 
 step "A bundle already labelled is re-graded (a few loose sticks): its next label is revision 2; the R1 sticker stays on the bundle by mistake"
 REGRADED="$LIDI-0005"
@@ -80,9 +84,9 @@ sapu label "$REGRADED" --out labels/thermal
 
 step "Warehouse clerk receives the LIDI bundles from label photos (failed ones are refused)"
 sapu scan --mode receive --station gudang-1 --operator G01 --image labels/thermal/"$LIDI"-*.png
-step "... and the GLAGAH sticker sheet from one photo of the whole page"
-pdftoppm -r 150 -png -f 1 -l 1 labels/sheet/*.pdf photo
-sapu scan --mode receive --station gudang-1 --operator G01 --image photo-1.png | tail -3
+step "... and the GLAGAH sticker sheet from one phone photo (JPEG) of the whole page"
+pdftoppm -r 150 -jpeg -jpegopt quality=70 -f 1 -l 1 labels/sheet/*.pdf photo
+sapu scan --mode receive --station gudang-1 --operator G01 --image photo-1.jpg | tail -3
 step "Failed bundles went into quarantine when they failed; a passed one found damaged is set aside (ids typed by hand), garbage is shrugged off"
 printf '%s\n' "$LIDI-0021" "8991234567895" "$LIDI-0019" | sapu scan --mode quarantine --station gudang-1
 
@@ -157,7 +161,7 @@ sapu report makers --format csv --out reports/makers.csv
 printf '\nDemo files are in %s\n' "$DEMO"
 echo "  database:     $SAPU_DB"
 echo "  keys:         $DEMO/workshop/PWT.key (private, owner only), $DEMO/workshop/PWT.pub"
-echo "  labels:       $DEMO/labels (thermal PNGs, A4 sheet PDF, ZPL, command sheet)"
+echo "  labels:       $DEMO/labels (thermal PNGs, A4 sheet PDF, ZPL, TSPL, command sheet, calibration page)"
 echo "  shipment:     $DEMO/shipment (manifest, signature, CSV, surat jalan PDF)"
 echo "  partner side: $DEMO/partner (manifest, public key, verification state, signed receipts; its own site in own/)"
 echo "  reports:      $DEMO/reports (QC report as HTML with charts, makers as CSV)"

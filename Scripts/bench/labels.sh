@@ -28,3 +28,6 @@ row "10,000-label A4 PDF (a4-3x8, $(pdfinfo "$pdf_file" | awk '/^Pages/ {print $
 t0=$(now); "$SAPU" label --batch "$LBATCH" --again --format zpl --out "$BENCH/zpl" >/dev/null; t1=$(now)
 sapu_zpl=$(elapsed "$t0" "$t1")
 row "10,000 labels as ZPL (thermal-50x30)" "$(per_second "$sapu_zpl")" "$ref_rate; sapu $(sec "$sapu_zpl")"
+t0=$(now); "$SAPU" label --batch "$LBATCH" --again --format tspl --out "$BENCH/tspl" >/dev/null; t1=$(now)
+sapu_tspl=$(elapsed "$t0" "$t1")
+row "10,000 labels as TSPL (thermal-50x30)" "$(per_second "$sapu_tspl")" "$ref_rate; sapu $(sec "$sapu_tspl")"

@@ -8,7 +8,9 @@ struct ProgressTests {
         try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--count", "2500", "--yes")
         // As many labels as the terminal test below, which shows progress.
         let run = try sapu.ok("label", "--batch", batch, "--out", "out", "--format", "pdf")
-        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        // Only the line that says which template PDF took: no progress, no control codes.
+        #expect(run.stderr == "--format pdf tanpa --template: memakai lembar stiker A4 a4-3x8; untuk satu halaman per label pakai --template thermal-50x30\n",
+                "\(run.stderr)")
         #expect(run.stdout == "out/labels-\(batch)-a4-3x8.pdf\n2500 label ditulis (templat a4-3x8, pdf)\n", "\(run.stdout)")
     }
 
