@@ -62,7 +62,7 @@ sapu inspect "$FIRST_FAIL" --pass --grade B --inspector QC1
 sapu bundle show "$FIRST_FAIL"
 sapu batch show "$LIDI"
 
-step "QC writes label files: thermal PNGs (203 dpi), an A4 sticker sheet, ZPL for the thermal printer"
+step "QC writes label files: thermal PNGs (203 dpi), an A4 sticker sheet, ZPL and TSPL for the thermal printers"
 sapu label --batch "$LIDI" --out labels/thermal | tail -1
 sapu label --batch "$GLAGAH" --out labels/thermal | tail -1
 sapu label --batch "$LIDI" --out labels/thermal   # again by mistake: nothing is written twice
