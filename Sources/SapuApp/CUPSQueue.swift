@@ -108,7 +108,13 @@ public struct CUPSQueue: Sendable, Equatable {
         }
         for line in listing.split(separator: "\n") where !(line.first?.isWhitespace ?? true) {
             let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            if line.hasPrefix("printer "), words.count >= 3 {
+            // The acceptance lines first: a queue may be called `printer` ("printer accepting
+            // requests since ..."), which the state lines' prefix would otherwise take.
+            if words.count >= 3, words[1] == "accepting", words[2] == "requests" {
+                update(words[0]) { $0.accepting = true }
+            } else if words.count >= 4, words[1] == "not", words[2] == "accepting", words[3] == "requests" {
+                update(words[0]) { $0.accepting = false }
+            } else if line.hasPrefix("printer "), words.count >= 3 {
                 let state: State = words[2] == "disabled" ? .stopped : words[2] == "now" ? .printing : .idle
                 update(words[1]) { $0.state = state }
             } else if line.hasPrefix("device for "), let colon = line.range(of: ": ") {
@@ -117,10 +123,6 @@ public struct CUPSQueue: Sendable, Equatable {
                 update(name) { $0.device = device }
             } else if line.hasPrefix("system default destination: ") {
                 defaultName = String(line.dropFirst("system default destination: ".count))
-            } else if words.count >= 3, words[1] == "accepting" {
-                update(words[0]) { $0.accepting = true }
-            } else if words.count >= 4, words[1] == "not", words[2] == "accepting" {
-                update(words[0]) { $0.accepting = false }
             }
         }
         return order.map { name in
