@@ -29,7 +29,9 @@ public enum LabelCalibration {
     public static func store(template name: String, overrides: String?, xMM: Double?, yMM: Double?,
                              store: SQLiteStore, now: Instant) throws(SapuError) -> (offset: LabelOffset, movedInward: Int) {
         let template = try LabelTemplates.named(name, overrides: overrides)
-        let before = try store.labelOffset(template: template.name) ?? .zero
+        // Both given: the stored shift is not read, so that one the database holds damaged
+        // can be replaced.
+        let before = xMM != nil && yMM != nil ? .zero : try store.labelOffset(template: template.name) ?? .zero
         let offset = try LabelOffset.checked(xMM: xMM ?? before.xMM, yMM: yMM ?? before.yMM)
         try template.check(offset)
         try store.setLabelOffset(offset, template: template.name, at: now)

@@ -274,6 +274,9 @@ public enum SapuError: Error, Sendable, Equatable {
     case labelOffsetNotANumber(option: String, value: String)
     /// A calibration shift that would push a label's code or text off the printable part of its sticker.
     case labelOffsetTooLarge(template: String, xMM: Double, yMM: Double)
+    /// The shift stored for a template in the database is not a number within ±`LabelOffset.limitMM`
+    /// (the database was changed by hand or by another program).
+    case storedLabelOffsetInvalid(template: String)
     /// `--skip` given for output that has no sheet positions.
     case skipNeedsSheet
     case renderFailed(String)

@@ -104,6 +104,36 @@ struct LabelCalibrationTests {
         #expect(try sapu.dump() == before)
     }
 
+    /// A shift the database holds damaged (text, a blob, a huge number: changed by hand) is
+    /// one line with the fix, in either language, never a crash, and storing both values
+    /// replaces it. Before, GRDB's decoding or the dot arithmetic stopped the process.
+    @Test func aDamagedStoredShiftIsOneLineWithTheFixNotACrash() throws {
+        let (sapu, batch) = try SapuRunner.workshop(partner: false)
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--yes")
+        let bundle = "\(batch)-0001"
+        let indonesian = "galat: geseran templat thermal-60x40 yang tersimpan di database bukan geseran yang mungkin; "
+            + "simpan ulang dengan: sapu label calibrate --template thermal-60x40 --offset-x X --offset-y Y\n"
+        let english = "error: the shift stored for template thermal-60x40 in the database is not a possible shift; "
+            + "store it again with: sapu label calibrate --template thermal-60x40 --offset-x X --offset-y Y\n"
+        for value in ["'abc'", "x'00'", "1e308", "-25"] {
+            _ = try sapu.sql("INSERT OR REPLACE INTO label_offset VALUES ('thermal-60x40', \(value), 0, 'x')")
+            let before = try sapu.dump()
+            for arguments in [["label", bundle, "--template", "thermal-60x40", "--out", "out"],
+                              ["label", "calibrate", "--template", "thermal-60x40", "--show"],
+                              ["label", "calibrate", "--template", "thermal-60x40", "--out", "out"],
+                              ["label", "calibrate", "--template", "thermal-60x40", "--offset-x", "1"]] {
+                let id = try sapu.run(arguments)
+                #expect(id.status == 1 && id.stderr == indonesian && id.stdout.isEmpty, "\(value) \(arguments): \(id.stderr)")
+                let en = try sapu.run(arguments + ["--lang", "en"])
+                #expect(en.status == 1 && en.stderr == english, "\(value) \(arguments): \(en.stderr)")
+            }
+            #expect(try sapu.dump() == before, "\(value)")
+            #expect(!FileManager.default.fileExists(atPath: sapu.directory + "/out"), "\(value)")
+        }
+        try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--offset-x", "1", "--offset-y", "0")
+        try sapu.ok("label", bundle, "--template", "thermal-60x40", "--out", "out")
+    }
+
     @Test func theCommandSheetOpensWithATitleAndInstructionsInTheUsersLanguage() throws {
         let (sapu, _) = try SapuRunner.workshop(partner: false)
         try sapu.ok("label", "commands", "--out", "id")

@@ -639,6 +639,9 @@ extension SapuError {
         case .labelOffsetTooLarge(let template, let x, let y):
             Message(id: "templat \(template): geseran \(Message.millimetres(x, .id)) mm, \(Message.millimetres(y, .id)) mm mendorong kode atau teks label keluar dari bagian stiker yang bisa dicetak; tidak dipakai. Ukur lagi, atau periksa ukuran di templat",
                     en: "template \(template): a shift of \(Message.millimetres(x, .en)) mm, \(Message.millimetres(y, .en)) mm pushes a label's code or text off the printable part of its sticker; not used. Measure again, or check the template's measurements")
+        case .storedLabelOffsetInvalid(let template):
+            Message(id: "geseran templat \(template) yang tersimpan di database bukan geseran yang mungkin; simpan ulang dengan: sapu label calibrate --template \(template) --offset-x X --offset-y Y",
+                    en: "the shift stored for template \(template) in the database is not a possible shift; store it again with: sapu label calibrate --template \(template) --offset-x X --offset-y Y")
         case .skipNeedsSheet:
             Message(id: "--skip hanya untuk lembar stiker PDF (--format pdf dengan templat lembar)",
                     en: "--skip applies only to a PDF sticker sheet (--format pdf with a sheet template)")
