@@ -277,6 +277,9 @@ public enum SapuError: Error, Sendable, Equatable {
     /// The shift stored for a template in the database is not a number within ±`LabelOffset.limitMM`
     /// (the database was changed by hand or by another program).
     case storedLabelOffsetInvalid(template: String)
+    /// The shift stored for a template no longer leaves its labels whole: the template was
+    /// changed after the shift was stored.
+    case storedLabelOffsetDoesNotFit(template: String, xMM: Double, yMM: Double)
     /// `--skip` given for output that has no sheet positions.
     case skipNeedsSheet
     case renderFailed(String)

@@ -639,6 +639,9 @@ extension SapuError {
         case .labelOffsetTooLarge(let template, let x, let y):
             Message(id: "templat \(template): geseran \(Message.millimetres(x, .id)) mm, \(Message.millimetres(y, .id)) mm mendorong kode atau teks label keluar dari bagian stiker yang bisa dicetak; tidak dipakai. Ukur lagi, atau periksa ukuran di templat",
                     en: "template \(template): a shift of \(Message.millimetres(x, .en)) mm, \(Message.millimetres(y, .en)) mm pushes a label's code or text off the printable part of its sticker; not used. Measure again, or check the template's measurements")
+        case .storedLabelOffsetDoesNotFit(let template, let x, let y):
+            Message(id: "templat \(template): geseran tersimpan \(Message.millimetres(x, .id)) mm, \(Message.millimetres(y, .id)) mm tidak lagi muat di labelnya (templatnya diubah?); tidak ada yang ditulis. Simpan geseran baru, mis. sapu label calibrate --template \(template) --offset-x 0 --offset-y 0, lalu tulis halaman kalibrasi lagi",
+                    en: "template \(template): the stored shift of \(Message.millimetres(x, .en)) mm, \(Message.millimetres(y, .en)) mm no longer fits its labels (was the template changed?); nothing was written. Store a new one, e.g. sapu label calibrate --template \(template) --offset-x 0 --offset-y 0, then write the calibration page again")
         case .storedLabelOffsetInvalid(let template):
             Message(id: "geseran templat \(template) yang tersimpan di database bukan geseran yang mungkin; simpan ulang dengan: sapu label calibrate --template \(template) --offset-x X --offset-y Y",
                     en: "the shift stored for template \(template) in the database is not a possible shift; store it again with: sapu label calibrate --template \(template) --offset-x X --offset-y Y")
