@@ -79,7 +79,7 @@ public struct CUPSQueue: Sendable, Equatable {
     }
 
     /// The known reasons `lp` and `lpstat` give, in the user's language; anything else is a
-    /// refusal with the command's exit status.
+    /// refusal with the command's exit status (`lpstat`'s when there is no `printer`: the listing).
     static func failure(of result: CUPSCommand.Result, printer: String?) -> SapuError {
         let text = result.errors
         if text.contains("Scheduler is not running") || text.contains("Unable to connect") {
@@ -91,7 +91,8 @@ public struct CUPSQueue: Sendable, Equatable {
             }
             if text.contains("not accepting jobs") { return .printerNotAccepting(printer) }
         }
-        return .printJobRefused(printer: printer ?? "-", status: result.status)
+        guard let printer else { return .printerListFailed(status: result.status) }
+        return .printJobRefused(printer: printer, status: result.status)
     }
 
     /// Reads `lpstat -p -a -v -d` as the C locale writes it.

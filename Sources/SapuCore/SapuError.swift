@@ -304,6 +304,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case printerTimedOut(String, seconds: Int)
     /// `lp` failed for a reason Sapu does not recognise; `status` is its exit status.
     case printJobRefused(printer: String, status: Int32)
+    /// `lpstat` could not list the queues for a reason Sapu does not recognise; `status` is its exit status.
+    case printerListFailed(status: Int32)
 
     // Files
     case fileUnreadable(path: String)

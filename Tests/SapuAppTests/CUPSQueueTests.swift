@@ -1,4 +1,5 @@
 @testable import SapuApp
+import SapuCore
 import Testing
 
 @Suite("CUPS queues as lpstat lists them")
@@ -53,6 +54,13 @@ struct CUPSQueueTests {
             CUPSQueue(name: "accepting", state: .stopped, accepting: false, device: "socket://127.0.0.1:9102", isDefault: false),
             CUPSQueue(name: "not", state: .idle, accepting: true, device: "socket://127.0.0.1:9103", isDefault: false),
         ])
+    }
+
+    /// A listing that fails for an unknown reason names lpstat, not a print job for printer "-".
+    @Test func anUnknownListingFailureNamesLpstat() {
+        let failed = CUPSCommand.Result(status: 1, output: "", errors: "lpstat: Forbidden\n")
+        #expect(CUPSQueue.failure(of: failed, printer: nil) == .printerListFailed(status: 1))
+        #expect(CUPSQueue.failure(of: failed, printer: "termal") == .printJobRefused(printer: "termal", status: 1))
     }
 
     @Test("names CUPS cannot have, or that lp would read as an option, are never passed on",

@@ -677,6 +677,9 @@ extension SapuError {
         case .printerTimedOut(let command, let seconds):
             Message(id: "CUPS tidak menjawab \(command) dalam \(seconds) detik; tidak ada yang dicatat, periksa antrean dengan: lpstat -o",
                     en: "CUPS did not answer \(command) within \(seconds) seconds; nothing was recorded, check the queue with: lpstat -o")
+        case .printerListFailed(let status):
+            Message(id: "CUPS tidak memberikan daftar printernya (lpstat keluar dengan kode \(status)); tidak ada yang dicetak",
+                    en: "CUPS did not list its printers (lpstat exited with status \(status)); nothing was printed")
         case .printJobRefused(let printer, let status):
             Message(id: "CUPS tidak menerima pekerjaan cetak untuk printer \(printer) (lp keluar dengan kode \(status)); tidak ada yang dicetak",
                     en: "CUPS did not accept the print job for printer \(printer) (lp exited with status \(status)); nothing was printed")
