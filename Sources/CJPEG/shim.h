@@ -68,7 +68,9 @@ static inline void sapu_jpeg_error_setup(struct sapu_jpeg_error *error) {
     error->status = SAPU_JPEG_OK;
 }
 
-/* The image's size as its frame header declares it, before any pixel memory is taken. */
+/* The image's size as its frame header declares it, before any pixel memory is taken.
+ * A side over libjpeg's own limit (65,500 pixels) is still given as declared, so that the
+ * caller refuses the image for its size, as any other image too large. */
 static inline int sapu_jpeg_read_size(const unsigned char *data, size_t size,
                                       unsigned int *width, unsigned int *height) {
     struct jpeg_decompress_struct cinfo;
@@ -77,8 +79,14 @@ static inline int sapu_jpeg_read_size(const unsigned char *data, size_t size,
     sapu_jpeg_error_setup(&error);
     cinfo.err = &error.base;
     if (setjmp(error.jump)) {
+        int status = error.status;
+        if (error.base.msg_code == JERR_IMAGE_TOO_BIG && cinfo.image_width > 0 && cinfo.image_height > 0) {
+            *width = cinfo.image_width;
+            *height = cinfo.image_height;
+            status = SAPU_JPEG_OK;
+        }
         jpeg_destroy_decompress(&cinfo);
-        return error.status;
+        return status;
     }
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, data, (unsigned long)size);

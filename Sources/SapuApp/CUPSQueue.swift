@@ -79,7 +79,7 @@ public struct CUPSQueue: Sendable, Equatable {
     }
 
     /// The known reasons `lp` and `lpstat` give, in the user's language; anything else is a
-    /// refusal with the command's exit status.
+    /// refusal with the command's exit status (`lpstat`'s when there is no `printer`: the listing).
     static func failure(of result: CUPSCommand.Result, printer: String?) -> SapuError {
         let text = result.errors
         if text.contains("Scheduler is not running") || text.contains("Unable to connect") {
@@ -91,7 +91,8 @@ public struct CUPSQueue: Sendable, Equatable {
             }
             if text.contains("not accepting jobs") { return .printerNotAccepting(printer) }
         }
-        return .printJobRefused(printer: printer ?? "-", status: result.status)
+        guard let printer else { return .printerListFailed(status: result.status) }
+        return .printJobRefused(printer: printer, status: result.status)
     }
 
     /// Reads `lpstat -p -a -v -d` as the C locale writes it.
@@ -108,7 +109,13 @@ public struct CUPSQueue: Sendable, Equatable {
         }
         for line in listing.split(separator: "\n") where !(line.first?.isWhitespace ?? true) {
             let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            if line.hasPrefix("printer "), words.count >= 3 {
+            // The acceptance lines first: a queue may be called `printer` ("printer accepting
+            // requests since ..."), which the state lines' prefix would otherwise take.
+            if words.count >= 3, words[1] == "accepting", words[2] == "requests" {
+                update(words[0]) { $0.accepting = true }
+            } else if words.count >= 4, words[1] == "not", words[2] == "accepting", words[3] == "requests" {
+                update(words[0]) { $0.accepting = false }
+            } else if line.hasPrefix("printer "), words.count >= 3 {
                 let state: State = words[2] == "disabled" ? .stopped : words[2] == "now" ? .printing : .idle
                 update(words[1]) { $0.state = state }
             } else if line.hasPrefix("device for "), let colon = line.range(of: ": ") {
@@ -117,10 +124,6 @@ public struct CUPSQueue: Sendable, Equatable {
                 update(name) { $0.device = device }
             } else if line.hasPrefix("system default destination: ") {
                 defaultName = String(line.dropFirst("system default destination: ".count))
-            } else if words.count >= 3, words[1] == "accepting" {
-                update(words[0]) { $0.accepting = true }
-            } else if words.count >= 4, words[1] == "not", words[2] == "accepting" {
-                update(words[0]) { $0.accepting = false }
             }
         }
         return order.map { name in

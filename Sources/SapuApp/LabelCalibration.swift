@@ -29,16 +29,29 @@ public enum LabelCalibration {
     public static func store(template name: String, overrides: String?, xMM: Double?, yMM: Double?,
                              store: SQLiteStore, now: Instant) throws(SapuError) -> (offset: LabelOffset, movedInward: Int) {
         let template = try LabelTemplates.named(name, overrides: overrides)
-        let before = try store.labelOffset(template: template.name) ?? .zero
+        // Both given: the stored shift is not read, so that one the database holds damaged
+        // can be replaced.
+        let before = xMM != nil && yMM != nil ? .zero : try store.labelOffset(template: template.name) ?? .zero
         let offset = try LabelOffset.checked(xMM: xMM ?? before.xMM, yMM: yMM ?? before.yMM)
         try template.check(offset)
         try store.setLabelOffset(offset, template: template.name, at: now)
         return (offset, template.labelsMovedInward(by: offset))
     }
 
-    /// The shift a template's labels are printed with: the stored one, or none.
+    /// The shift a template's labels are printed with: the stored one, or none. A stored shift
+    /// the template no longer leaves room for (it was changed since) is refused with the way
+    /// out, never used.
     public static func offset(for template: LabelTemplate, store: SQLiteStore) throws(SapuError) -> LabelOffset {
-        try store.labelOffset(template: template.name) ?? .zero
+        let offset = try store.labelOffset(template: template.name) ?? .zero
+        do {
+            try template.check(offset)
+        } catch {
+            if case .labelOffsetTooLarge = error {
+                throw .storedLabelOffsetDoesNotFit(template: template.name, xMM: offset.xMM, yMM: offset.yMM)
+            }
+            throw error
+        }
+        return offset
     }
 
     /// What `writePage` wrote.
@@ -54,7 +67,7 @@ public enum LabelCalibration {
                                  store: SQLiteStore) throws(SapuError) -> Page {
         let template = try LabelTemplates.named(name, overrides: overrides)
         let current = try current(template: name, overrides: overrides, store: store)
-        let renderer = try LabelRenderer(template: template, offset: current.offset)
+        let renderer = try LabelRenderer(template: template, offset: try offset(for: template, store: store))
         let instructions = Message.calibrationInstructions(template: template.name, offset: current.offset)
         // A roll label is too small for the instructions; they are on the screen instead.
         let lines = template.sheet == nil ? [Message.calibrationSeeTerminal] : instructions

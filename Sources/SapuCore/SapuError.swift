@@ -274,6 +274,12 @@ public enum SapuError: Error, Sendable, Equatable {
     case labelOffsetNotANumber(option: String, value: String)
     /// A calibration shift that would push a label's code or text off the printable part of its sticker.
     case labelOffsetTooLarge(template: String, xMM: Double, yMM: Double)
+    /// The shift stored for a template in the database is not a number within ±`LabelOffset.limitMM`
+    /// (the database was changed by hand or by another program).
+    case storedLabelOffsetInvalid(template: String)
+    /// The shift stored for a template no longer leaves its labels whole: the template was
+    /// changed after the shift was stored.
+    case storedLabelOffsetDoesNotFit(template: String, xMM: Double, yMM: Double)
     /// `--skip` given for output that has no sheet positions.
     case skipNeedsSheet
     case renderFailed(String)
@@ -298,6 +304,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case printerTimedOut(String, seconds: Int)
     /// `lp` failed for a reason Sapu does not recognise; `status` is its exit status.
     case printJobRefused(printer: String, status: Int32)
+    /// `lpstat` could not list the queues for a reason Sapu does not recognise; `status` is its exit status.
+    case printerListFailed(status: Int32)
 
     // Files
     case fileUnreadable(path: String)

@@ -2,14 +2,21 @@ import GRDB
 import SapuCore
 
 extension SQLiteStore {
-    /// The calibration shift stored for `template`, or nil when none was set.
+    /// The calibration shift stored for `template`, or nil when none was set. A stored value
+    /// that is not a number within ±`LabelOffset.limitMM` (text, a blob, 1e308: the database
+    /// changed by hand) is refused, never used.
     public func labelOffset(template: String) throws(SapuError) -> LabelOffset? {
         try read { db in
             // A database opened read-only before this table existed has no shifts.
             guard try db.tableExists("label_offset"),
                   let row = try Row.fetchOne(db, sql: "SELECT x_mm, y_mm FROM label_offset WHERE template = ?",
                                              arguments: [template]) else { return nil }
-            return LabelOffset(xMM: row["x_mm"], yMM: row["y_mm"])
+            let x: DatabaseValue = row["x_mm"], y: DatabaseValue = row["y_mm"]
+            guard let xMM = Double.fromDatabaseValue(x), let yMM = Double.fromDatabaseValue(y),
+                  let offset = try? LabelOffset.checked(xMM: xMM, yMM: yMM) else {
+                throw SapuError.storedLabelOffsetInvalid(template: template)
+            }
+            return offset
         }
     }
 

@@ -30,3 +30,13 @@ struct WorkProgressTests {
         #expect(Message.progress(open).text(.en) == "Applying scans: 12000")
     }
 }
+
+/// A photo of one label is one scan: the summary says so in the singular (it said "1 scans").
+@Suite("Scan summary wording")
+struct ScanSummaryWordingTests {
+    @Test func oneScanIsSingularInEnglish() {
+        #expect(Message.scanSummary(total: 1, parts: ["NOT SAPU 1"]).text(.en) == "Summary: 1 scan: NOT SAPU 1")
+        #expect(Message.scanSummary(total: 2, parts: ["OK 2"]).text(.en) == "Summary: 2 scans: OK 2")
+        #expect(Message.scanSummary(total: 1, parts: []).text(.id) == "Ringkasan: 1 pindaian")
+    }
+}

@@ -181,6 +181,16 @@ struct JPEGTests {
         }
     }
 
+    /// A header declaring sides over libjpeg's own limit (65,500) is refused for its size
+    /// like any image over 50 megapixels, with the size it declares; before, it was called
+    /// not an image at all.
+    @Test func aJPEGBeyondLibjpegsLargestSideIsRefusedForItsSize() throws {
+        let path = try Self.write(Self.jpegDeclaring(width: 65_535, height: 65_535), name: "widest.jpg")
+        #expect(throws: SapuError.imageTooLarge(path: path, width: 65_535, height: 65_535, limit: GrayImage.maximumPixels)) {
+            try GrayImage(contentsOfFile: path)
+        }
+    }
+
     /// Twenty labels on a grey 4000 × 3000 photo at slightly different sizes, the pixels
     /// turned a quarter and the turn undone by the EXIF tag, saved at quality 70.
     @Test func aTwelveMegapixelPhotoOfTwentyLabelsReadsAllTwenty() throws {

@@ -104,6 +104,75 @@ struct LabelCalibrationTests {
         #expect(try sapu.dump() == before)
     }
 
+    /// A shift the database holds damaged (text, a blob, a huge number: changed by hand) is
+    /// one line with the fix, in either language, never a crash, and storing both values
+    /// replaces it. Before, GRDB's decoding or the dot arithmetic stopped the process.
+    @Test func aDamagedStoredShiftIsOneLineWithTheFixNotACrash() throws {
+        let (sapu, batch) = try SapuRunner.workshop(partner: false)
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--yes")
+        let bundle = "\(batch)-0001"
+        let indonesian = "galat: geseran templat thermal-60x40 yang tersimpan di database bukan geseran yang mungkin; "
+            + "simpan ulang dengan: sapu label calibrate --template thermal-60x40 --offset-x X --offset-y Y\n"
+        let english = "error: the shift stored for template thermal-60x40 in the database is not a possible shift; "
+            + "store it again with: sapu label calibrate --template thermal-60x40 --offset-x X --offset-y Y\n"
+        for value in ["'abc'", "x'00'", "1e308", "-25"] {
+            _ = try sapu.sql("INSERT OR REPLACE INTO label_offset VALUES ('thermal-60x40', \(value), 0, 'x')")
+            let before = try sapu.dump()
+            for arguments in [["label", bundle, "--template", "thermal-60x40", "--out", "out"],
+                              ["label", "calibrate", "--template", "thermal-60x40", "--show"],
+                              ["label", "calibrate", "--template", "thermal-60x40", "--out", "out"],
+                              ["label", "calibrate", "--template", "thermal-60x40", "--offset-x", "1"]] {
+                let id = try sapu.run(arguments)
+                #expect(id.status == 1 && id.stderr == indonesian && id.stdout.isEmpty, "\(value) \(arguments): \(id.stderr)")
+                let en = try sapu.run(arguments + ["--lang", "en"])
+                #expect(en.status == 1 && en.stderr == english, "\(value) \(arguments): \(en.stderr)")
+            }
+            #expect(try sapu.dump() == before, "\(value)")
+            #expect(!FileManager.default.fileExists(atPath: sapu.directory + "/out"), "\(value)")
+        }
+        try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--offset-x", "1", "--offset-y", "0")
+        try sapu.ok("label", bundle, "--template", "thermal-60x40", "--out", "out")
+    }
+
+    /// A template changed after its shift was stored (a sticker measured smaller) may leave
+    /// the shift no room: labels, the command sheet and the calibration page say so with the
+    /// way out. Before, each said "measure again", and the page to measure on was refused too.
+    @Test func aStoredShiftTheChangedTemplateNoLongerHoldsSaysHowToStoreANewOne() throws {
+        var (sapu, batch) = try SapuRunner.workshop(partner: false)
+        let labels = sapu.directory + "/labels-own"
+        try FileManager.default.createDirectory(atPath: labels, withIntermediateDirectories: true)
+        let original = try String(contentsOfFile: SapuRunner.packageRoot + "/labels/thermal-60x40.json", encoding: .utf8)
+        try original.write(toFile: labels + "/thermal-60x40.json", atomically: true, encoding: .utf8)
+        sapu.environment["SAPU_LABELS"] = labels
+        try sapu.ok("inspect", "--batch", batch, "--maker", "M042", "--pass", "--grade", "A", "--yes")
+        try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--offset-x", "0", "--offset-y", "3")
+        // The roll's labels are 33 mm high, not 40: the code still fits, the 3 mm shift does not.
+        let shorter = original.replacingOccurrences(of: "\"heightMM\": 40", with: "\"heightMM\": 33")
+        #expect(shorter != original)
+        try shorter.write(toFile: labels + "/thermal-60x40.json", atomically: true, encoding: .utf8)
+        let before = try sapu.dump()
+        let indonesian = "galat: templat thermal-60x40: geseran tersimpan 0 mm, 3 mm tidak lagi muat di labelnya (templatnya diubah?); "
+            + "tidak ada yang ditulis. Simpan geseran baru, mis. sapu label calibrate --template thermal-60x40 --offset-x 0 "
+            + "--offset-y 0, lalu tulis halaman kalibrasi lagi\n"
+        let english = "error: template thermal-60x40: the stored shift of 0 mm, 3 mm no longer fits its labels (was the template "
+            + "changed?); nothing was written. Store a new one, e.g. sapu label calibrate --template thermal-60x40 --offset-x 0 "
+            + "--offset-y 0, then write the calibration page again\n"
+        for arguments in [["label", "\(batch)-0001", "--template", "thermal-60x40", "--out", "out"],
+                          ["label", "commands", "--template", "thermal-60x40", "--out", "out"],
+                          ["label", "calibrate", "--template", "thermal-60x40", "--out", "out"]] {
+            let id = try sapu.run(arguments)
+            #expect(id.status == 1 && id.stderr == indonesian && id.stdout.isEmpty, "\(arguments): \(id.stderr)")
+            let en = try sapu.run(arguments + ["--lang", "en"])
+            #expect(en.status == 1 && en.stderr == english, "\(arguments): \(en.stderr)")
+        }
+        #expect(try sapu.dump() == before)
+        #expect(!FileManager.default.fileExists(atPath: sapu.directory + "/out"))
+        // The way out works: a new shift, then the page and the labels.
+        try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--offset-x", "0", "--offset-y", "0")
+        try sapu.ok("label", "calibrate", "--template", "thermal-60x40", "--out", "out")
+        try sapu.ok("label", "\(batch)-0001", "--template", "thermal-60x40", "--out", "out")
+    }
+
     @Test func theCommandSheetOpensWithATitleAndInstructionsInTheUsersLanguage() throws {
         let (sapu, _) = try SapuRunner.workshop(partner: false)
         try sapu.ok("label", "commands", "--out", "id")

@@ -639,6 +639,12 @@ extension SapuError {
         case .labelOffsetTooLarge(let template, let x, let y):
             Message(id: "templat \(template): geseran \(Message.millimetres(x, .id)) mm, \(Message.millimetres(y, .id)) mm mendorong kode atau teks label keluar dari bagian stiker yang bisa dicetak; tidak dipakai. Ukur lagi, atau periksa ukuran di templat",
                     en: "template \(template): a shift of \(Message.millimetres(x, .en)) mm, \(Message.millimetres(y, .en)) mm pushes a label's code or text off the printable part of its sticker; not used. Measure again, or check the template's measurements")
+        case .storedLabelOffsetDoesNotFit(let template, let x, let y):
+            Message(id: "templat \(template): geseran tersimpan \(Message.millimetres(x, .id)) mm, \(Message.millimetres(y, .id)) mm tidak lagi muat di labelnya (templatnya diubah?); tidak ada yang ditulis. Simpan geseran baru, mis. sapu label calibrate --template \(template) --offset-x 0 --offset-y 0, lalu tulis halaman kalibrasi lagi",
+                    en: "template \(template): the stored shift of \(Message.millimetres(x, .en)) mm, \(Message.millimetres(y, .en)) mm no longer fits its labels (was the template changed?); nothing was written. Store a new one, e.g. sapu label calibrate --template \(template) --offset-x 0 --offset-y 0, then write the calibration page again")
+        case .storedLabelOffsetInvalid(let template):
+            Message(id: "geseran templat \(template) yang tersimpan di database bukan geseran yang mungkin; simpan ulang dengan: sapu label calibrate --template \(template) --offset-x X --offset-y Y",
+                    en: "the shift stored for template \(template) in the database is not a possible shift; store it again with: sapu label calibrate --template \(template) --offset-x X --offset-y Y")
         case .skipNeedsSheet:
             Message(id: "--skip hanya untuk lembar stiker PDF (--format pdf dengan templat lembar)",
                     en: "--skip applies only to a PDF sticker sheet (--format pdf with a sheet template)")
@@ -671,6 +677,9 @@ extension SapuError {
         case .printerTimedOut(let command, let seconds):
             Message(id: "CUPS tidak menjawab \(command) dalam \(seconds) detik; tidak ada yang dicatat, periksa antrean dengan: lpstat -o",
                     en: "CUPS did not answer \(command) within \(seconds) seconds; nothing was recorded, check the queue with: lpstat -o")
+        case .printerListFailed(let status):
+            Message(id: "CUPS tidak memberikan daftar printernya (lpstat keluar dengan kode \(status)); tidak ada yang dicetak",
+                    en: "CUPS did not list its printers (lpstat exited with status \(status)); nothing was printed")
         case .printJobRefused(let printer, let status):
             Message(id: "CUPS tidak menerima pekerjaan cetak untuk printer \(printer) (lp keluar dengan kode \(status)); tidak ada yang dicetak",
                     en: "CUPS did not accept the print job for printer \(printer) (lp exited with status \(status)); nothing was printed")

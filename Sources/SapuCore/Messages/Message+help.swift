@@ -579,7 +579,7 @@ extension Message {
             Tampilkan geseran yang tersimpan:
             sapu label calibrate --template a4-3x8 --show
 
-            Semua label, lembar dan kode perintah berikutnya dengan templat itu (PDF, PNG, ZPL) dicetak bergeser sebanyak itu, halaman kalibrasi juga.
+            Semua label, lembar dan kode perintah berikutnya dengan templat itu (PDF, PNG, ZPL, TSPL) dicetak bergeser sebanyak itu, halaman kalibrasi juga.
             """,
         en: """
             Write the calibration page (PDF), print it on a sticker sheet, measure how far the outlines are from the stickers' edges:
@@ -589,7 +589,7 @@ extension Message {
             Show the stored shift:
             sapu label calibrate --template a4-3x8 --show
 
-            Every later label, sheet and command sheet of that template (PDF, PNG, ZPL) is printed shifted by it, the calibration page too.
+            Every later label, sheet and command sheet of that template (PDF, PNG, ZPL, TSPL) is printed shifted by it, the calibration page too.
             """)
     public static let helpLabelCalibrateTemplate = Message(id: "Templat yang dikalibrasi, mis. a4-3x8.",
                                                            en: "The template to calibrate, e.g. a4-3x8.")

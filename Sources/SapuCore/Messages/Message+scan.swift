@@ -24,7 +24,7 @@ extension Message {
 
     public static func scanSummary(total: Int, parts: [String]) -> Message {
         Message(id: "Ringkasan: \(total) pindaian" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")),
-                en: "Summary: \(total) scans" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")))
+                en: "Summary: \(englishCount(total, "scan"))" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")))
     }
 }
 
