@@ -27,8 +27,10 @@ public struct CUPSQueue: Sendable, Equatable {
     /// The system's default destination.
     public var isDefault: Bool
 
-    /// How long `lp` or `lpstat` may take before Sapu gives up on it.
-    static let timeoutSeconds = 60
+    /// How long `lp` or `lpstat` may take before Sapu gives up on it: well under the 30
+    /// seconds other stations wait for the database, since `lp` runs while the prints'
+    /// transaction holds its write lock.
+    static let timeoutSeconds = 20
 
     /// Every queue CUPS has, by name; none when it has none.
     public static func all() throws(SapuError) -> [CUPSQueue] {

@@ -13,7 +13,9 @@ struct PrintJob {
 
     init(_ files: [(name: String, bytes: [UInt8])]) throws(SapuError) {
         let base = NSTemporaryDirectory()
-        var template = Array(((base as NSString).appendingPathComponent("sapu-print.XXXXXX")).utf8CString)
+        Self.removeAbandoned(in: base)
+        // The process id in the name lets a later run tell a folder whose run was killed.
+        var template = Array(((base as NSString).appendingPathComponent("sapu-print.\(getpid()).XXXXXX")).utf8CString)
         guard let made = mkdtemp(&template) else { throw .fileUnwritable(path: base) }
         directory = String(cString: made)
         var paths: [String] = []
@@ -30,5 +32,18 @@ struct PrintJob {
 
     func remove() {
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Removes job folders left by runs that were killed before they could remove their own
+    /// (`sapu-print.PID.XXXXXX` whose process is gone); another run's live folder stays.
+    static func removeAbandoned(in base: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+        for name in names where name.hasPrefix("sapu-print.") {
+            let parts = name.split(separator: ".")
+            guard parts.count == 3, let pid = Int32(parts[1]), pid > 0 else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: (base as NSString).appendingPathComponent(name))
+            }
+        }
     }
 }
