@@ -1,4 +1,6 @@
+import Dispatch
 import SapuCore
+import Synchronization
 
 extension LabelRenderer {
     /// Labels as ZPL II for a Zebra-compatible printer, one `^XA … ^XZ` block per label.
@@ -7,18 +9,29 @@ extension LabelRenderer {
     /// `moduleDots` per module, so the printed symbol is exactly the one encoded here,
     /// not the printer's own idea of it. Text uses the built-in scalable font 0 and is
     /// kept to ASCII, which that font can print.
+    ///
+    /// The blocks are made on every core (encoding the symbol is the costly part; the text
+    /// layout takes its turn at the fonts) and joined in order; the first failure (a
+    /// payload too long for the template) is thrown once all are done.
     public func zpl(_ faces: [LabelFace], progress: WorkProgress = .silent) throws(SapuError) -> String {
-        var document = ""
         let shift = template.canvasPlacement(offset: offset)
-        for face in faces {
-            let matrix = try matrix(for: face)
-            let layout = FontLibrary.shared.withText {
-                LabelLayout(face: face, template: template, meter: meter, ascii: true, region: shift.region)
+        let results = Mutex([Int: Result<String, SapuError>]())
+        DispatchQueue.concurrentPerform(iterations: faces.count) { index in
+            let result = Result { () throws(SapuError) -> String in
+                let matrix = try matrix(for: faces[index])
+                let layout = FontLibrary.shared.withText {
+                    LabelLayout(face: faces[index], template: template, meter: meter, ascii: true, region: shift.region)
+                }
+                return block(for: matrix, layout: layout, dx: shift.dx, dy: shift.dy)
             }
-            document += block(for: matrix, layout: layout, dx: shift.dx, dy: shift.dy)
+            results.withLock { $0[index] = result }
             progress.advance()
         }
-        return document
+        return try results.withLock { results throws(SapuError) -> String in
+            var document = ""
+            for index in faces.indices { document += try results[index]!.get() }
+            return document
+        }
     }
 
     /// One label, everything moved by (`dx`, `dy`) dots: the calibration shift.
