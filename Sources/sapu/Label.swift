@@ -159,17 +159,20 @@ struct LabelTemplatesCommand: SapuCommand {
                 TemplateOutput(name: $0.name, description: $0.description, kind: $0.kind.rawValue, dpi: $0.dpi,
                                widthMM: $0.label.widthMM, heightMM: $0.label.heightMM, qrVersion: $0.qr.version,
                                qrLevel: $0.qr.level.rawValue, qrLevelPass: $0.passedLevel?.rawValue,
-                               qrLevelFail: $0.failedLevel?.rawValue, moduleDots: $0.qr.moduleDots)
+                               qrLevelFail: $0.failedLevel?.rawValue, moduleDots: $0.qr.moduleDots,
+                               printerLanguage: $0.usualPrinterLanguage.rawValue)
             })
             return
         }
         context.table([.columnName, .columnSize, .columnDPI, .columnQR, .columnQRLevelPass, .columnQRLevelFail,
-                       .columnDescription], templates.map {
+                       .columnPrinterLanguage, .columnDescription], templates.map {
             [$0.name, "\(Self.mm($0.label.widthMM, context.language))×\(Self.mm($0.label.heightMM, context.language)) mm",
              String($0.dpi),
              "v\($0.qr.version) \($0.qr.moduleDots) dot",
              // A dash: a typical label does not fit the template at all and would be refused.
              $0.passedLevel?.rawValue ?? "-", $0.failedLevel?.rawValue ?? "-",
+             // What `--printer` sends its queue when no `--language` is given.
+             $0.usualPrinterLanguage.rawValue,
              Message.templateDescription($0.description).text(context.language)]
         })
     }
@@ -191,6 +194,9 @@ struct TemplateOutput: Encodable {
     /// The level a typical passed / failed bundle's label gets; absent if it does not fit.
     var qrLevelPass, qrLevelFail: String?
     var moduleDots: Int
+    /// What `--printer` sends the template's queue when no `--language` is given
+    /// (`zpl`, `tspl`, `pdf` or `png`).
+    var printerLanguage: String
 }
 
 /// Where label templates come from besides the built-in ones.

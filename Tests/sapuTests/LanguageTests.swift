@@ -352,6 +352,10 @@ struct LanguageTests {
             #expect((cell(small, at: passColumn), cell(small, at: failColumn)) == ("Q", "M"), "\(lines)")
             let large = try #require(lines.first { $0.hasPrefix("thermal-60x40") })
             #expect((cell(large, at: passColumn), cell(large, at: failColumn)) == ("H", "H"), "\(lines)")
+            // What a printer queue gets without --language: ZPL for a roll, PDF for a sheet.
+            let printsAs = try #require(header.range(of: language[1] == "id" ? "CETAK" : "PRINTS AS")).lowerBound
+            let sheet = try #require(lines.first { $0.hasPrefix("a4-3x8") })
+            #expect((cell(small, at: printsAs), cell(sheet, at: printsAs)) == ("zpl", "pdf"), "\(lines)")
         }
         let json = try sapu.ok("label", "templates", "--json").stdout
         let templates = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
@@ -360,5 +364,7 @@ struct LanguageTests {
         #expect(small["qrLevel"] as? String == "M")
         #expect(small["qrLevelPass"] as? String == "Q")
         #expect(small["qrLevelFail"] as? String == "M")
+        #expect(small["printerLanguage"] as? String == "zpl")
+        #expect(templates.first { $0["name"] as? String == "a4-3x7" }?["printerLanguage"] as? String == "pdf")
     }
 }

@@ -18,6 +18,8 @@ extension Message {
     public static let columnQRLevelPass = Message(id: "QR LULUS", en: "QR PASS")
     /// The error-correction level a typical failed bundle's label gets.
     public static let columnQRLevelFail = Message(id: "QR TIDAK LULUS", en: "QR FAIL")
+    /// The language a printer job for the template is in when none is asked for.
+    public static let columnPrinterLanguage = Message(id: "CETAK", en: "PRINTS AS")
     public static let columnDescription = Message(id: "KETERANGAN", en: "DESCRIPTION")
 
     /// Label files were written (not printed: nothing is sent to a printer); `sameRevision`
