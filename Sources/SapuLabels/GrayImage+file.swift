@@ -60,15 +60,13 @@ extension GrayImage {
     /// The file's bytes, read only if it is a regular file no larger than `maximumFileBytes`
     /// (a device or a growing file is not read without end).
     private static func boundedContents(of path: String) throws(SapuError) -> [UInt8] {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              let handle = FileHandle(forReadingAtPath: path) else {
-            throw .imageUnreadable(path: path)
+        do throws(BoundedFile.Refusal) {
+            return try BoundedFile.read(path, limit: maximumFileBytes)
+        } catch {
+            switch error {
+            case .unreadable: throw .imageUnreadable(path: path)
+            case .tooLarge: throw .imageFileTooLarge(path: path, limit: maximumFileBytes)
+            }
         }
-        defer { try? handle.close() }
-        guard status.st_size <= maximumFileBytes else { throw .imageFileTooLarge(path: path, limit: maximumFileBytes) }
-        guard let data = try? handle.read(upToCount: maximumFileBytes + 1) else { return [] }
-        guard data.count <= maximumFileBytes else { throw .imageFileTooLarge(path: path, limit: maximumFileBytes) }
-        return [UInt8](data)
     }
 }

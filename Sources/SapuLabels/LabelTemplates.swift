@@ -79,9 +79,21 @@ public enum LabelTemplates {
 
     private static func load(name: String, in directory: String) throws(SapuError) -> LabelTemplate {
         let path = path(of: name, in: directory)
-        guard let data = FileManager.default.contents(atPath: path) else { throw .fileUnreadable(path: path) }
-        return try decode(data, name: name)
+        // Bounded like every input: a template is a few hundred bytes, never a pipe or a device.
+        let bytes: [UInt8]
+        do throws(BoundedFile.Refusal) {
+            bytes = try BoundedFile.read(path, limit: maximumFileMiB << 20)
+        } catch {
+            switch error {
+            case .unreadable: throw .fileUnreadable(path: path)
+            case .tooLarge: throw .fileTooLarge(path: path, limitMiB: maximumFileMiB)
+            }
+        }
+        return try decode(Data(bytes), name: name)
     }
+
+    /// The largest template file read.
+    static let maximumFileMiB = 1
 
     private static func path(of name: String, in directory: String) -> String {
         URL(fileURLWithPath: directory).appendingPathComponent(name + ".json").path

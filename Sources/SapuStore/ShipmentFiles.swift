@@ -59,7 +59,9 @@ public enum ShipmentFiles {
     /// Bounded like every input: a plain file of at most `readLimitMiB` (a manifest of
     /// 10,000 bundles is about 2.3 MB), never a device, pipe or `/dev/zero` read without end.
     public static func read(_ path: String) throws(SapuError) -> [UInt8] {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a named pipe would otherwise wait for a writer before its
+        // type could be checked; a regular file reads the same either way.
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .fileUnreadable(path: path) }
         defer { Glibc.close(fd) }
         let limit = readLimitMiB << 20

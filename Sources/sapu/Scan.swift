@@ -39,7 +39,7 @@ struct Scan: SapuCommand {
         let stopFD = StopSignal.install()
         printer.start(station)
         // Answers nobody sees as they come (stdout redirected) get a count at the terminal.
-        let progress = isatty(1) == 1 ? WorkProgress.silent : TerminalProgress.watching(context)
+        let progress = TerminalProgress.watchingAnswers(context)
         defer { progress.end() }
         var unreadImages = 0
         if image.isEmpty {

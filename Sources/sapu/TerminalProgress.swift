@@ -19,6 +19,12 @@ enum TerminalProgress {
         var drawn: ContinuousClock.Instant?
     }
 
+    /// A progress for answers printed one by one (scans, photos): silent when the answers
+    /// themselves are on the terminal, since they show how far the work is.
+    static func watchingAnswers(_ context: Context) -> WorkProgress {
+        isatty(1) == 1 ? .silent : watching(context)
+    }
+
     /// A progress for work done for `context`: drawn at a terminal, silent otherwise.
     static func watching(_ context: Context) -> WorkProgress {
         guard isatty(2) == 1 else { return .silent }

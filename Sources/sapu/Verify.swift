@@ -60,7 +60,7 @@ struct Verify: SapuCommand {
             position < lengths.count ? lengths[position] : nil
         }
         // Answers nobody sees as they come (stdout redirected) get a count at the terminal.
-        let progress = isatty(1) == 1 ? WorkProgress.silent : TerminalProgress.watching(context)
+        let progress = TerminalProgress.watchingAnswers(context)
         defer { progress.end() }
         if image.isEmpty {
             let reader = LineReader()

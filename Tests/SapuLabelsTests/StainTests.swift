@@ -1,6 +1,6 @@
 import Foundation
 import SapuCore
-import SapuLabels
+@testable import SapuLabels
 import Testing
 
 /// Labels in a warehouse get dirty: a stain over a seventh of the symbol, away from the
@@ -34,7 +34,7 @@ struct StainTests {
             let level = try #require(template.level(for: face.payload))
             #expect(level == .Q || level == .H, "\(name)")
             let clean = try renderer.image(face)
-            try #require(QRImageDecoder.decode(clean) == [face.payload])
+            try #require(Self.zbar(clean) == [face.payload])
             let symbol = try #require(Self.locateSymbol(in: clean, modules: QRMatrix.size(version: template.qr.version),
                                                         moduleDots: template.qr.moduleDots))
             for position in Self.positions {
@@ -49,7 +49,7 @@ struct StainTests {
                 // Only the symbol and its quiet zone: what the blur can reach.
                 let quiet = template.qr.quietZone * template.qr.moduleDots
                 let crop = Self.crop(image, x: symbol.x - quiet, y: symbol.y - quiet, side: symbol.side + 2 * quiet)
-                #expect(QRImageDecoder.decode(Self.gaussianBlur(crop, sigma: 1.0)) == [face.payload],
+                #expect(Self.zbar(Self.gaussianBlur(crop, sigma: 1.0)) == [face.payload],
                         "\(name) \(serial) \(position.name) \(stain)")
             }
         }
@@ -62,14 +62,20 @@ struct StainTests {
         let face = Fixtures.passed(serial: 42)
         let weak = try QRMatrix.encode(face.payload, version: template.qr.version, level: .L)
         let image = Self.picture(of: weak, moduleDots: template.qr.moduleDots)
-        try #require(QRImageDecoder.decode(image) == [face.payload])
+        try #require(Self.zbar(image) == [face.payload])
         let quiet = 4 * template.qr.moduleDots
         let symbol = (x: quiet, y: quiet, side: weak.size * template.qr.moduleDots)
         for position in Self.positions {
             var stained = image
             _ = Self.stain(&stained, symbol: symbol, at: (position.x, position.y), light: false)
-            #expect(QRImageDecoder.decode(Self.gaussianBlur(stained, sigma: 1.0)).isEmpty, "\(position.name)")
+            #expect(Self.zbar(Self.gaussianBlur(stained, sigma: 1.0)).isEmpty, "\(position.name)")
         }
+    }
+
+    /// What zbar reads in one pass over the image as it is: a scanner app, not `sapu scan
+    /// --image`, which also reads a photo at other sizes.
+    static func zbar(_ image: GrayImage) -> [String] {
+        QRImageDecoder.scan(image).map(\.text)
     }
 
     /// Finds the symbol: the first row, from the top, holding the top edges of the two upper
