@@ -5,9 +5,9 @@ import Testing
 /// never a wait for a writer or a read without end.
 @Suite("Template and key files: a pipe or an oversized file is refused at once")
 struct BoundedInputTests {
-    /// Runs sapu under timeout(1): a command that waits on a pipe ends with 124, not a hung test.
+    /// Runs sapu under timeout(1): a command that waits on a pipe is killed (status 137), not a hung test.
     static func run(_ sapu: SapuRunner, _ arguments: [String]) throws -> SapuRunner.Output {
-        try SapuRunner.execute("/usr/bin/timeout", ["20", SapuRunner.binary] + arguments,
+        try SapuRunner.execute("/usr/bin/timeout", ["-s", "KILL", "20", SapuRunner.binary] + arguments,
                                environment: sapu.environment, directory: sapu.directory)
     }
 
