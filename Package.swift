@@ -11,6 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian, each behind its own system library target.
@@ -35,12 +39,23 @@ let package = Package(
         // The workflows (print labels, close a shipment, reconcile, ...): every front end calls them.
         .target(
             name: "SapuApp",
-            dependencies: ["SapuCore", "SapuStore", "SapuLabels"]
+            dependencies: ["SapuCore", "SapuStore", "SapuLabels", .product(name: "CryptoExtras", package: "swift-crypto")]
+        ),
+        // `sapu serve`: routes, who may do what, pages. It calls the workflows and holds none.
+        .target(
+            name: "SapuWeb",
+            dependencies: [
+                "SapuCore", "SapuStore", "SapuLabels", "SapuApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "sapu",
             dependencies: [
-                "SapuCore", "SapuStore", "SapuLabels", "SapuApp",
+                "SapuCore", "SapuStore", "SapuLabels", "SapuApp", "SapuWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +64,10 @@ let package = Package(
         .testTarget(name: "SapuStoreTests", dependencies: ["SapuStore", "SapuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SapuLabelsTests", dependencies: ["SapuLabels", "SapuCore"]),
         .testTarget(name: "SapuAppTests", dependencies: ["SapuApp", "SapuStore", "SapuCore"]),
+        .testTarget(name: "SapuWebTests", dependencies: [
+            "SapuWeb", "SapuApp", "SapuStore", "SapuCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels"]),
     ]
 )

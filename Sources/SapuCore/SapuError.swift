@@ -307,6 +307,34 @@ public enum SapuError: Error, Sendable, Equatable {
     /// `lpstat` could not list the queues for a reason Sapu does not recognise; `status` is its exit status.
     case printerListFailed(status: Int32)
 
+    // Users and the web app (docs/web.md)
+    /// A password shorter than `minimum` characters (or longer than `maximum`).
+    case passwordLength(minimum: Int, maximum: Int)
+    /// The password typed twice was not the same twice.
+    case passwordsDiffer
+    /// No password came: `--password-stdin` with nothing on stdin, or no terminal to ask at.
+    case passwordNotGiven
+    /// A log-in with an unknown user, a disabled one or a wrong password: which, is not said.
+    case loginFailed
+    /// Too many wrong passwords for this user in a row: the next try is accepted after `seconds`.
+    case loginThrottled(seconds: Int)
+    /// Disabling (or demoting) the last active admin would leave nobody to manage users.
+    case lastAdmin(String)
+    /// The session cookie is missing, unknown or past its lifetime.
+    case sessionExpired
+    /// The user's role may not do this; `role` is the user's role word.
+    case notAllowed(role: String)
+    /// A form posted without the token its page carried, or from another site.
+    case formTokenInvalid
+    /// An upload or form over `limitMiB`.
+    case uploadTooLarge(limitMiB: Int)
+    /// A form field that is required and missing or empty; `field` is its label in the user's words.
+    case formFieldMissing(field: Message)
+    /// `--listen` is not `HOST:PORT` with a port from 1 to 65535.
+    case listenAddressInvalid(String)
+    /// The server could not listen on `address` (in use, not this machine's, not allowed).
+    case listenFailed(address: String)
+
     // Files
     case fileUnreadable(path: String)
     /// A manifest, receipt, signature or key file larger than any Sapu writes, or not a plain file.
@@ -319,6 +347,8 @@ public enum SapuError: Error, Sendable, Equatable {
 /// The kinds of codes a user types; each has its own name in messages.
 public enum CodeKind: String, Sendable, Equatable, CaseIterable {
     case site, product, maker, batch, defect, grade, inspector, station, key, partner
+    /// Someone who logs in to `sapu serve` (`sapu user add`).
+    case user
     /// Whoever scans, voids or ships (`--operator`): a warehouse clerk is not an inspector.
     case `operator`
 }

@@ -221,5 +221,28 @@ enum Schema {
             updated_at TEXT NOT NULL
         );
         """,
+        // Users of `sapu serve` (docs/web.md): a scrypt hash, never the password; the count of
+        // wrong passwords in a row and until when log-ins wait. A session row keeps only the
+        // SHA-256 of its cookie, so a copy of the database logs nobody in.
+        """
+        CREATE TABLE web_user (
+            code TEXT PRIMARY KEY NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'qc', 'gudang', 'mitra')),
+            password_hash TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'id' CHECK (language IN ('id', 'en')),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until_unix INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE web_session (
+            token_sha256 TEXT PRIMARY KEY NOT NULL,
+            user TEXT NOT NULL REFERENCES web_user(code),
+            form_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_unix INTEGER NOT NULL
+        );
+        CREATE INDEX web_session_user ON web_session(user);
+        """,
     ]
 }

@@ -115,6 +115,7 @@ struct ControlCodeScanTests {
             DROP TABLE control_code_key; DROP TABLE shipment_document; DROP TABLE shipment_documents;
             DROP TABLE database_check; DROP INDEX bundle_voided; ALTER TABLE event DROP COLUMN reason;
             ALTER TABLE site DROP COLUMN time_zone; DROP TABLE label_offset;
+            DROP TABLE web_session; DROP TABLE web_user;
             PRAGMA user_version = 4
             """)
         let code = try sapu.controlCode("SAPUC MODE CHECK")

@@ -13,6 +13,7 @@ extension CodeKind {
         case .station: Message(id: "nama stasiun", en: "station name")
         case .key: Message(id: "id kunci", en: "key id")
         case .partner: Message(id: "kode mitra", en: "partner code")
+        case .user: Message(id: "kode pengguna", en: "user code")
         }
     }
 }
@@ -696,6 +697,40 @@ extension SapuError {
         case .unsafeFileName(let name):
             Message(id: "nama berkas \"\(name.visible)\" hanya boleh berisi huruf, angka, titik, _ dan -; tidak ada yang ditulis",
                     en: "file name \"\(name.visible)\" may hold only letters, digits, dots, _ and -; nothing was written")
+        case .passwordLength(let minimum, let maximum):
+            Message(id: "kata sandi harus \(minimum) sampai \(maximum) karakter; tidak ada yang diubah",
+                    en: "a password must have \(minimum) to \(maximum) characters; nothing was changed")
+        case .passwordsDiffer:
+            Message(id: "kedua kata sandi tidak sama; tidak ada yang diubah", en: "the two passwords differ; nothing was changed")
+        case .passwordNotGiven:
+            Message(id: "tidak ada kata sandi: ketik di terminal, atau beri satu baris lewat --password-stdin",
+                    en: "no password: type it at a terminal, or give one line with --password-stdin")
+        case .loginFailed:
+            Message(id: "kode pengguna atau kata sandi salah", en: "wrong user code or password")
+        case .loginThrottled(let seconds):
+            Message(id: "terlalu banyak kata sandi salah untuk pengguna ini; coba lagi dalam \(seconds) detik",
+                    en: "too many wrong passwords for this user; try again in \(seconds) seconds")
+        case .lastAdmin(let code):
+            Message(id: "\(code) adalah admin aktif terakhir; tambahkan admin lain dulu; tidak ada yang diubah",
+                    en: "\(code) is the last active admin; add another admin first; nothing was changed")
+        case .sessionExpired:
+            Message(id: "sesi Anda berakhir; silakan masuk lagi", en: "your session has ended; please log in again")
+        case .notAllowed(let role):
+            Message(id: "peran \(role) tidak boleh melakukan ini", en: "the \(role) role may not do this")
+        case .formTokenInvalid:
+            Message(id: "formulir ini kedaluwarsa atau tidak dikirim dari halaman Sapu; muat ulang halaman lalu coba lagi; tidak ada yang diubah",
+                    en: "this form has expired or was not sent from a Sapu page; reload the page and try again; nothing was changed")
+        case .uploadTooLarge(let limit):
+            Message(id: "kiriman lebih dari \(limit) MiB; tidak ada yang diubah", en: "the upload is over \(limit) MiB; nothing was changed")
+        case .formFieldMissing(let field):
+            Message(id: "isian \"\(field.indonesian)\" wajib diisi; tidak ada yang diubah",
+                    en: "the field \"\(field.english)\" is required; nothing was changed")
+        case .listenAddressInvalid(let text):
+            Message(id: "--listen \"\(text.visible)\" bukan ALAMAT:PORT (mis. 127.0.0.1:8080)",
+                    en: "--listen \"\(text.visible)\" is not HOST:PORT (e.g. 127.0.0.1:8080)")
+        case .listenFailed(let address):
+            Message(id: "tidak bisa mendengarkan di \(address): port sudah dipakai atau alamat bukan milik PC ini",
+                    en: "cannot listen on \(address): the port is in use or the address is not this PC's")
         }
     }
 }

@@ -614,4 +614,40 @@ extension Message {
     public static let helpPrinters = Message(
         id: "Daftar antrean printer CUPS: status, menerima pekerjaan atau tidak, perangkat, dan printer bawaan.",
         en: "List the CUPS printer queues: state, whether they accept jobs, device, and the default printer.")
+
+    // MARK: - user
+
+    public static let helpUser = Message(
+        id: "Tambah, daftar atau nonaktifkan pengguna aplikasi web (sapu serve), atau ganti kata sandinya.",
+        en: "Add, list or disable users of the web app (sapu serve), or change their password.")
+    public static let helpUserAdd = Message(
+        id: "Tambah pengguna. Kata sandi ditanyakan dua kali di terminal, atau dibaca satu baris dari stdin dengan --password-stdin.",
+        en: "Add a user. The password is asked twice at the terminal, or read as one line from stdin with --password-stdin.")
+    public static let helpUserCode = Message(id: "Kode pengguna, 0-9 dan A-Z (mis. QC1, GUDANG).", en: "User code, 0-9 and A-Z (e.g. QC1, GUDANG).")
+    public static let helpUserRole = Message(
+        id: "Peran: admin (semua, termasuk pengguna, nama pembuat dan kunci), qc (memeriksa dan mencetak label), gudang (memindai, mengemas, mengirim) atau mitra (hanya memeriksa kiriman yang tiba).",
+        en: "Role: admin (everything, including users, makers' names and keys), qc (inspects and prints labels), gudang (scans, packs, ships) or mitra (only verifies shipments that arrive).")
+    public static let helpUserPasswordStdin = Message(
+        id: "Baca kata sandi dari baris pertama stdin (untuk skrip).", en: "Read the password from the first line of stdin (for scripts).")
+    public static let helpUserLanguage = Message(
+        id: "Bahasa halaman pengguna: id atau en. Bawaan: id.", en: "The language of the user's pages: id or en. Default: id.")
+    public static let helpUserList = Message(id: "Daftar pengguna, peran dan statusnya.", en: "List users, their roles and whether they are active.")
+    public static let helpUserDisable = Message(
+        id: "Nonaktifkan pengguna; sesinya langsung berakhir. Mengganti kata sandinya mengaktifkannya lagi.",
+        en: "Disable a user; their sessions end at once. Setting a new password enables them again.")
+    public static let helpUserPassword = Message(
+        id: "Ganti kata sandi pengguna; sesinya berakhir dan hitungan salah kata sandi kembali nol.",
+        en: "Change a user's password; their sessions end and the count of wrong passwords goes back to zero.")
+
+    // MARK: - serve
+
+    public static let helpServe = Message(
+        id: "Jalankan aplikasi web Sapu untuk meja QC, gudang, mitra dan manajemen, di atas database yang sama. Berhenti dengan Ctrl-C.",
+        en: "Run the Sapu web app for the QC desk, the store room, the partner and management, on the same database. Stop with Ctrl-C.")
+    public static let helpServeListen = Message(
+        id: "Alamat dan port untuk mendengarkan. Bawaan 127.0.0.1:8080 (hanya PC ini); 0.0.0.0:8080 untuk PC dan ponsel di LAN.",
+        en: "Address and port to listen on. Default 127.0.0.1:8080 (this PC only); 0.0.0.0:8080 for PCs and phones on the LAN.")
+    public static let helpServeFiles = Message(
+        id: "Folder untuk berkas aplikasi web (label, pemeriksaan mitra, tanda terima). Bawaan: sapu-web di samping database.",
+        en: "Folder for the web app's files (labels, the partner's verifications, receipts). Default: sapu-web beside the database.")
 }

@@ -9,7 +9,7 @@ public enum Code {
         case .batch: 16
         case .defect: 8
         case .grade: 1
-        case .inspector, .operator, .station: 16
+        case .inspector, .operator, .station, .user: 16
         case .key: 4
         }
     }

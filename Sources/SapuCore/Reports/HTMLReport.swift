@@ -11,6 +11,15 @@ extension ReportDocument {
         page.element("h1", title)
         for line in subtitle { page.element("p", line, attributes: ["class": "sub"]) }
         page.raw("</header>\n")
+        page.raw(htmlBody)
+        page.raw("<footer>Sapu</footer>\n</body>\n</html>\n")
+        return page.text
+    }
+
+    /// The tiles, charts and tables without the page around them, for a page that has its own
+    /// header (`sapu serve`); the same markup as the standalone page.
+    public var htmlBody: String {
+        var page = HTMLWriter()
         if !highlights.isEmpty {
             page.raw("<div class=\"tiles\">\n")
             for highlight in highlights {
@@ -37,11 +46,16 @@ extension ReportDocument {
             for note in section.notes { page.element("p", note, attributes: ["class": "note"]) }
             page.raw("</section>\n")
         }
-        page.raw("<footer>Sapu</footer>\n</body>\n</html>\n")
         return page.text
     }
 
-    static let style = """
+    /// Only the report's charts, as SVG figures: the dashboard shows the QC chart this way.
+    public var htmlCharts: String {
+        sections.flatMap(\.charts).map { "<figure>\n" + HTMLChart.svg($0, language: language) + "</figure>\n" }.joined()
+    }
+
+    /// The stylesheet of the report's markup; `sapu serve` includes it in its own.
+    public static let style = """
 
         body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #1f2933; margin: 24px auto;
                max-width: 1040px; padding: 0 16px; font-size: 14px; line-height: 1.4; }

@@ -1,0 +1,162 @@
+import Foundation
+import SapuCore
+
+/// The fields and files of a posted form, urlencoded or multipart, or a JSON body's top-level strings.
+public struct Form: Sendable {
+    /// One uploaded file: the name the browser gave it (never used as a path) and its bytes.
+    public struct File: Sendable {
+        public var fileName: String
+        public var bytes: [UInt8]
+    }
+
+    public var fields: [String: [String]] = [:]
+    public var files: [String: File] = [:]
+
+    public init() {}
+
+    /// The first value of `name`, trimmed; nil when missing or empty.
+    public subscript(_ name: String) -> String? {
+        guard let value = fields[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Every value of `name` (checkboxes, repeated fields).
+    public func all(_ name: String) -> [String] { fields[name] ?? [] }
+
+    /// The value of a required field, or `formFieldMissing` naming it in the user's words.
+    public func required(_ name: String, label: Message) throws(SapuError) -> String {
+        guard let value = self[name] else { throw .formFieldMissing(field: label) }
+        return value
+    }
+
+    /// A required file, non-empty.
+    public func file(_ name: String, label: Message) throws(SapuError) -> File {
+        guard let file = files[name], !file.bytes.isEmpty else { throw .formFieldMissing(field: label) }
+        return file
+    }
+
+    // MARK: Reading bodies
+
+    /// `a=1&b=x+y`: `+` is a space, `%XX` a byte; bytes that are not UTF-8 become U+FFFD.
+    static func urlEncoded(_ body: [UInt8]) -> Form {
+        var form = Form()
+        for pair in body.split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = percentDecoded(parts[0])
+            let value = parts.count > 1 ? percentDecoded(parts[1]) : ""
+            form.fields[name, default: []].append(value)
+        }
+        return form
+    }
+
+    static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "+") {
+                out.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+                      let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                out.append(high << 4 | low)
+                index += 2
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// `multipart/form-data` (RFC 7578); nil when the body does not follow it.
+    static func multipart(_ body: [UInt8], boundary: String) -> Form? {
+        let delimiter = Array(("--" + boundary).utf8)
+        guard !boundary.isEmpty, boundary.utf8.count <= 70 else { return nil }
+        var form = Form()
+        var parts = split(body, on: delimiter)
+        // Before the first delimiter is a preamble; after the last ("--") an epilogue.
+        guard parts.count >= 2 else { return nil }
+        parts.removeFirst()
+        for part in parts {
+            if part.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { return form }
+            guard part.starts(with: [13, 10]) else { return nil }
+            let content = part.dropFirst(2)
+            guard let headerEnd = find(content, [13, 10, 13, 10]) else { return nil }
+            let headers = String(decoding: content[content.startIndex..<headerEnd], as: UTF8.self)
+            var value = content[(headerEnd + 4)...]
+            // The CRLF before the next delimiter belongs to the delimiter.
+            guard value.count >= 2, value.suffix(2).elementsEqual([13, 10]) else { return nil }
+            value = value.dropLast(2)
+            guard let disposition = headers.split(separator: "\r\n").first(where: {
+                $0.lowercased().hasPrefix("content-disposition:")
+            }), let name = parameter("name", in: String(disposition)) else { return nil }
+            if let fileName = parameter("filename", in: String(disposition)) {
+                form.files[name] = File(fileName: fileName, bytes: Array(value))
+            } else {
+                form.fields[name, default: []].append(String(decoding: value, as: UTF8.self))
+            }
+        }
+        // No closing delimiter: the body was cut.
+        return nil
+    }
+
+    /// `name="value"` inside a Content-Disposition header.
+    private static func parameter(_ key: String, in header: String) -> String? {
+        for item in header.split(separator: ";").dropFirst() {
+            let pair = item.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == key else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            return value
+        }
+        return nil
+    }
+
+    private static func find(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8], from start: Int? = nil) -> Int? {
+        var index = start ?? haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        guard let first = needle.first else { return nil }
+        while index <= last {
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func split(_ body: [UInt8], on delimiter: [UInt8]) -> [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
+        var start = 0
+        let slice = body[...]
+        while let found = find(slice, delimiter, from: start) {
+            parts.append(slice[start..<found])
+            start = found + delimiter.count
+        }
+        parts.append(slice[start...])
+        return parts
+    }
+
+    /// A JSON object's string, number and boolean members as fields (API calls).
+    static func json(_ body: [UInt8]) -> Form? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
+        var form = Form()
+        for (key, value) in object {
+            switch value {
+            case let text as String: form.fields[key] = [text]
+            case let number as NSNumber: form.fields[key] = [number.stringValue]
+            case let list as [Any]: form.fields[key] = list.compactMap { ($0 as? String) ?? ($0 as? NSNumber)?.stringValue }
+            default: continue
+            }
+        }
+        return form
+    }
+}
