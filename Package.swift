@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "SapuWebTests", dependencies: [
             "SapuWeb", "SapuApp", "SapuStore", "SapuCore",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels"]),
     ]

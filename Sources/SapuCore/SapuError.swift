@@ -334,6 +334,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case listenAddressInvalid(String)
     /// The server could not listen on `address` (in use, not this machine's, not allowed).
     case listenFailed(address: String)
+    /// A download that is not there: never written, removed, or a name that cannot be one of Sapu's files.
+    case downloadMissing(String)
 
     // Files
     case fileUnreadable(path: String)

@@ -728,6 +728,8 @@ extension SapuError {
         case .listenAddressInvalid(let text):
             Message(id: "--listen \"\(text.visible)\" bukan ALAMAT:PORT (mis. 127.0.0.1:8080)",
                     en: "--listen \"\(text.visible)\" is not HOST:PORT (e.g. 127.0.0.1:8080)")
+        case .downloadMissing(let name):
+            Message(id: "berkas \"\(name.visible)\" tidak ada di sini", en: "there is no file \"\(name.visible)\" here")
         case .listenFailed(let address):
             Message(id: "tidak bisa mendengarkan di \(address): port sudah dipakai atau alamat bukan milik PC ini",
                     en: "cannot listen on \(address): the port is in use or the address is not this PC's")
