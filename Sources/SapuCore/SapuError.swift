@@ -330,7 +330,7 @@ public enum SapuError: Error, Sendable, Equatable {
     case uploadTooLarge(limitMiB: Int)
     /// A form field that is required and missing or empty; `field` is its label in the user's words.
     case formFieldMissing(field: Message)
-    /// `--listen` is not `HOST:PORT` with a port from 1 to 65535.
+    /// `--listen` is not `HOST:PORT` with a port from 0 (any free port) to 65535.
     case listenAddressInvalid(String)
     /// The server could not listen on `address` (in use, not this machine's, not allowed).
     case listenFailed(address: String)
