@@ -244,6 +244,25 @@ import Testing
         }
     }
 
+    @Test func aVisitorChoosesTheLogInPagesLanguageAndABrowserAskingForEnglishGetsIt() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let standard = try await client.execute(uri: "/login", method: .get)
+            #expect(standard.text.contains(Message.webLoginTitle.text(.id)))
+            let asked = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "en-GB,en;q=0.9"])
+            #expect(asked.text.contains(Message.webLoginTitle.text(.en)))
+            let chosen = try await client.execute(uri: "/login?lang=en", method: .get)
+            #expect(chosen.text.contains(Message.webLoginTitle.text(.en)))
+            let cookie = try #require(chosen.headers[.setCookie]?.split(separator: ";").first)
+            let remembered = try await client.execute(uri: "/login", method: .get, headers: [.cookie: String(cookie)])
+            #expect(remembered.text.contains(Message.webLoginTitle.text(.en)))
+            let refused = try await client.execute(uri: "/login", method: .post,
+                                                   headers: [.cookie: String(cookie), .contentType: "application/x-www-form-urlencoded"],
+                                                   body: ByteBuffer(string: "code=QC1&password=salah-salah"))
+            #expect(refused.text.contains(SapuError.loginFailed.message.text(.en)))
+        }
+    }
+
     static func logInPage(_ client: any TestClientProtocol, _ code: String, _ password: String) async throws -> TestResponse {
         try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                  body: ByteBuffer(string: "code=\(Browser.encode(code))&password=\(Browser.encode(password))"))
