@@ -3,10 +3,11 @@
 # Uses a release build; all files go to a fresh temporary directory.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-# Debian packages: the C libraries and font sapu builds against, plus the reference tools the benchmarks run beside sapu.
+# Debian packages: the C libraries and font sapu builds against, plus the reference tools the benchmarks run beside sapu
+# (wrk drives the web app).
 packages=(
     pkg-config libqrencode-dev libpng-dev libjpeg62-turbo-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
-    zbar-tools poppler-utils qrencode sqlite3 bc python3 file libjpeg-turbo-progs)
+    zbar-tools poppler-utils qrencode sqlite3 bc python3 file libjpeg-turbo-progs wrk)
 missing=$(sapu_missing_packages "${packages[@]}")
 if [[ -n "$missing" ]]; then
     echo "== installing: $missing"
@@ -58,7 +59,10 @@ row "per call, 200 separate 'sapu inspect' (durable write)" "$(ms "$(echo "$(ela
 
 
 # --- Further sections: one file per capability, sharing the helpers above ----------
+# A section that cannot measure what it should sets BENCH_FAILED=1 (after saying why, on stderr).
+BENCH_FAILED=0
 for section in "$SAPU_ROOT"/Scripts/bench/*.sh; do
     [[ -e "$section" ]] && source "$section"
 done
 echo "files in $BENCH"
+exit "$BENCH_FAILED"

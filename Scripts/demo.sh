@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds sapu, and runs a realistic day at the workshop
-# on a local SQLite file in a fresh temporary directory.
+# on a local SQLite file in a fresh temporary directory; then serves the web app on the
+# day's database (and the partner's) with demo users until Ctrl-C.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-# Debian packages: the C libraries and font sapu builds against, plus what the demo uses to read labels back and its time zone.
+# Debian packages: the C libraries and font sapu builds against, plus what the demo uses to read labels back, its time zone, and Python to find free ports.
 packages=(
     pkg-config libqrencode-dev libpng-dev libjpeg62-turbo-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
-    zbar-tools poppler-utils tzdata)
+    zbar-tools poppler-utils tzdata python3)
 missing=$(sapu_missing_packages "${packages[@]}")
 if [[ -n "$missing" ]]; then
     echo "== installing: $missing"
@@ -165,3 +166,66 @@ echo "  labels:       $DEMO/labels (thermal PNGs, A4 sheet PDF, ZPL, TSPL, comma
 echo "  shipment:     $DEMO/shipment (manifest, signature, CSV, surat jalan PDF)"
 echo "  partner side: $DEMO/partner (manifest, public key, verification state, signed receipts; its own site in own/)"
 echo "  reports:      $DEMO/reports (QC report as HTML with charts, makers as CSV)"
+
+# --- The web app on the day's database -------------------------------------------------
+# The workshop's `sapu serve` (admin, QC desk, store room) and the partner's own (its
+# receiving clerk), each on its own database, as on two PCs. SAPU_DEMO_SERVE=0 skips this.
+[[ "${SAPU_DEMO_SERVE:-1}" == 0 ]] && exit 0
+step "The web app: the workshop's and the partner's sapu serve, with demo users (stop with Ctrl-C)"
+DEMO_PASSWORD="sapu-demo-123"
+for user in ADMIN:admin QC1:qc GUDANG1:gudang; do
+    printf '%s\n' "$DEMO_PASSWORD" | sapu user add "${user%%:*}" --role "${user##*:}" --password-stdin
+done
+printf '%s\n' "$DEMO_PASSWORD" | SAPU_DB="$DEMO/partner/own/phc.sqlite" sapu user add MITRA1 --role mitra --password-stdin
+# 8080 and 8081 when free, else any free port.
+free_port() {
+    python3 -c 'import socket, sys
+for port in (int(sys.argv[1]), 0):
+    try:
+        s = socket.socket(); s.bind(("127.0.0.1", port)); print(s.getsockname()[1]); break
+    except OSError: pass' "$1"
+}
+server_pids=()
+stop_servers() {
+    trap - INT TERM EXIT
+    local pid
+    for pid in "${server_pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+    for pid in "${server_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    server_pids=()
+}
+trap 'stop_servers; exit 0' INT TERM
+trap stop_servers EXIT
+# Starts a server and sets SERVED_URL to the URL it printed once it listens (its output goes on in the log).
+serve() {
+    local log=$1 db=$2 port pid
+    port=$(free_port "$3")
+    "$SAPU_BIN" serve --listen "127.0.0.1:$port" --db "$db" > "$log" 2>&1 &
+    pid=$!
+    server_pids+=("$pid")
+    SERVED_URL=""
+    for _ in $(seq 600); do
+        SERVED_URL=$(grep -o 'http://[^ ]*/' "$log" 2>/dev/null || true)
+        [[ -n "$SERVED_URL" ]] && return 0
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    echo "sapu serve did not start: $(cat "$log")" >&2
+    exit 1
+}
+serve "$DEMO/workshop/serve.log" "$SAPU_DB" 8080
+WORKSHOP_URL=$SERVED_URL
+serve "$DEMO/partner/serve.log" "$DEMO/partner/own/phc.sqlite" 8081
+PARTNER_URL=$SERVED_URL
+cat <<TEXT
+
+Sapu is running (every password: $DEMO_PASSWORD)
+  workshop (Lapas Kelas IIA Purwokerto): $WORKSHOP_URL
+      ADMIN    admin: everything, makers' names, users, keys
+      QC1      qc: inspection and labels
+      GUDANG1  gudang: scanning station, shipments ($SJ is delivered)
+  partner (CV. Pusat Handicraft, its own database): $PARTNER_URL
+      MITRA1   mitra: verification; upload $DEMO/shipment/$STEM.manifest.json,
+               its .manifest.sig and $DEMO/workshop/PWT.pub
+Logs: $DEMO/workshop/serve.log, $DEMO/partner/serve.log. Stop with Ctrl-C.
+TEXT
+wait "${server_pids[@]}" || true

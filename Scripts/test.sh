@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds sapu, and runs the whole test suite.
+# Installs what is missing, builds sapu and its tests once, runs the whole Swift test suite,
+# then the browser tests: headless Chromium driven by Selenium against `sapu serve`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-# Debian packages: the C libraries and font sapu builds against, plus the independent tools the tests check against.
+# Debian packages: the C libraries and font sapu builds against, plus the independent tools the tests check against,
+# and the browser the web app is tested in (Chromium, its WebDriver, Python for Selenium).
 packages=(
     pkg-config libqrencode-dev libpng-dev libjpeg62-turbo-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
     zbar-tools poppler-utils qrencode sqlite3 strace file coreutils time openssl tzdata
-    cups cups-client)
+    cups cups-client
+    chromium chromium-driver python3 python3-pip util-linux procps)
 missing=$(sapu_missing_packages "${packages[@]}")
 if [[ -n "$missing" ]]; then
     echo "== installing: $missing"
@@ -15,11 +18,52 @@ if [[ -n "$missing" ]]; then
     # shellcheck disable=SC2086
     apt-get install -y -qq $missing >/dev/null
 fi
+# Selenium from PyPI, pinned (the newest cannot be resolved here). Debian's own Python refuses
+# pip outside a virtual environment unless told (PEP 668); the tests add nothing else to it.
+SELENIUM=4.38.0
+if ! python3 -c "import sys, selenium; sys.exit(selenium.__version__ != '$SELENIUM')" 2>/dev/null; then
+    echo "== installing: selenium==$SELENIUM (PyPI)"
+    python3 -m pip install --quiet --disable-pip-version-check "selenium==$SELENIUM" 2>/dev/null ||
+        python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "selenium==$SELENIUM"
+fi
 command -v swift >/dev/null || { echo "swift is not installed (expected at /opt/swift)"; exit 1; }
-sapu_build
-echo "== running tests"
+# One build: sapu and every test target; `swift test` below only runs them.
+sapu_build --build-tests
 cd "$SAPU_ROOT"
+
+echo "== running tests"
 set +e
-swift test 2>&1 | grep -Ev "^\[[0-9]+/[0-9]+\]|^(Compiling|Building|Write|Emitting|Linking)"
-status=${PIPESTATUS[0]}
-exit "$status"
+swift test --skip-build 2>&1 | grep -Ev "^\[[0-9]+/[0-9]+\]|^(Compiling|Building|Write|Emitting|Linking)"
+swift_status=${PIPESTATUS[0]}
+set -e
+
+# The browser tests start two `sapu serve`, chromedriver and Chromium: in a process group of their
+# own, so that whatever happens (a failure, Ctrl-C, CI's timeout) none of them outlives this script.
+ARTEFACTS="$SAPU_ROOT/.build/browser-artefacts"
+browser_pid=""
+stop_browser_tests() {
+    [[ -n "$browser_pid" ]] || return 0
+    if kill -0 "$browser_pid" 2>/dev/null; then
+        kill -TERM -- "-$browser_pid" 2>/dev/null || kill -TERM "$browser_pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$browser_pid" 2>/dev/null || break; sleep 0.2; done
+    fi
+    kill -KILL -- "-$browser_pid" 2>/dev/null || true
+    browser_pid=""
+}
+trap stop_browser_tests EXIT
+trap 'stop_browser_tests; exit 130' INT TERM
+echo "== running browser tests (headless Chromium, Selenium)"
+setsid python3 Tests/browser/run.py --sapu "$SAPU_BIN" --artefacts "$ARTEFACTS" &
+browser_pid=$!
+set +e
+wait "$browser_pid"
+browser_status=$?
+set -e
+stop_browser_tests
+
+echo
+echo "== Swift tests: $([[ $swift_status -eq 0 ]] && echo passed || echo "FAILED ($swift_status)")"
+echo "== browser tests: $([[ $browser_status -eq 0 ]] && echo passed || echo "FAILED ($browser_status)")"
+echo "== browser test artefacts (screenshots of every page, downloads, server logs): $ARTEFACTS"
+[[ $swift_status -eq 0 ]] || exit "$swift_status"
+exit "$browser_status"
