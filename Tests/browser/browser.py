@@ -13,6 +13,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from sites import PASSWORD
 
+# Selenium must never fetch a browser or a driver: Debian's are installed by Scripts/test.sh.
+os.environ.setdefault("SE_OFFLINE", "true")
 CHROMIUM = os.environ.get("SAPU_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("SAPU_CHROMEDRIVER", "/usr/bin/chromedriver")
 WAIT = 15

@@ -327,3 +327,7 @@ class TheDay(unittest.TestCase):
         for bundle in self.bundles:
             self.assertEqual(self.w.workshop.json("bundle", "show", bundle).get("state"), "received", bundle)
         desk.open("/", "dashboard-gudang-end-of-day")
+        # English per user: the button in the header switches, and the page comes back in English.
+        desk.submit("#language", "switching to English")
+        self.assertEqual(desk.driver.execute_script("return document.documentElement.lang"), "en")
+        desk.shot("dashboard-english")
