@@ -68,6 +68,8 @@ public enum SapuError: Error, Sendable, Equatable {
 
     // Scanning
     case emptyScan
+    /// A control code of the scanning station where a bundle's label or id was asked for.
+    case notABundle
     case noCodeInImage(String)
     case scanTooLong(Int)
     case notUTF8

@@ -46,6 +46,9 @@ public struct WebServer: Sendable {
         addAssetRoutes(to: router)
         addSessionRoutes(to: router)
         addDashboardRoutes(to: router)
+        addInspectionRoutes(to: router)
+        addLabelRoutes(to: router)
+        addBundleRoutes(to: router)
         return router
     }
 

@@ -268,6 +268,9 @@ extension SapuError {
             Message(id: "tidak ada kode QR di gambar \(path)", en: "no QR code found in image \(path)")
         case .emptyScan:
             Message(id: "baris kosong", en: "empty line")
+        case .notABundle:
+            Message(id: "ini kode perintah stasiun pindai, bukan label atau id ikatan",
+                    en: "this is a scanning station's command code, not a bundle's label or id")
         case .scanTooLong(let count):
             Message(id: "terlalu panjang (\(count) karakter) untuk label Sapu", en: "too long (\(count) characters) for a Sapu label")
         case .notUTF8:
