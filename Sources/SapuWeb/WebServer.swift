@@ -46,6 +46,8 @@ public struct WebServer: Sendable {
         addAssetRoutes(to: router)
         addSessionRoutes(to: router)
         addDashboardRoutes(to: router)
+        addScanningRoutes(to: router)
+        addShipmentRoutes(to: router)
         return router
     }
 
