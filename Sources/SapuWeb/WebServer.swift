@@ -49,6 +49,8 @@ public struct WebServer: Sendable {
         addInspectionRoutes(to: router)
         addLabelRoutes(to: router)
         addBundleRoutes(to: router)
+        addScanningRoutes(to: router)
+        addShipmentRoutes(to: router)
         return router
     }
 
