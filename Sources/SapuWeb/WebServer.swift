@@ -46,6 +46,7 @@ public struct WebServer: Sendable {
         addAssetRoutes(to: router)
         addSessionRoutes(to: router)
         addDashboardRoutes(to: router)
+        addVerificationRoutes(to: router)
         return router
     }
 
