@@ -338,6 +338,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case listenFailed(address: String)
     /// A download that is not there: never written, removed, or a name that cannot be one of Sapu's files.
     case downloadMissing(String)
+    /// No verification of that id on this server (never started, or a made-up id).
+    case verificationUnknown(String)
 
     // Files
     case fileUnreadable(path: String)

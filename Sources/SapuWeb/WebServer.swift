@@ -51,6 +51,7 @@ public struct WebServer: Sendable {
         addBundleRoutes(to: router)
         addScanningRoutes(to: router)
         addShipmentRoutes(to: router)
+        addVerificationRoutes(to: router)
         return router
     }
 
