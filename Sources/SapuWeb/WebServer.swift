@@ -46,6 +46,8 @@ public struct WebServer: Sendable {
         addAssetRoutes(to: router)
         addSessionRoutes(to: router)
         addDashboardRoutes(to: router)
+        addReportRoutes(to: router)
+        addAdminRoutes(to: router)
         return router
     }
 
