@@ -6,7 +6,7 @@ import SapuCore
 extension WebServer {
     func addAssetRoutes(to router: Router<WebContext>) {
         router.get("/static/sapu.css") { _, _ in
-            Self.asset(Assets.stylesheet, type: "text/css; charset=utf-8")
+            Self.asset(Assets.stylesheet + ReportStyle.scoped, type: "text/css; charset=utf-8")
         }
         router.get("/static/sapu.js") { _, _ in
             Self.asset(Assets.script, type: "text/javascript; charset=utf-8")

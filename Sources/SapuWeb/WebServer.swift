@@ -52,6 +52,8 @@ public struct WebServer: Sendable {
         addScanningRoutes(to: router)
         addShipmentRoutes(to: router)
         addVerificationRoutes(to: router)
+        addReportRoutes(to: router)
+        addAdminRoutes(to: router)
         return router
     }
 
