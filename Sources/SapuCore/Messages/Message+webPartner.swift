@@ -72,7 +72,7 @@ extension Message {
     /// The big line after a scan: the outcome word, the bundle, "n of N", and the reason.
     public static func webVerifyAnswer(outcome: Message, bundle: String, progress: String, manual: Bool, reason: Message?) -> Message {
         func line(_ language: Language) -> String {
-            var text = outcome.text(language) + " " + bundle
+            var text = outcome.text(language) + (bundle.isEmpty ? "" : " " + bundle)
             if !progress.isEmpty { text += " (" + progress + ")" }
             if manual { text += " " + Message.manualEntry.text(language) }
             if let reason { text += " — " + reason.text(language) }
