@@ -106,7 +106,7 @@ extension WebServer {
         // Untrimmed: the classifier tells a line with stray spaces from a clean one, as at the CLI.
         guard let code = context.form.fields["code"]?.first,
               !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw .formFieldMissing(field: .webVerifyScanLabel)
+            throw .formFieldMissing(field: .webVerifyScanField)
         }
         let folder = verifications, now = self.now
         return try await Blocking.run { () throws(SapuError) in try folder.scan(id, text: code, at: now) }

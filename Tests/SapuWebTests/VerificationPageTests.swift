@@ -237,6 +237,7 @@ struct VerificationPageTests {
             let empty = try await browser.post(client, "/verify/\(id)/scan", [("code", "  ")])
             #expect(empty.status == .badRequest)
             #expect(empty.text.contains("class=\"result refused\""))
+            #expect(empty.text.contains("isian &quot;Kode label atau nomor ikatan&quot; wajib diisi"))
         }
     }
 
