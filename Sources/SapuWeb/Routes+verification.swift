@@ -28,7 +28,8 @@ extension WebServer {
             let json = Self.wantsJSON(request)
             do {
                 let (scanned, snapshot) = try await self.scanVerification(context)
-                let answer = VerifyScanJSON(scanned.last?.answer, snapshot: snapshot, language: context.language)
+                let answer = VerifyScanJSON(scanned.last?.answer, snapshot: snapshot, language: context.language,
+                                            all: scanned)
                 if json { return Reply.json(answer) }
                 return try self.verificationPage(snapshot, context, answer: answer)
             } catch let error as SapuError {
@@ -66,7 +67,7 @@ extension WebServer {
         router.post("/api/v1/verifications/{id}/scan") { _, context in
             let (scanned, snapshot) = try await self.scanVerification(context)
             return Reply.json(VerifyScanJSON(scanned.last?.answer, snapshot: snapshot, language: context.language,
-                                             all: scanned))
+                                             all: scanned, api: true))
         }
         router.post("/api/v1/verifications/{id}/finish") { _, context in
             Reply.json(VerificationJSON(try await self.finishVerification(context)))
@@ -105,7 +106,7 @@ extension WebServer {
         // Untrimmed: the classifier tells a line with stray spaces from a clean one, as at the CLI.
         guard let code = context.form.fields["code"]?.first,
               !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw .formFieldMissing(field: .webVerifyScanLabel)
+            throw .formFieldMissing(field: .webVerifyScanField)
         }
         let folder = verifications, now = self.now
         return try await Blocking.run { () throws(SapuError) in try folder.scan(id, text: code, at: now) }
@@ -260,7 +261,7 @@ struct VerifyScanJSON: Encodable {
     }
 
     init(_ answer: Verification.Answer?, snapshot: VerificationFolder.Snapshot, language: Language,
-         all: [PartnerVerification.Scanned] = []) {
+         all: [PartnerVerification.Scanned] = [], api: Bool = false) {
         let verification = snapshot.verification
         counts = Self.counts(verification).merging(Self.lists(verification, language: language)) { first, _ in first }
         fields = ["scan-input": ""]
@@ -275,13 +276,15 @@ struct VerifyScanJSON: Encodable {
         default: "refused"
         }
         let progress = answer.outcome == .expected ? "\(answer.progress)/\(verification.expectedCount)" : ""
-        line = Message.webVerifyAnswer(outcome: .verifyOutcome(answer.outcome), bundle: answer.bundle ?? "",
+        // What was scanned when it names no bundle (garbage, another barcode), as `sapu verify` shows it.
+        let shown = answer.bundle ?? String((all.last?.input ?? "").trimmingSpaces().prefix(40)).visible
+        line = Message.webVerifyAnswer(outcome: .verifyOutcome(answer.outcome), bundle: shown,
                                        progress: progress, manual: answer.manual, reason: answer.reason?.message).text(language)
         outcome = answer.outcome.rawValue
         bundle = answer.bundle
         reason = answer.reason?.message.text(language)
         manual = answer.manual
-        if all.count > 1 {
+        if all.count > 1, api {
             answers = all.map { Line(input: $0.input, outcome: $0.answer.outcome.rawValue, bundle: $0.answer.bundle,
                                      reason: $0.answer.reason?.message.text(language), manual: $0.answer.manual) }
         }

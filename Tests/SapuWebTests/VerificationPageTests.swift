@@ -205,9 +205,19 @@ struct VerificationPageTests {
             #expect(again == first)
             let page = try await browser.get(client, "/verify/" + again)
             #expect(page.text.contains("id=\"received\">2<") && page.text.contains("id=\"missing\">3<"))
+            // Another manifest of the same shipment (the workshop signed a corrected one) is a verification of its own.
+            var corrected = try ShipmentFiles.decodeManifest(shipped.manifest, path: "m")
+            corrected.driver = "Sutrisno"
+            let bytes = ShipmentFiles.encode(corrected)
+            let signature = Array(DetachedSignature(signing: bytes, with: shipped.shop.key).text.utf8)
+            let other = try Self.started(try await browser.upload(client, "/verify", files: shipped.files(manifest: bytes,
+                                                                                                             signature: signature)))
+            #expect(other != first && other.hasPrefix(shipped.stem + "-"))
+            #expect(try await browser.get(client, "/verify/" + other).text.contains("id=\"received\">0<"))
             let list = try await browser.get(client, "/api/v1/verifications")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(list.body.readableBytesView)) as? [[String: Any]])
-            #expect(json.count == 1 && json.first?["received"] as? Int == 2)
+            #expect(json.count == 2)
+            #expect(json.first { $0["id"] as? String == first }?["received"] as? Int == 2)
         }
     }
 
@@ -221,9 +231,13 @@ struct VerificationPageTests {
             #expect(page.text.contains("class=\"result ok\""))
             #expect(page.text.contains("SESUAI \(shipped.ids[2]) (1/5) (diketik manual)"), "\(page.text)")
             #expect(page.text.contains("id=\"received\">1<"))
+            let garbage = try await browser.post(client, "/verify/\(id)/scan", [("code", "HELLO WORLD")])
+            #expect(garbage.text.contains("class=\"result refused\""))
+            #expect(garbage.text.contains("BUKAN SAPU HELLO WORLD — "), "\(garbage.text)")
             let empty = try await browser.post(client, "/verify/\(id)/scan", [("code", "  ")])
             #expect(empty.status == .badRequest)
             #expect(empty.text.contains("class=\"result refused\""))
+            #expect(empty.text.contains("isian &quot;Kode label atau nomor ikatan&quot; wajib diisi"))
         }
     }
 

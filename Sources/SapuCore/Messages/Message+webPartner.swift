@@ -34,6 +34,8 @@ extension Message {
     public static let webVerifyScanLabel = Message(
         id: "Pindai label setiap ikatan (atau ketik nomor ikatan, lalu Enter)",
         en: "Scan each bundle's label (or type the bundle id, then Enter)")
+    /// The scan field's name in a refusal ("the field ... is required").
+    public static let webVerifyScanField = Message(id: "Kode label atau nomor ikatan", en: "Label code or bundle id")
     public static let webVerifyScanButton = Message(id: "Catat", en: "Record")
     public static let webVerifyScanWaiting = Message(id: "Siap memindai.", en: "Ready to scan.")
     public static let webVerifyTalliesTitle = Message(id: "Hitungan", en: "Tallies")
@@ -72,7 +74,7 @@ extension Message {
     /// The big line after a scan: the outcome word, the bundle, "n of N", and the reason.
     public static func webVerifyAnswer(outcome: Message, bundle: String, progress: String, manual: Bool, reason: Message?) -> Message {
         func line(_ language: Language) -> String {
-            var text = outcome.text(language) + " " + bundle
+            var text = outcome.text(language) + (bundle.isEmpty ? "" : " " + bundle)
             if !progress.isEmpty { text += " (" + progress + ")" }
             if manual { text += " " + Message.manualEntry.text(language) }
             if let reason { text += " — " + reason.text(language) }
