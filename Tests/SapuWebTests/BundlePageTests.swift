@@ -58,7 +58,9 @@ import Testing
 
             #expect(try await clerk.get(client, "/bundles/\(batch)-0404").status == .notFound)
             #expect(try await clerk.get(client, "/api/v1/bundles/\(batch)-0404").status == .notFound)
-            #expect(try await clerk.get(client, "/api/v1/bundles/nonsense").status == .badRequest)
+            let nonsense = try await clerk.get(client, "/api/v1/bundles/%3Cnonsense%3E")
+            #expect((400..<500).contains(nonsense.status.code))
+            #expect(nonsense.text.hasPrefix("{\"error\":"))
         }
     }
 
