@@ -8,8 +8,8 @@ import SapuStore
 extension WebServer {
     func addInspectionRoutes(to router: Router<WebContext>) {
         router.get("/inspect") { request, context in
-            let typed = DeskForm(batch: request.uri.queryParameters["batch"].map(String.init),
-                                 againBundles: request.uri.queryParameters["bundles"].map(String.init) ?? "")
+            let typed = DeskForm(batch: request.queryForm["batch"],
+                                 againBundles: request.queryForm["bundles"] ?? "")
             return try await self.inspectPage(context, typed: typed)
         }
         router.post("/inspect") { _, context in
