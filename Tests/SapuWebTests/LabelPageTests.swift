@@ -82,7 +82,7 @@ import Testing
             // Labelled already: without "again" nothing is written, and the page says how to reprint.
             let twice = try await browser.post(client, "/labels", [("bundles", "\(batch)-0001"), ("format", "zpl")])
             #expect(twice.status == .conflict)
-            #expect(twice.text.contains("centang &quot;tulis ulang&quot;"))
+            #expect(twice.text.contains("centang &quot;Tulis ulang&quot;"))
             #expect(!twice.text.contains("--again"))
             let again = try await browser.post(client, "/labels", [("bundles", "\(batch)-0001"), ("format", "zpl"), ("again", "yes")])
             #expect(again.status == .ok)

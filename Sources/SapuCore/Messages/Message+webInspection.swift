@@ -62,8 +62,8 @@ extension Message {
     public static let webLabelsTemplate = Message(id: "Templat", en: "Template")
     public static let webLabelsUsualTemplate = Message(id: "biasa untuk formatnya", en: "usual for the format")
     public static let webLabelsFormat = Message(id: "Format berkas", en: "File format")
-    public static let webLabelsAgain = Message(id: "Tulis ulang label yang berlaku (cetak ulang, revisi sama)",
-                                               en: "Write the current labels again (reprint, same revision)")
+    public static let webLabelsAgain = Message(id: "Tulis ulang: label yang berlaku, revisi sama (cetak ulang)",
+                                               en: "Write again: the current labels, same revision (reprint)")
     public static let webLabelsPrinter = Message(id: "Printer", en: "Printer")
     public static let webLabelsNoPrinter = Message(id: "tidak ada: tulis berkas untuk diunduh", en: "none: write files to download")
     public static let webLabelsButton = Message(id: "Buat label", en: "Make labels")
@@ -75,24 +75,24 @@ extension Message {
         id: "isi id ikatan atau pilih satu batch (salah satu); tidak ada yang diubah",
         en: "give bundle ids or choose one batch (one of them); nothing was changed")
     public static func webLabelsAlreadyCurrent(_ bundles: [String]) -> Message {
-        Message(id: "\(SapuError.bundleList(bundles).indonesian) sudah punya label yang berlaku; untuk menulis ulang label yang sama, centang \"tulis ulang\"; tidak ada yang ditulis",
-                en: "\(SapuError.bundleList(bundles).english) already \(bundles.count == 1 ? "has" : "have") a current label; to write the same label again, tick \"write again\"; nothing was written")
+        Message(id: "\(SapuError.bundleList(bundles).indonesian) sudah punya label yang berlaku; untuk menulis ulang label yang sama, centang \"Tulis ulang\"; tidak ada yang ditulis",
+                en: "\(SapuError.bundleList(bundles).english) already \(bundles.count == 1 ? "has" : "have") a current label; to write the same label again, tick \"Write again\"; nothing was written")
     }
     public static func webLabelsNothingToReprint(_ bundles: [String]) -> Message {
-        Message(id: "\(SapuError.bundleList(bundles).indonesian) belum punya label yang berlaku untuk ditulis ulang; hapus centang \"tulis ulang\"; tidak ada yang ditulis",
-                en: "\(SapuError.bundleList(bundles).english) \(bundles.count == 1 ? "has" : "have") no current label to write again; untick \"write again\"; nothing was written")
+        Message(id: "\(SapuError.bundleList(bundles).indonesian) belum punya label yang berlaku untuk ditulis ulang; hapus centang \"Tulis ulang\"; tidak ada yang ditulis",
+                en: "\(SapuError.bundleList(bundles).english) \(bundles.count == 1 ? "has" : "have") no current label to write again; untick \"Write again\"; nothing was written")
     }
     public static func webLabelsBatchNothingToReprint(_ batch: String) -> Message {
-        Message(id: "batch \(batch) belum punya ikatan dengan label yang berlaku untuk ditulis ulang; hapus centang \"tulis ulang\"",
-                en: "batch \(batch) has no bundle with a current label to write again; untick \"write again\"")
+        Message(id: "batch \(batch) belum punya ikatan dengan label yang berlaku untuk ditulis ulang; hapus centang \"Tulis ulang\"",
+                en: "batch \(batch) has no bundle with a current label to write again; untick \"Write again\"")
     }
     public static func webLabelsThermalOnly(template: String, format: String) -> Message {
         Message(id: "\(format) hanya untuk printer termal, sedangkan templat \(template) adalah lembar stiker: pilih format PDF; tidak ada yang ditulis",
                 en: "\(format) is for thermal printers only, and template \(template) is a sticker sheet: choose PDF; nothing was written")
     }
     public static func webLabelsAllCurrent(count: Int, batch: String) -> Message {
-        Message(id: "Tidak ada label yang ditulis: \(count) ikatan batch \(batch) sudah punya label yang berlaku; untuk menulis ulang, centang \"tulis ulang\".",
-                en: "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again, tick \"write again\".")
+        Message(id: "Tidak ada label yang ditulis: \(count) ikatan batch \(batch) sudah punya label yang berlaku; untuk menulis ulang, centang \"Tulis ulang\".",
+                en: "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again, tick \"Write again\".")
     }
     public static func webLabelsSkippedCurrent(count: Int) -> Message {
         Message(id: "\(count) ikatan dilewati karena sudah punya label yang berlaku.",
