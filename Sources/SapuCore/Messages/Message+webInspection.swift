@@ -130,7 +130,7 @@ extension Message {
         id: "Isian manual: id ikatan diketik, tidak ada label yang diperiksa. Ini tidak membuktikan apa pun tentang label di ikatan.",
         en: "Manual entry: a typed bundle id, no label was checked. This proves nothing about the label on the bundle.")
     public static func webBundleVerified(revision: Int) -> Message {
-        Message(id: "Label terverifikasi: tanda tangan situs sah, revisi R\(revision), sama dengan label yang berlaku.",
+        Message(id: "Label terverifikasi: tanda tangan Lapas sah, revisi R\(revision), sama dengan label yang berlaku.",
                 en: "Label verified: the site's signature is valid, revision R\(revision), the bundle's current label.")
     }
     public static func webBundleVerifiedButNot(revision: Int) -> Message {
