@@ -27,9 +27,6 @@ extension Message {
     public static let webBatchHeading = Message(id: "Batch hari ini", en: "Today's batch")
     public static let webBatchProduct = Message(id: "Produk", en: "Product")
     public static let webBatchButton = Message(id: "Buat batch hari ini", en: "Create today's batch")
-    public static func webBatchCreated(_ code: String) -> Message {
-        Message(id: "Batch \(code) dibuat.", en: "Batch \(code) created.")
-    }
     public static let webAgainHeading = Message(id: "Pemeriksaan ulang sesudah diperbaiki", en: "Re-inspection after rework")
     public static let webAgainBundles = Message(id: "Id ikatan (pisahkan dengan spasi, koma atau baris baru)",
                                                 en: "Bundle ids (separated by spaces, commas or new lines)")
