@@ -9,7 +9,7 @@ import SapuStore
 extension WebServer {
     func addBundleRoutes(to router: Router<WebContext>) {
         router.get("/bundles") { request, context in
-            let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+            let query = request.queryForm["q"] ?? ""
             guard !query.trimmingSpaces().isEmpty else { return try self.searchPage(context, query: "", error: nil) }
             do {
                 let store = self.store
@@ -39,16 +39,17 @@ extension WebServer {
         return try await Blocking.run { () throws(SapuError) in try BundleLookup.bundle(id, store: store) }
     }
 
-    private func searchForm(_ context: WebContext, query: String) throws(SapuError) -> String {
+    /// The search field; focused on the search page, where the next scan goes, not under a bundle.
+    private func searchForm(_ context: WebContext, query: String, autofocus: Bool) throws(SapuError) -> String {
         let language = context.language
         return try PageTemplate.bundleSearch.render([
-            "searchLabel": Message.webBundleSearch.text(language), "q": query,
+            "searchLabel": Message.webBundleSearch.text(language), "q": query, "autofocus": autofocus,
             "findButton": Message.webBundleFind.text(language), "searchHint": Message.webBundleSearchHint.text(language),
-        ])
+        ] as [String: Any])
     }
 
     private func searchPage(_ context: WebContext, query: String, error: SapuError?) throws(SapuError) -> Response {
-        page(Page("bundles", title: .webBundlesTitle, body: try searchForm(context, query: query),
+        page(Page("bundles", title: .webBundlesTitle, body: try searchForm(context, query: query, autofocus: true),
                   status: error?.httpStatus ?? .ok, error: error.map { $0.message.text(context.language) }), context)
     }
 
@@ -83,7 +84,7 @@ extension WebServer {
                  "detail": Self.detail(event, defects: defects, language: language), "who": event.actor.operatorCode ?? "-",
                  "station": event.actor.station]
             },
-            "search": try searchForm(context, query: ""),
+            "search": try searchForm(context, query: "", autofocus: false),
         ]
         if bundle.labelRevision > 0 { model["revision"] = Message.webBundleRevision(bundle.labelRevision).text(language) }
         switch found.entry {

@@ -8,8 +8,8 @@ import SapuStore
 extension WebServer {
     func addInspectionRoutes(to router: Router<WebContext>) {
         router.get("/inspect") { request, context in
-            let typed = DeskForm(batch: request.uri.queryParameters["batch"].map(String.init),
-                                 againBundles: request.uri.queryParameters["bundles"].map(String.init) ?? "")
+            let typed = DeskForm(batch: request.queryForm["batch"],
+                                 againBundles: request.queryForm["bundles"] ?? "")
             return try await self.inspectPage(context, typed: typed)
         }
         router.post("/inspect") { _, context in
@@ -133,7 +133,10 @@ extension WebServer {
             model["inspected"] = ids
             model["inspectedHeading"] = Message.webInspectedHeading.text(language)
             model["labelsHeading"] = Message.webLabelsForThese.text(language)
-            model["labelForm"] = try labelForm(context, choices: desk.labelChoices, typed: LabelForm(bundles: ids.joined(separator: "\n")))
+            // The printers are asked for only when the label form is shown.
+            let batches = desk.batches
+            let choices = try await Blocking.run { () throws(SapuError) in try LabelChoices.read(batches: batches) }
+            model["labelForm"] = try labelForm(context, choices: choices, typed: LabelForm(bundles: ids.joined(separator: "\n")))
         }
         var notices = notice.map { [$0.text(language)] } ?? []
         let quarantined = inspected.count { $0.state == .quarantined }
@@ -150,12 +153,11 @@ struct DeskChoices {
     var makers: [Maker]
     var defects: [Defect]
     var products: [Product]
-    var labelChoices: LabelChoices
 
     static func read(_ store: SQLiteStore, today: CalendarDate) throws(SapuError) -> DeskChoices {
         let batches = try InspectionDesk.recentBatches(today: today, store: store)
         return DeskChoices(batches: batches, makers: try store.makers().filter(\.active), defects: try store.defects(),
-                           products: try store.products(), labelChoices: try LabelChoices.read(batches: batches))
+                           products: try store.products())
     }
 }
 

@@ -10,8 +10,8 @@ import SapuStore
 extension WebServer {
     func addLabelRoutes(to router: Router<WebContext>) {
         router.get("/labels") { request, context in
-            let typed = LabelForm(bundles: request.uri.queryParameters["bundles"].map(String.init) ?? "",
-                                  batch: request.uri.queryParameters["batch"].map(String.init))
+            let typed = LabelForm(bundles: request.queryForm["bundles"] ?? "",
+                                  batch: request.queryForm["batch"])
             return try await self.labelsPage(context, typed: typed)
         }
         router.post("/labels") { _, context in

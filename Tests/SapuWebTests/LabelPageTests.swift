@@ -82,7 +82,7 @@ import Testing
             // Labelled already: without "again" nothing is written, and the page says how to reprint.
             let twice = try await browser.post(client, "/labels", [("bundles", "\(batch)-0001"), ("format", "zpl")])
             #expect(twice.status == .conflict)
-            #expect(twice.text.contains("centang &quot;tulis ulang&quot;"))
+            #expect(twice.text.contains("centang &quot;Tulis ulang&quot;"))
             #expect(!twice.text.contains("--again"))
             let again = try await browser.post(client, "/labels", [("bundles", "\(batch)-0001"), ("format", "zpl"), ("again", "yes")])
             #expect(again.status == .ok)
@@ -123,7 +123,7 @@ import Testing
 
     @Test func aDownloadNeverLeavesItsJobFolder() async throws {
         let (fixture, batch) = try InspectionPageTests.desk()
-        try "secret".write(toFile: fixture.server.files + "/secret.txt", atomically: true, encoding: .utf8)
+        try "TOP-SECRET-CONTENT".write(toFile: fixture.server.files + "/secret.txt", atomically: true, encoding: .utf8)
         try await fixture.test { client in
             let browser = try await Browser.logIn(client, as: "QC1")
             _ = try await Self.inspected(client, browser, batch: batch)
@@ -134,7 +134,7 @@ import Testing
                         "/labels/\(job)/.hidden", "/labels/0000000000000000/\(batch)-0001.png"] {
                 let response = try await browser.get(client, uri)
                 #expect(response.status == .notFound, "\(uri)")
-                #expect(!response.text.contains("secret"))
+                #expect(!response.text.contains("TOP-SECRET-CONTENT"))
             }
             // Another role may not download labels: the gate refuses it.
             let clerk = try await Browser.logIn(client, as: "GUDANG1")

@@ -27,9 +27,6 @@ extension Message {
     public static let webBatchHeading = Message(id: "Batch hari ini", en: "Today's batch")
     public static let webBatchProduct = Message(id: "Produk", en: "Product")
     public static let webBatchButton = Message(id: "Buat batch hari ini", en: "Create today's batch")
-    public static func webBatchCreated(_ code: String) -> Message {
-        Message(id: "Batch \(code) dibuat.", en: "Batch \(code) created.")
-    }
     public static let webAgainHeading = Message(id: "Pemeriksaan ulang sesudah diperbaiki", en: "Re-inspection after rework")
     public static let webAgainBundles = Message(id: "Id ikatan (pisahkan dengan spasi, koma atau baris baru)",
                                                 en: "Bundle ids (separated by spaces, commas or new lines)")
@@ -62,8 +59,8 @@ extension Message {
     public static let webLabelsTemplate = Message(id: "Templat", en: "Template")
     public static let webLabelsUsualTemplate = Message(id: "biasa untuk formatnya", en: "usual for the format")
     public static let webLabelsFormat = Message(id: "Format berkas", en: "File format")
-    public static let webLabelsAgain = Message(id: "Tulis ulang label yang berlaku (cetak ulang, revisi sama)",
-                                               en: "Write the current labels again (reprint, same revision)")
+    public static let webLabelsAgain = Message(id: "Tulis ulang: label yang berlaku, revisi sama (cetak ulang)",
+                                               en: "Write again: the current labels, same revision (reprint)")
     public static let webLabelsPrinter = Message(id: "Printer", en: "Printer")
     public static let webLabelsNoPrinter = Message(id: "tidak ada: tulis berkas untuk diunduh", en: "none: write files to download")
     public static let webLabelsButton = Message(id: "Buat label", en: "Make labels")
@@ -75,24 +72,24 @@ extension Message {
         id: "isi id ikatan atau pilih satu batch (salah satu); tidak ada yang diubah",
         en: "give bundle ids or choose one batch (one of them); nothing was changed")
     public static func webLabelsAlreadyCurrent(_ bundles: [String]) -> Message {
-        Message(id: "\(SapuError.bundleList(bundles).indonesian) sudah punya label yang berlaku; untuk menulis ulang label yang sama, centang \"tulis ulang\"; tidak ada yang ditulis",
-                en: "\(SapuError.bundleList(bundles).english) already \(bundles.count == 1 ? "has" : "have") a current label; to write the same label again, tick \"write again\"; nothing was written")
+        Message(id: "\(SapuError.bundleList(bundles).indonesian) sudah punya label yang berlaku; untuk menulis ulang label yang sama, centang \"Tulis ulang\"; tidak ada yang ditulis",
+                en: "\(SapuError.bundleList(bundles).english) already \(bundles.count == 1 ? "has" : "have") a current label; to write the same label again, tick \"Write again\"; nothing was written")
     }
     public static func webLabelsNothingToReprint(_ bundles: [String]) -> Message {
-        Message(id: "\(SapuError.bundleList(bundles).indonesian) belum punya label yang berlaku untuk ditulis ulang; hapus centang \"tulis ulang\"; tidak ada yang ditulis",
-                en: "\(SapuError.bundleList(bundles).english) \(bundles.count == 1 ? "has" : "have") no current label to write again; untick \"write again\"; nothing was written")
+        Message(id: "\(SapuError.bundleList(bundles).indonesian) belum punya label yang berlaku untuk ditulis ulang; hapus centang \"Tulis ulang\"; tidak ada yang ditulis",
+                en: "\(SapuError.bundleList(bundles).english) \(bundles.count == 1 ? "has" : "have") no current label to write again; untick \"Write again\"; nothing was written")
     }
     public static func webLabelsBatchNothingToReprint(_ batch: String) -> Message {
-        Message(id: "batch \(batch) belum punya ikatan dengan label yang berlaku untuk ditulis ulang; hapus centang \"tulis ulang\"",
-                en: "batch \(batch) has no bundle with a current label to write again; untick \"write again\"")
+        Message(id: "batch \(batch) belum punya ikatan dengan label yang berlaku untuk ditulis ulang; hapus centang \"Tulis ulang\"",
+                en: "batch \(batch) has no bundle with a current label to write again; untick \"Write again\"")
     }
     public static func webLabelsThermalOnly(template: String, format: String) -> Message {
         Message(id: "\(format) hanya untuk printer termal, sedangkan templat \(template) adalah lembar stiker: pilih format PDF; tidak ada yang ditulis",
                 en: "\(format) is for thermal printers only, and template \(template) is a sticker sheet: choose PDF; nothing was written")
     }
     public static func webLabelsAllCurrent(count: Int, batch: String) -> Message {
-        Message(id: "Tidak ada label yang ditulis: \(count) ikatan batch \(batch) sudah punya label yang berlaku; untuk menulis ulang, centang \"tulis ulang\".",
-                en: "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again, tick \"write again\".")
+        Message(id: "Tidak ada label yang ditulis: \(count) ikatan batch \(batch) sudah punya label yang berlaku; untuk menulis ulang, centang \"Tulis ulang\".",
+                en: "No labels written: the \(count) bundles of batch \(batch) already have a current label; to write them again, tick \"Write again\".")
     }
     public static func webLabelsSkippedCurrent(count: Int) -> Message {
         Message(id: "\(count) ikatan dilewati karena sudah punya label yang berlaku.",
@@ -130,7 +127,7 @@ extension Message {
         id: "Isian manual: id ikatan diketik, tidak ada label yang diperiksa. Ini tidak membuktikan apa pun tentang label di ikatan.",
         en: "Manual entry: a typed bundle id, no label was checked. This proves nothing about the label on the bundle.")
     public static func webBundleVerified(revision: Int) -> Message {
-        Message(id: "Label terverifikasi: tanda tangan situs sah, revisi R\(revision), sama dengan label yang berlaku.",
+        Message(id: "Label terverifikasi: tanda tangan Lapas sah, revisi R\(revision), sama dengan label yang berlaku.",
                 en: "Label verified: the site's signature is valid, revision R\(revision), the bundle's current label.")
     }
     public static func webBundleVerifiedButNot(revision: Int) -> Message {

@@ -2,7 +2,7 @@ extension PageTemplate {
     /// Finding a bundle: a typed id or a scanned label.
     static let bundleSearch = PageTemplate("""
         <form method="get" action="/bundles" id="bundle-search-form" class="card">
-        <label>{{searchLabel}}<input id="bundle-search" name="q" autocomplete="off" autocapitalize="characters" spellcheck="false" autofocus value="{{q}}"></label>
+        <label>{{searchLabel}}<input id="bundle-search" name="q" autocomplete="off" autocapitalize="characters" spellcheck="false"{{#autofocus}} autofocus{{/autofocus}} value="{{q}}"></label>
         <button type="submit" id="find-bundle">{{findButton}}</button>
         <p class="hint">{{searchHint}}</p>
         </form>
