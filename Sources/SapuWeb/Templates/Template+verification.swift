@@ -33,7 +33,7 @@ extension PageTemplate {
         <form class="scan-form card" method="post" action="/verify/{{id}}/scan">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="scan-input">{{scanLabel}}</label>
-        <input id="scan-input" name="code" autocomplete="off" autocapitalize="characters" autocorrect="off" spellcheck="false" autofocus>
+        <input id="scan-input" class="scan-input" name="code" autocomplete="off" autocapitalize="characters" autocorrect="off" spellcheck="false" autofocus>
         <button type="submit" id="scan-submit">{{scanButton}}</button>
         <div id="scan-result" class="result {{tone}}" aria-live="assertive">{{line}}</div>
         </form>
