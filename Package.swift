@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SapuLabelsTests", dependencies: ["SapuLabels", "SapuCore"]),
         .testTarget(name: "SapuAppTests", dependencies: ["SapuApp", "SapuStore", "SapuCore"]),
         .testTarget(name: "SapuWebTests", dependencies: [
-            "SapuWeb", "SapuApp", "SapuStore", "SapuCore",
+            "SapuWeb", "SapuApp", "SapuStore", "SapuCore", "SapuLabels",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

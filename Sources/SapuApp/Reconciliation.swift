@@ -41,6 +41,15 @@ public enum Reconciliation {
         throws(SapuError) -> Outcome {
         let bytes = try ShipmentFiles.read(path)
         let signatureText = try ShipmentFiles.readSignature(of: path, at: signature)
+        return try apply(receipt: bytes, signature: signatureText, named: path, partner: named, shipment: meant, store: store,
+                         actor: actor, at: now)
+    }
+
+    /// Checks and applies a receipt held in memory (uploaded with its signature's text);
+    /// `path` is how refusals name the receipt.
+    public static func apply(receipt bytes: [UInt8], signature signatureText: String, named path: String,
+                             partner named: String? = nil, shipment meant: String? = nil, store: SQLiteStore, actor: Actor,
+                             at now: Instant) throws(SapuError) -> Outcome {
         guard let detached = DetachedSignature(text: signatureText) else { throw .receiptTampered(path) }
 
         // The signature first, with the key the registry holds for the signing partner.

@@ -68,6 +68,8 @@ public enum SapuError: Error, Sendable, Equatable {
 
     // Scanning
     case emptyScan
+    /// A control code of the scanning station where a bundle's label or id was asked for.
+    case notABundle
     case noCodeInImage(String)
     case scanTooLong(Int)
     case notUTF8
@@ -330,12 +332,14 @@ public enum SapuError: Error, Sendable, Equatable {
     case uploadTooLarge(limitMiB: Int)
     /// A form field that is required and missing or empty; `field` is its label in the user's words.
     case formFieldMissing(field: Message)
-    /// `--listen` is not `HOST:PORT` with a port from 1 to 65535.
+    /// `--listen` is not `HOST:PORT` with a port from 0 (any free port) to 65535.
     case listenAddressInvalid(String)
     /// The server could not listen on `address` (in use, not this machine's, not allowed).
     case listenFailed(address: String)
     /// A download that is not there: never written, removed, or a name that cannot be one of Sapu's files.
     case downloadMissing(String)
+    /// No verification of that id on this server (never started, or a made-up id).
+    case verificationUnknown(String)
 
     // Files
     case fileUnreadable(path: String)

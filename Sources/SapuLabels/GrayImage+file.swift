@@ -20,7 +20,13 @@ extension GrayImage {
     /// bytes, never by the file's name; files and images larger than `maximumFileBytes`
     /// and `maximumPixels` are refused.
     public init(contentsOfFile path: String) throws(SapuError) {
-        let bytes = try Self.boundedContents(of: path)
+        try self.init(bytes: try Self.boundedContents(of: path), name: path)
+    }
+
+    /// Reads an image from its bytes (an upload), exactly as `init(contentsOfFile:)` reads a
+    /// file; `name` is how refusals name it.
+    public init(bytes: [UInt8], name path: String) throws(SapuError) {
+        guard bytes.count <= Self.maximumFileBytes else { throw .imageFileTooLarge(path: path, limit: Self.maximumFileBytes) }
         let decoded: Decoded
         if bytes.starts(with: Self.pngSignature) {
             decoded = Self.decodingPNG(bytes)

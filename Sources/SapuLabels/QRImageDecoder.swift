@@ -9,6 +9,12 @@ public enum QRImageDecoder {
         decode(try GrayImage(contentsOfFile: path))
     }
 
+    /// The texts of every QR code in a JPEG, PNG or PGM image held in memory (an upload);
+    /// `name` is how refusals name it.
+    public static func decode(bytes: [UInt8], name: String) throws(SapuError) -> [String] {
+        decode(try GrayImage(bytes: bytes, name: name))
+    }
+
     /// The texts of every QR code in the image, in reading order: rows from top to
     /// bottom, left to right within a row. An image without a code gives no texts.
     ///

@@ -110,6 +110,7 @@ public enum Access {
         Rule(.post, "/admin/makers/{code}/deactivate", admins),
         Rule(.get, "/admin/keys", admins),
         Rule(.post, "/admin/keys/rotate", admins),
+        Rule(.get, "/admin/keys/public", admins),
         Rule(.get, "/api/v1/users", admins),
         Rule(.post, "/api/v1/users", admins),
         Rule(.get, "/api/v1/makers", admins),

@@ -6,7 +6,7 @@ import SapuCore
 extension WebServer {
     func addAssetRoutes(to router: Router<WebContext>) {
         router.get("/static/sapu.css") { _, _ in
-            Self.asset(Assets.stylesheet, type: "text/css; charset=utf-8")
+            Self.asset(Assets.stylesheet + ReportStyle.scoped, type: "text/css; charset=utf-8")
         }
         router.get("/static/sapu.js") { _, _ in
             Self.asset(Assets.script, type: "text/javascript; charset=utf-8")
@@ -67,15 +67,154 @@ enum Assets {
         figure { margin: 12px 0; background: #fff; padding: 8px; }
         svg { width: 100%; height: auto; display: block; }
         @media (max-width: 600px) { body { font-size: 17px; } header.top nav a { padding: 8px; } }
+        input.scan-input { display: block; width: 100%; font-size: 24px; padding: 12px; margin: 4px 0 8px; }
+        .result { font-size: 26px; font-weight: bold; padding: 16px; margin: 8px 0; border-radius: 6px; background: #e4e7eb;
+                  min-height: 1.4em; overflow-wrap: anywhere; }
+        .result.ok { background: #2e7d32; color: #fff; }
+        .result.repeat { background: #f9a825; color: #1f2933; }
+        .result.refused { background: #c62828; color: #fff; }
+        .count { font-size: 18px; font-weight: bold; margin: 4px 0 8px; }
+        .choices { display: flex; flex-wrap: wrap; gap: 0 12px; }
+        .choices label { flex: 1 1 180px; }
+        .photo { margin-top: 16px; border-top: 1px solid #d9e2ec; padding-top: 8px; }
+        ol.scan-log { padding-left: 24px; font-size: 14px; }
+        ol.scan-log li { padding: 2px 4px; border-left: 4px solid #9aa5b1; margin: 2px 0; overflow-wrap: anywhere; }
+        ol.scan-log li.ok { border-color: #2e7d32; }
+        ol.scan-log li.repeat { border-color: #f9a825; }
+        ol.scan-log li.refused { border-color: #c62828; background: #fdecea; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; background: #fff; padding: 12px;
+                   border: 1px solid #d9e2ec; border-radius: 6px; }
+        dl.facts dt { font-weight: bold; }
+        dl.facts dd { margin: 0; }
+        a.button { display: inline-block; padding: 10px 18px; border-radius: 4px; border: 1px solid #1b5e20; text-decoration: none; }
+        a.button.primary { background: #2e7d32; color: #fff; font-weight: bold; }
         """
 
-    /// The script: progressive help only, every page works without it. Each page's part is
-    /// keyed on the body's `page-NAME` class.
+    /// The script: progressive help only, every page works without it.
+    ///
+    /// The scan field (docs/web-warehouse.md, "The scan field"): every `form.scan-form` answers each
+    /// line in place. A wedge scanner types the next code at once, so the field is cleared
+    /// and refocused as soon as Enter is read; lines wait in a queue and go one at a time, in
+    /// order, each with the fields the previous answer set (a control code changes the mode).
+    /// A photo chosen in `#scan-photo` is posted at once. Plain ES5 for an old phone's Chrome.
     static let script = """
         "use strict";
-        document.addEventListener("DOMContentLoaded", function () {
-          var focus = document.querySelector("[autofocus]");
-          if (focus) { focus.focus(); }
-        });
+        (function () {
+          var audio = null;
+          function beep() {
+            try {
+              var Context = window.AudioContext || window.webkitAudioContext;
+              if (!Context) { return; }
+              audio = audio || new Context();
+              if (audio.state === "suspended") { audio.resume(); }
+              var tone = audio.createOscillator(), gain = audio.createGain(), now = audio.currentTime;
+              tone.type = "square";
+              tone.frequency.value = 330;
+              gain.gain.setValueAtTime(0.2, now);
+              gain.gain.exponentialRampToValueAtTime(0.001, now + 0.35);
+              tone.connect(gain);
+              gain.connect(audio.destination);
+              tone.start(now);
+              tone.stop(now + 0.35);
+            } catch (ignored) { }
+          }
+          function token(form) {
+            var field = form.querySelector("input[name=csrf]");
+            return field ? field.value : "";
+          }
+          function fields(form, code) {
+            var params = new URLSearchParams(), data = new FormData(form);
+            data.forEach(function (value, name) {
+              if (typeof value === "string" && name !== "code") { params.append(name, value); }
+            });
+            params.append("code", code);
+            return params;
+          }
+          function setField(id, value) {
+            var field = document.getElementById(id);
+            if (!field) { return; }
+            if (field.tagName === "SELECT" && value !== "") {
+              var known = false;
+              for (var i = 0; i < field.options.length; i++) { if (field.options[i].value === value) { known = true; } }
+              if (!known) { var option = document.createElement("option"); option.value = value; option.text = value; field.add(option); }
+            }
+            field.value = value;
+          }
+          function show(answer) {
+            var result = document.getElementById("scan-result");
+            var tone = answer.tone || "refused", line = answer.line || answer.error || "";
+            if (result) { result.textContent = line; result.className = "result " + tone; }
+            var name;
+            for (name in (answer.counts || {})) {
+              var element = document.getElementById(name);
+              if (element) { element.textContent = answer.counts[name]; }
+            }
+            for (name in (answer.fields || {})) { setField(name, answer.fields[name]); }
+            var log = document.getElementById("scan-log");
+            var lines = answer.answers && answer.answers.length ? answer.answers : [{tone: tone, line: line}];
+            if (log) {
+              lines.forEach(function (item) {
+                var entry = document.createElement("li");
+                entry.className = item.tone;
+                entry.textContent = item.line;
+                log.insertBefore(entry, log.firstChild);
+              });
+              while (log.children.length > 50) { log.removeChild(log.lastChild); }
+            }
+            if (tone === "refused") { beep(); }
+          }
+          function post(form, action, body) {
+            return fetch(action, {method: "POST", credentials: "same-origin",
+                                  headers: {"Accept": "application/json", "X-CSRF-Token": token(form)}, body: body})
+              .then(function (response) { return response.json(); })
+              .then(show, function () { show({tone: "refused", line: form.getAttribute("data-not-sent") || ""}); });
+          }
+          function station(form) {
+            var input = form.querySelector("#scan-input"), photo = form.querySelector("#scan-photo");
+            var queue = [], busy = false;
+            if (!input) { return; }
+            function send(job) {
+              if (job.photo) {
+                var data = new FormData(form);
+                data.delete("code");
+                data.set("photo", job.photo, job.photo.name || "photo");
+                return post(form, photo.getAttribute("data-action"), data);
+              }
+              return post(form, form.getAttribute("action"), fields(form, job.code));
+            }
+            function next() {
+              if (busy || queue.length === 0) { return; }
+              busy = true;
+              send(queue.shift()).then(function () {
+                busy = false;
+                next();
+              });
+            }
+            form.addEventListener("submit", function (event) {
+              event.preventDefault();
+              var line = input.value;
+              input.value = "";
+              input.focus();
+              if (line.trim() !== "") { queue.push({code: line}); next(); }
+            });
+            if (photo) {
+              var button = form.querySelector("#scan-photo-send");
+              if (button) { button.hidden = true; }
+              photo.addEventListener("change", function () {
+                if (!photo.files || photo.files.length === 0) { return; }
+                queue.push({photo: photo.files[0]});
+                photo.value = "";
+                input.focus();
+                next();
+              });
+            }
+          }
+          document.addEventListener("DOMContentLoaded", function () {
+            var forms = document.querySelectorAll("form.scan-form");
+            for (var i = 0; i < forms.length; i++) { station(forms[i]); }
+            var focus = document.querySelector("[autofocus]");
+            if (focus) { focus.focus(); }
+          });
+        })();
         """
 }

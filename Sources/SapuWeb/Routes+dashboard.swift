@@ -20,7 +20,7 @@ extension WebServer {
                      "value": dashboard.passRateToday.map(Self.percent) ?? Message.webNoValue.text(language)],
                     ["id": "open-shipments", "label": Message.webOpenShipments.text(language), "value": String(dashboard.openShipments.count)],
                 ],
-                "shipments": dashboard.openShipments.map { ["id": $0.id, "consignee": $0.consignee, "bundles": $0.bundleCount,
+                "shipments": dashboard.openShipments.map { ["id": $0.id, "href": Self.shipmentPath($0.id), "consignee": $0.consignee, "bundles": $0.bundleCount,
                                                             "status": $0.status.message.text(language)] as [String: Any] },
                 "hasShipments": !dashboard.openShipments.isEmpty,
                 "chartTitle": Message.webQCChartTitle.text(language),

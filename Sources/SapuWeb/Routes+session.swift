@@ -6,8 +6,17 @@ import SapuCore
 /// Log-in, log-out and the page language.
 extension WebServer {
     func addSessionRoutes(to router: Router<WebContext>) {
-        router.get("/login") { _, context in
-            self.loginPage(context, error: nil, status: .ok)
+        router.get("/login") { request, context in
+            // `?lang=en`: a visitor picks the log-in page's language; the choice is remembered.
+            guard let chosen = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) else {
+                return self.loginPage(context, error: nil, status: .ok)
+            }
+            var context = context
+            context.visitorLanguage = chosen
+            var response = self.loginPage(context, error: nil, status: .ok)
+            response.setCookie(Cookie(name: Self.languageCookie, value: chosen.rawValue, maxAge: 365 * 86_400, path: "/",
+                                      httpOnly: true, sameSite: .strict))
+            return response
         }
         router.post("/login") { _, context in
             do {
@@ -73,6 +82,7 @@ extension WebServer {
             "code": Message.webLoginCode.text(language), "password": Message.webLoginPassword.text(language),
             "button": Message.webLoginButton.text(language), "hint": Message.webLoginHint.text(language),
             "typed": context.form["code"] ?? "",
+            "otherLanguage": Message.webOtherLanguage.text(language), "otherCode": language == .id ? "en" : "id",
         ]
         let body = (try? PageTemplate.login.render(model)) ?? ""
         return page(Page("login", title: .webLoginTitle, body: body, status: status, error: error), context)

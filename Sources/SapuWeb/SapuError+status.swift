@@ -9,7 +9,7 @@ extension SapuError {
         case .loginThrottled: .tooManyRequests
         case .notAllowed, .formTokenInvalid: .forbidden
         case .uploadTooLarge, .imageFileTooLarge, .imageTooLarge, .fileTooLarge: .contentTooLarge
-        case .unknown, .unknownBundle, .unknownShipment, .unknownTemplate, .downloadMissing: .notFound
+        case .unknown, .unknownBundle, .unknownShipment, .unknownTemplate, .downloadMissing, .verificationUnknown: .notFound
         case .duplicate, .illegalMove, .moveRefused, .shipmentWrongStatus, .shipmentNotOpen, .shipmentAlreadyClosed,
              .labelAlreadyCurrent, .bundleInOtherShipment, .lastAdmin:
             .conflict

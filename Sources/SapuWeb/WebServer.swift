@@ -46,6 +46,14 @@ public struct WebServer: Sendable {
         addAssetRoutes(to: router)
         addSessionRoutes(to: router)
         addDashboardRoutes(to: router)
+        addInspectionRoutes(to: router)
+        addLabelRoutes(to: router)
+        addBundleRoutes(to: router)
+        addScanningRoutes(to: router)
+        addShipmentRoutes(to: router)
+        addVerificationRoutes(to: router)
+        addReportRoutes(to: router)
+        addAdminRoutes(to: router)
         return router
     }
 

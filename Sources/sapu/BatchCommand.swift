@@ -1,4 +1,5 @@
 import ArgumentParser
+import SapuApp
 import SapuCore
 import SapuStore
 
@@ -83,21 +84,5 @@ struct BatchCommand: ParsableCommand {
                 if voided > 0 { context.say(.batchVoidedNote(voided)) }
             }
         }
-    }
-}
-
-struct BatchOutput: Encodable {
-    var code: String
-    var product: String
-    var date: String
-    var bundles: Int?
-    var passed: Int?
-    var failed: Int?
-    var voided: Int?
-
-    init(_ batch: Batch) {
-        code = batch.code
-        product = batch.product
-        date = batch.date.iso
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SapuApp
 import SapuCore
 import SapuStore
 
@@ -21,40 +22,24 @@ struct Inspect: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let result = try qcResult()
+        let result = try InspectionDesk.result(pass: pass, fail: fail, grade: grade, defects: defect)
         let actor = try context.actor(operatorCode: inspector, station: station, as: .inspector)
         let store = try context.store()
         let inspected: [Bundle]
         if bundles.isEmpty {
             guard let batch, let maker else { throw .inspectNeedsBundles }
-            let batchCode = try Code.normalise(batch, as: .batch)
-            let makerCode = try Code.normalise(maker, as: .maker)
-            let countText = count ?? "1"
-            guard let number = Int(countText.trimmingSpaces()), number > 0, number <= 100_000 else {
-                throw .invalidCount(countText)
+            let new = try InspectionDesk.NewBundles(batch: batch, maker: maker, result: result, count: count)
+            if let question = try InspectionDesk.confirmation(for: new, store: store) {
+                try Confirm.ask(question, yes: yes, refusal: .inspectNeedsConfirmation(count: new.count), context: context)
             }
-            if Confirmation.needed(creating: number) {
-                // Nothing to confirm when the batch or maker would be refused anyway.
-                _ = try store.batch(batchCode)
-                guard let known = try store.makers().first(where: { $0.code == makerCode }) else {
-                    throw .unknown(kind: .maker, value: makerCode)
-                }
-                guard known.active else { throw .inactiveMaker(makerCode) }
-                try Confirm.ask(.confirmInspect(count: number, batch: batchCode, maker: makerCode, result: Message.result(result, defects: DefectNames(try store.defects()))),
-                                yes: yes, refusal: .inspectNeedsConfirmation(count: number), context: context)
-            }
-            inspected = try store.inspect(batch: batchCode, maker: makerCode, result: result, count: number,
-                                          actor: actor, at: context.now)
+            inspected = try InspectionDesk.inspect(new, confirmed: true, actor: actor, at: context.now, store: store)
         } else {
             // An existing bundle keeps its maker and batch: an option describing new ones is a mistake, not a no-op.
             for (option, given) in [("--maker", maker != nil), ("--batch", batch != nil), ("--count", count != nil)] where given {
                 throw .optionForNewBundlesOnly(option)
             }
-            var ids: [BundleID] = []
-            for text in bundles {
-                ids.append(try BundleID.parse(typed: text))
-            }
-            inspected = try store.reinspect(ids, result: result, actor: actor, at: context.now)
+            inspected = try InspectionDesk.reinspect(try InspectionDesk.bundleIDs(bundles), result: result, actor: actor,
+                                                     at: context.now, store: store)
         }
         if context.json {
             context.emit(inspected.map(BundleOutput.init))
@@ -64,60 +49,5 @@ struct Inspect: SapuCommand {
             let quarantined = inspected.count { $0.state == .quarantined }
             if quarantined > 0 { Console.error(Message.inspectionQuarantined(count: quarantined).text(context.language)) }
         }
-    }
-
-    /// The result the flags describe, with codes checked.
-    private func qcResult() throws(SapuError) -> QCResult {
-        switch (pass, fail) {
-        case (true, false):
-            guard let grade else { throw .gradeRequired }
-            guard defect.isEmpty else { throw .gradeRequired }
-            return .pass(try Grade(code: grade))
-        case (false, true):
-            guard grade == nil else { throw .gradeRequired }
-            var codes: [String] = []
-            for item in defect.flatMap({ $0.split(separator: ",") }) {
-                let code = try Code.normalise(String(item), as: .defect)
-                if !codes.contains(code) { codes.append(code) }
-            }
-            guard !codes.isEmpty else { throw .defectsRequired }
-            guard codes.count <= LabelPayload.maximumDefects else { throw .tooManyDefects(limit: LabelPayload.maximumDefects) }
-            return .fail(codes)
-        default:
-            throw .gradeRequired
-        }
-    }
-}
-
-/// A bundle as JSON output shows it.
-struct BundleOutput: Encodable {
-    var id: String
-    var batch: String
-    var serial: Int
-    var product: String
-    var maker: String
-    var result: String
-    var grade: String?
-    var defects: [String]
-    var inspected: String
-    var inspections: Int
-    var state: String
-    var labelRevision: Int
-    var shipment: String?
-
-    init(_ bundle: Bundle) {
-        id = bundle.id.description
-        batch = bundle.batch
-        serial = bundle.id.serial
-        product = bundle.product
-        maker = bundle.maker
-        result = bundle.result.passed ? "pass" : "fail"
-        grade = bundle.result.grade?.rawValue
-        defects = bundle.result.defects
-        inspected = bundle.inspected.iso
-        inspections = bundle.inspections
-        state = bundle.state.rawValue
-        labelRevision = bundle.labelRevision
-        shipment = bundle.shipment
     }
 }

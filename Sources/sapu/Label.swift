@@ -74,15 +74,7 @@ struct LabelPrint: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let selection: LabelPrinting.Selection
-        if let batch {
-            guard bundles.isEmpty else { throw .bundlesOrBatch }
-            selection = .batch(try Code.normalise(batch, as: .batch))
-        } else {
-            var ids: [BundleID] = []
-            for text in bundles { ids.append(try BundleID.parse(typed: text)) }
-            selection = .bundles(ids)
-        }
+        let selection = try LabelPrinting.Selection(typedBundles: bundles, batch: batch)
         let destination = try printerJob()
         let store = try context.store()
         let outcome = try LabelPrinting.run(.init(
@@ -92,29 +84,11 @@ struct LabelPrint: SapuCommand {
             printer: destination), store: store, progress: TerminalProgress.watching(context))
         if outcome.sheetChosenForPDF { Console.error(Message.labelsSheetChosen(template: outcome.template).text(context.language)) }
         if context.json {
-            context.emit(outcome.written.map {
-                LabelOutput(bundle: $0.bundle.id.description, revision: $0.bundle.labelRevision, file: $0.file,
-                            printer: outcome.printer, job: outcome.job, payload: $0.payload, reprint: $0.sameRevision)
-            })
+            context.emit(outcome.written.map { LabelOutput($0, file: $0.file, printer: outcome.printer, job: outcome.job) })
             return
         }
         for path in outcome.files { Console.out(path.visible) }
-        let skipped = outcome.skipped.count
-        if case .batch(let code) = selection, outcome.written.isEmpty {
-            context.say(.labelsAllCurrent(count: skipped, batch: code))
-            return
-        }
-        let sameRevision = outcome.written.count { $0.sameRevision }
-        if let printer = outcome.printer, let job = outcome.job {
-            context.say(.labelsPrinted(count: outcome.written.count, sameRevision: sameRevision, printer: printer, job: job,
-                                       template: outcome.template, language: outcome.format.rawValue))
-        } else {
-            context.say(.labelsWritten(count: outcome.written.count, sameRevision: sameRevision,
-                                       template: outcome.template, format: outcome.format.rawValue))
-        }
-        if case .batch(let code) = selection, skipped > 0 {
-            context.say(again ? .labelsSkippedNotCurrent(count: skipped, batch: code) : .labelsSkippedCurrent(count: skipped, batch: code))
-        }
+        for line in outcome.summary(selection, again: again) { context.say(line) }
     }
 
     /// The CUPS queue to print to: `--printer`, else `$SAPU_PRINTER` unless `--out` or
@@ -131,20 +105,6 @@ struct LabelPrint: SapuCommand {
         if language != nil { throw .printerLanguageWithoutPrinter }
         return nil
     }
-}
-
-struct LabelOutput: Encodable {
-    var bundle: String
-    var revision: Int
-    /// The file written; absent when printed.
-    var file: String?
-    /// The CUPS queue and job, when printed.
-    var printer: String?
-    var job: String?
-    /// The exact signed text in the QR code.
-    var payload: String
-    /// The current label written again, same revision (`--again`): a `reprint` event.
-    var reprint: Bool
 }
 
 /// `sapu label templates`: the templates in labels/.

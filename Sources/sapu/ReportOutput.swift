@@ -15,9 +15,12 @@ struct ReportOutputOptions: ParsableArguments {
         return context.json ? .json : .table
     }
 
-    /// Prints or writes one report, or says there is nothing to show.
-    func deliver(_ document: ReportDocument, json: some Encodable, empty: Message?, context: Context) throws(SapuError) {
+    /// Makes the report asked for, then prints or writes it, or says there is nothing to show.
+    func deliver(_ request: Reporting.Request, context: Context) throws(SapuError) {
         let format = try resolved(context)
+        let report = try Reporting.make(request, store: try context.store(), language: context.language, made: context.now,
+                                        clock: context.clock)
+        let document = report.document, empty = report.empty
         if format != .json, let empty {
             // Nothing to chart or tabulate: say so, and write no empty table or file.
             Console.out(([document.title] + document.subtitle.prefix(1) + [empty.text(context.language)]).map(\.visible)
@@ -26,7 +29,7 @@ struct ReportOutputOptions: ParsableArguments {
         }
         let bytes: [UInt8]
         switch format {
-        case .json: bytes = Array((JSONOutput.encode(json, pretty: true) + "\n").utf8)
+        case .json: bytes = Array((JSONOutput.encode(report.json, pretty: true) + "\n").utf8)
         case .table: bytes = Array((document.text + "\n").utf8)
         case .csv: bytes = document.csv
         case .html: bytes = Array(document.html.utf8)
@@ -47,13 +50,5 @@ struct ReportPeriodOptions: ParsableArguments {
     @Option(help: Message.helpReportTo.help) var to: String?
 
     func period() throws(SapuError) -> ReportPeriod { try ReportPeriod(fromText: from, toText: to) }
-}
-
-extension Context {
-    /// The heading of a report made now at this site.
-    func reportHeading(_ store: SQLiteStore) throws(SapuError) -> ReportHeading {
-        let made = now
-        return ReportHeading(site: try store.site(), made: made, shown: clock.shown(made))
-    }
 }
 

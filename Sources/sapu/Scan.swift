@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SapuApp
 import SapuCore
 import SapuLabels
 import SapuStore
@@ -67,14 +68,10 @@ struct Scan: SapuCommand {
             progress.begin(.readingImages, total: image.count)
             for file in image where !Console.outputEnded && StopSignal.signal == nil {
                 defer { progress.advance() }
-                switch Self.codes(in: file) {
-                case .success(let codes):
-                    for report in station.process(codes) { printer.print(report, station: station) }
-                case .failure(let reason):
-                    // Answered on its own line; the next file is read.
-                    unreadImages += 1
-                    printer.print(station.reject(file, reason: reason), station: station)
-                }
+                let photo = PhotoScanning.scan(file: file, station: station)
+                // A file that could not be read or held no code is answered on its own line; the next file is read.
+                if !photo.read { unreadImages += 1 }
+                for report in photo.reports { printer.print(report, station: station) }
             }
         }
         progress.end()
@@ -86,17 +83,6 @@ struct Scan: SapuCommand {
         // image that could not be read or held no code was answered on its own line; the
         // status tells a script that not every file was scanned, as `cat` does for a missing file.
         context.exitStatus = StopSignal.exitStatus ?? (unreadImages > 0 ? 1 : nil)
-    }
-
-    /// The codes in an image file, or why it gave none: missing, unreadable, over a limit, no code.
-    private static func codes(in file: String) -> Result<[String], SapuError> {
-        guard FileManager.default.fileExists(atPath: file) else { return .failure(.fileUnreadable(path: file)) }
-        do throws(SapuError) {
-            let codes = try QRImageDecoder.decode(fileAt: file)
-            return codes.isEmpty ? .failure(.noCodeInImage(file)) : .success(codes)
-        } catch {
-            return .failure(error)
-        }
     }
 }
 
@@ -127,41 +113,21 @@ struct ScanPrinter {
 
     func print(_ report: ScanStation.Report, station: ScanStation) {
         let lang = context.language
-        let result = report.result
         if context.json {
             context.emit(ScanOutput(report, language: lang))
             return
         }
-        var line = Message.outcome(result.outcome).text(lang).padding(toLength: 14, withPad: " ", startingAt: 0)
-        if let control = report.control {
-            line += Message.control(control).text(lang)
-        } else if let bundle = result.bundle {
-            line += bundle.description
-        } else {
-            line += String(report.input.trimmingSpaces().prefix(40))
-        }
-        if let state = result.state { line += "  " + state.message.text(lang) }
-        if let details = result.details {
-            line += "  " + details.product + " " + details.maker + " "
-                + Message.result(details.result, defects: defects).text(lang)
-                + (details.shipment.map { " " + $0 } ?? "")
-        }
-        if report.manual && result.bundle != nil { line += " " + Message.manualEntry.text(lang) }
-        if case .illegalMove(_, let move, let state, let refusal)? = result.reason {
-            // The line already names the bundle: say why, in the clerk's words.
-            line += "  — " + refusal.explanation(move: move, state: state).text(lang)
-        } else if let reason = result.reason {
-            line += "  — " + reason.message.text(lang)
-        }
-        if let packed = result.packed {
-            line += "  — " + Message.packedCount(packed.bundles, shipment: packed.shipment).text(lang)
-        }
+        let words = ScanAnswer.words(report, defects: defects, language: lang)
+        let line = words.outcome.padding(toLength: 14, withPad: " ", startingAt: 0) + words.detail
         guard interactive else {
             Console.out(line.visible)
             return
         }
-        let good = result.outcome == .accepted || result.outcome == .control
-        Console.styled(line, style: good ? .good : (result.outcome == .duplicate ? .repeated : .problem))
+        switch ScanAnswer.tone(report) {
+        case .ok: Console.styled(line, style: .good)
+        case .repeated: Console.styled(line, style: .repeated)
+        case .refused: Console.styled(line, style: .problem)
+        }
     }
 
     func summary(_ station: ScanStation) {

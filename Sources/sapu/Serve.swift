@@ -41,7 +41,7 @@ struct Serve: SapuCommand {
 
     /// `HOST:PORT`, `[::1]:PORT` or `:PORT` (every address).
     static func address(_ text: String) throws(SapuError) -> (String, Int) {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
             throw .listenAddressInvalid(text)
         }
         var host = String(text[..<colon])

@@ -23,13 +23,8 @@ struct ShipmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ context: Context) throws(SapuError) {
-            // An empty --to is a mistake, not "use the partner's name".
-            if let to, to.trimmingSpaces().isEmpty { throw .consigneeRequired }
-            let partner = try partner.map { (code) throws(SapuError) in try Code.normalise(code, as: .partner) }
-            // The store trims and checks the text (no control characters) for every front end.
-            let shipment = try context.store().createShipment(
-                ShipmentDraft(partner: partner, consignee: to, address: address, vehicle: vehicle, driver: driver,
-                              reference: ref), at: context.now)
+            let shipment = try ShipmentOpening.open(partner: partner, consignee: to, address: address, vehicle: vehicle,
+                                                    driver: driver, reference: ref, store: try context.store(), at: context.now)
             if context.json {
                 context.emit(ShipmentOutput(shipment))
             } else {
@@ -82,7 +77,7 @@ struct ShipmentCommand: ParsableCommand {
                                                     received: receipt.received.count, missing: receipt.missing.count,
                                                     disputed: receipt.disputedBundles.count, extra: receipt.extra.count,
                                                     forged: receipt.forged))
-                for line in ShipmentCommand.resultLines(receipt) { context.say(line) }
+                for line in ReceiptFindings.lines(receipt) { context.say(line) }
             }
             context.table([.columnBundle, .columnProduct, .columnMaker, .columnResult, .columnState], bundles.map {
                 [$0.id.description, $0.product, $0.maker, Message.result($0.result, defects: defects).text(context.language),
@@ -179,59 +174,12 @@ struct ShipmentCommand: ParsableCommand {
             let outcome = try Reconciliation.apply(receipt: receipt, signature: signature, partner: partner, shipment: meant,
                                                    store: try context.store(),
                                                    actor: try context.actor(operatorCode: nil, station: nil), at: context.now)
-            let receipt = outcome.receipt
-            let typed = outcome.outcomes.typed.map(\.description)
             if context.json {
                 context.emit(ReconcileOutput(outcome))
                 return
             }
-            context.say(.receiptSignedBy(partner: outcome.partner.code, name: outcome.partner.name,
-                                         keyID: outcome.key.keyID, fingerprint: outcome.key.fingerprint))
-            switch outcome.effect {
-            case .alreadyApplied:
-                context.say(.receiptAlreadyApplied(outcome.shipment))
-                return
-            case .superseded(let previous):
-                context.say(.receiptSupersedes(finished: context.clock.shown(outcome.finished),
-                                               previous: context.clock.shown(previous.finished), changed: outcome.changed))
-            case .applied:
-                break
-            }
-            context.say(.reconciled(outcome.shipment, received: receipt.received.count, missing: receipt.missing.count,
-                                    disputed: outcome.outcomes.disputed.count, extra: receipt.extra.count,
-                                    forged: receipt.forged))
-            context.say(.receivedByHand(verified: outcome.outcomes.verified.count, typed: typed))
-            for line in ShipmentCommand.resultLines(outcome.receipt, extras: outcome.extras,
-                                                    forgedNoted: outcome.forgedNoted.count) {
-                context.say(line)
-            }
-            if !outcome.extrasNoLongerNamed.isEmpty {
-                context.say(.extraNoLongerNamed(outcome.extrasNoLongerNamed.map(\.description)))
-            }
+            for line in outcome.report(clock: context.clock) { context.say(line) }
         }
-    }
-
-    /// One line per result of a receipt that names bundles: missing, disputed, extra, forged.
-    /// With `extras` (what reconciling did to each extra bundle) the extra ids say why a
-    /// bundle's state did not change.
-    static func resultLines(_ receipt: Receipt, extras: [ExtraBundle]? = nil, forgedNoted: Int = 0) -> [Message] {
-        var lines: [Message] = []
-        if !receipt.missing.isEmpty { lines.append(.reconcileMissing(receipt.missing)) }
-        let disputed = receipt.disputedBundles
-        if !disputed.isEmpty {
-            lines.append(.reconcileDisputed(count: disputed.count, details: receipt.mismatched.map {
-                .disputeDetail(bundle: $0.bundle, field: $0.field, manifest: $0.manifest, label: $0.label)
-            }))
-        }
-        let entries = extras?.map { Message.extraEntry($0.bundle.description, effect: $0.effect) }
-            ?? receipt.extra.map { Message(id: $0, en: $0) }
-        if !entries.isEmpty {
-            lines.append(.reconcileExtra(entries: entries, marked: extras?.count { $0.effect == .marked } ?? 0))
-        }
-        if receipt.forged > 0 || !receipt.forgedBundles.isEmpty {
-            lines.append(.reconcileForged(scans: receipt.forged, claimed: receipt.forgedBundles, noted: forgedNoted))
-        }
-        return lines
     }
 
     /// A typed shipment number in canonical form.

@@ -24,40 +24,22 @@ struct Verify: SapuCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ context: Context) throws(SapuError) {
-        let ring = try KeyRing(keyFile: String(decoding: try ShipmentFiles.read(key), as: UTF8.self), path: key)
-        // The signature first: nothing in a tampered manifest is worth reading.
-        let manifestBytes = try ShipmentFiles.read(manifest)
-        let checked = try ManifestCheck.check(manifestBytes, path: manifest,
-                                              signature: try ShipmentFiles.readSignature(of: manifest, at: signature), keys: ring)
-        let parsed = checked.manifest
-        let digest = checked.sha256
-        let stem = ShipmentID(typed: parsed.shipment)?.fileStem ?? "manifest"
-        let log = try VerificationLog(path: state ?? stem + ".verify.jsonl", shipment: parsed.shipment, manifestSHA256: digest)
-        var verification = Verification(manifest: parsed, keys: ring)
-        for line in log.previous { _ = verification.scan(line) }
-
+        let session = try PartnerVerification(manifest: manifest, signature: signature, key: key, state: state)
+        let parsed = session.manifest
         if finish {
-            try finishVerification(verification, digest: digest, stem: stem, context: context)
+            try finishVerification(session, context: context)
             return
         }
-        context.say(.verifyStart(shipment: parsed.shipment, expected: parsed.bundleCount, resumed: log.previous.count))
+        context.say(.verifyStart(shipment: parsed.shipment, expected: parsed.bundleCount, resumed: session.resumed))
         let interactive = image.isEmpty && isatty(0) == 1
         /// `lengths[i]` is the real length of line i when only its start was read.
         func answer(_ lines: [String], lengths: [Int?] = []) throws(SapuError) {
-            // An empty line (Enter pressed twice) is no scan: not kept, not answered.
-            let scans = lines.indices.filter { !lines[$0].trimmingSpaces().isEmpty || (skipped(lengths, $0) ?? 0) > 0 }
-            if scans.isEmpty { return }
-            try log.append(scans.map { lines[$0] }, at: context.now)
+            let scanned = try session.scan(lines, lengths: lengths, at: context.now)
+            if scanned.isEmpty { return }
             context.noteSaved()
-            for position in scans {
-                var result = verification.scan(lines[position])
-                if let length = skipped(lengths, position) { result.reason = .scanTooLong(length) }
-                print(lines[position], result, total: parsed.bundleCount, context: context, interactive: interactive)
+            for item in scanned {
+                print(item.input, item.answer, total: parsed.bundleCount, context: context, interactive: interactive)
             }
-        }
-        /// The real length of line `position` when only its start was read.
-        func skipped(_ lengths: [Int?], _ position: Int) -> Int? {
-            position < lengths.count ? lengths[position] : nil
         }
         // Answers nobody sees as they come (stdout redirected) get a count at the terminal.
         let progress = TerminalProgress.watchingAnswers(context)
@@ -84,8 +66,9 @@ struct Verify: SapuCommand {
             }
         }
         progress.end()
-        let missing = verification.missing.count
-        context.say(.verifyProgress(received: verification.received.count, expected: parsed.bundleCount, missing: missing))
+        let verification = session.verification
+        context.say(.verifyProgress(received: verification.received.count, expected: parsed.bundleCount,
+                                    missing: verification.missing.count))
     }
 
     private func print(_ line: String, _ answer: Verification.Answer, total: Int, context: Context, interactive: Bool) {
@@ -111,30 +94,19 @@ struct Verify: SapuCommand {
     /// Signs and writes the receipt, then prints the report. The report needs no key: where
     /// the receipt cannot be signed or written (no `sapu init` yet), it is printed all the
     /// same, followed by the reason.
-    private func finishVerification(_ verification: Verification, digest: String, stem: String,
-                                    context: Context) throws(SapuError) {
-        let path: String
+    private func finishVerification(_ session: PartnerVerification, context: Context) throws(SapuError) {
+        let finished: PartnerVerification.Finished
         do throws(SapuError) {
-            let store = try context.store()
-            let site = try store.site()
-            let signer = try SiteSigner.current(store: store)
-            let receipt = Receipt(verification: verification, manifestSHA256: digest, receiver: site, key: signer,
-                                  finished: context.now)
-            let bytes = ShipmentFiles.encode(receipt)
-            let signature = DetachedSignature(signing: bytes, with: signer)
-            let output = try OutputDirectory(out)
-            path = try output.commit(try output.stage([
-                (stem + ".receipt.json", bytes), (stem + ".receipt.sig", Array(signature.text.utf8)),
-            ]))[0]
+            finished = try session.finish(store: try context.store(), into: out, at: context.now)
         } catch {
             // Whatever kept the receipt from being signed or written, the scans still tell what arrived.
-            show(VerifyReport(verification, receiptPath: nil), verification, context: context)
+            show(VerifyReport(session.verification, receiptPath: nil), session.verification, context: context)
             if case .databaseMissing(let path) = error { throw .receiptNeedsOwnSite(database: path) }
             throw error
         }
         context.noteSaved()
-        show(VerifyReport(verification, receiptPath: path), verification, context: context)
-        context.say(.receiptWritten(path))
+        show(VerifyReport(session.verification, receiptPath: finished.path), session.verification, context: context)
+        context.say(.receiptWritten(finished.path))
     }
 
     /// The report of `--finish`: what the receipt says (or would say), one row per result.

@@ -268,6 +268,9 @@ extension SapuError {
             Message(id: "tidak ada kode QR di gambar \(path)", en: "no QR code found in image \(path)")
         case .emptyScan:
             Message(id: "baris kosong", en: "empty line")
+        case .notABundle:
+            Message(id: "ini kode perintah stasiun pindai, bukan label atau id ikatan",
+                    en: "this is a scanning station's command code, not a bundle's label or id")
         case .scanTooLong(let count):
             Message(id: "terlalu panjang (\(count) karakter) untuk label Sapu", en: "too long (\(count) characters) for a Sapu label")
         case .notUTF8:
@@ -730,6 +733,9 @@ extension SapuError {
                     en: "--listen \"\(text.visible)\" is not HOST:PORT (e.g. 127.0.0.1:8080)")
         case .downloadMissing(let name):
             Message(id: "berkas \"\(name.visible)\" tidak ada di sini", en: "there is no file \"\(name.visible)\" here")
+        case .verificationUnknown(let id):
+            Message(id: "pemeriksaan kiriman \"\(String(id.prefix(80)).visible)\" tidak ada di sini; unggah manifest, tanda tangannya, dan kunci publik pengirim di halaman Periksa kiriman",
+                    en: "there is no shipment verification \"\(String(id.prefix(80)).visible)\" here; upload the manifest, its signature and the workshop's public key on the Verify shipments page")
         case .listenFailed(let address):
             Message(id: "tidak bisa mendengarkan di \(address): port sudah dipakai atau alamat bukan milik PC ini",
                     en: "cannot listen on \(address): the port is in use or the address is not this PC's")

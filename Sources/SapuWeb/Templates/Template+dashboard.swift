@@ -3,7 +3,7 @@ extension PageTemplate {
         <div class="tiles">
         {{#tiles}}<div class="tile"><b id="{{id}}">{{value}}</b><span>{{label}}</span></div>{{/tiles}}
         </div>
-        {{#hasShipments}}<ul class="plain">{{#shipments}}<li><a href="/shipments/{{id}}">{{id}}</a> · {{consignee}} · {{bundles}} · {{status}}</li>{{/shipments}}</ul>{{/hasShipments}}
+        {{#hasShipments}}<ul class="plain">{{#shipments}}<li><a href="{{href}}">{{id}}</a> · {{consignee}} · {{bundles}} · {{status}}</li>{{/shipments}}</ul>{{/hasShipments}}
         <section>
         <h2>{{chartTitle}}</h2>
         {{#hasChart}}{{{chart}}}{{/hasChart}}{{^hasChart}}<p class="hint">{{noChart}}</p>{{/hasChart}}

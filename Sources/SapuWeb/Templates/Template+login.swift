@@ -5,6 +5,7 @@ extension PageTemplate {
         <label>{{password}}<input name="password" type="password" autocomplete="current-password" required></label>
         <button type="submit" id="login" class="primary">{{button}}</button>
         <p class="hint">{{hint}}</p>
+        <p><a href="/login?lang={{otherCode}}" id="login-language">{{otherLanguage}}</a></p>
         </form>
         """)
 }
