@@ -53,7 +53,7 @@ fi
 
 # Log in through the API: the session cookie and the form token every POST carries.
 cat > "$WEB_DIR/client.py" <<'PYTHON'
-"""login URL CODE PASSWORD -> 'COOKIE CSRF';  post URL COOKIE CSRF JSON -> 'STATUS BODY'"""
+"""login URL CODE PASSWORD -> 'COOKIE CSRF';  post URL COOKIE CSRF JSON -> 'STATUS BODY';  drain URL COOKIE"""
 import json, sys, urllib.error, urllib.request
 
 def post(url, body, headers):
@@ -70,9 +70,12 @@ if sys.argv[1] == "login":
     if status != 200:
         sys.exit(f"log-in answered {status}: {body}")
     print(headers["Set-Cookie"].split(";")[0], json.loads(body)["csrf"])
-else:
+elif sys.argv[1] == "post":
     status, _, body = post(sys.argv[2] + "api/v1/scans", sys.argv[5], {"Cookie": sys.argv[3], "X-CSRF-Token": sys.argv[4]})
     print(status, " ".join(body.split()))
+else:  # drain URL COOKIE: one dashboard, answered once the requests wrk left queued are done
+    request = urllib.request.Request(sys.argv[2] + "api/v1/dashboard", headers={"Cookie": sys.argv[3]})
+    urllib.request.urlopen(request, timeout=600).read()
 PYTHON
 read -r WEB_COOKIE WEB_CSRF < <(python3 "$WEB_DIR/client.py" login "$WEB_URL" BENCH "$WEB_PASSWORD")
 
@@ -135,6 +138,15 @@ web_wrk() {
     wrk -t "$threads" -c "$connections" -d "${WEB_SECONDS}s" --timeout 10s -H "Cookie: $WEB_COOKIE" \
         -s "$script" "${WEB_URL%/}$path" -- "$@" | awk '/^WRK / { $1 = ""; print substr($0, 2) }'
 }
+# Waits until the server has answered what wrk left queued, so that a figure does not pay for
+# the one before it.
+web_drain() { python3 "$WEB_DIR/client.py" drain "$WEB_URL" "$WEB_COOKIE"; }
+# Warns when a run's figure means little: requests failed, or none was answered at all.
+web_check() {
+    local what=$1 answered=$2 failed=$3
+    [[ "$answered" != 0 ]] || echo "!! $what: no request was answered within ${WEB_SECONDS} s" >&2
+    [[ "$failed" == 0 ]] || echo "!! $what: $failed requests failed (an error status, a refused scan or a time-out); $answered answered" >&2
+}
 web_events() { sqlite3 "$WEB_DB" "SELECT COUNT(*) FROM event WHERE move = 'return'"; }
 
 # The scan route must exist and answer JSON: one check-mode scan (check mode writes nothing).
@@ -149,10 +161,12 @@ fi
 
 for connections in 1 8 32; do
     read -r s_rps s_p99 s_n s_bad < <(web_wrk "$connections" /static/sapu.css "$WEB_DIR/report.lua")
+    web_drain
     reference="static /static/sapu.css: $s_rps req/s, p99 $s_p99 ms"
-    [[ "$s_bad" == 0 ]] || echo "!! static file: $s_bad of $s_n requests failed" >&2
+    web_check "static file, $connections conn" "$s_n" "$s_bad"
     read -r d_rps d_p99 d_n d_bad < <(web_wrk "$connections" / "$WEB_DIR/report.lua")
-    [[ "$d_bad" == 0 ]] || echo "!! dashboard: $d_bad of $d_n requests failed" >&2
+    web_drain
+    web_check "dashboard, $connections conn" "$d_n" "$d_bad"
     row "web: dashboard GET /, $connections conn (req/s, p99)" "$d_rps /s" "p99 $d_p99 ms; $reference"
     if [[ $web_scan_ok == 1 ]]; then
         part=$(( connections == 1 ? 0 : connections == 8 ? 1 : 2 ))
@@ -160,10 +174,11 @@ for connections in 1 8 32; do
         read -r w_rps w_p99 w_n w_bad w_again < <(web_wrk "$connections" /api/v1/scans "$WEB_DIR/scan.lua" \
             "$WEB_DIR/scan-ids-$part.txt" "$WEB_COOKIE" "$WEB_CSRF" \
             "$(( connections < $(nproc) ? connections : $(nproc) ))")
+        web_drain
         written=$(( $(web_events) - before ))
         row "web: scan POST /api/v1/scans, $connections conn (req/s, p99)" "$w_rps /s" \
             "p99 $w_p99 ms; $written bundles returned, one durable write each; $reference"
-        [[ "$w_bad" == 0 ]] || echo "!! scan: $w_bad of $w_n answers were not a 200 with tone ok" >&2
+        web_check "scan, $connections conn" "$w_n" "$w_bad"
         [[ "$w_again" == 0 ]] || echo "!! scan: the run used up its $(wc -l < "$WEB_DIR/scan-ids-$part.txt") ids; $w_again requests repeated one" >&2
         # Every answered scan is an event on disk (a request still in flight when wrk stopped may add one).
         (( written >= w_n )) || echo "!! scan: $w_n answered, but only $written return events written" >&2

@@ -115,7 +115,8 @@ class Browser:
         try:
             metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
             size = metrics.get("cssContentSize") or metrics["contentSize"]
-            width = max(1, min(int(size["width"]), 2000))
+            # The window's width, not the content's: the capture has no scroll bar to leave room for.
+            width = max(1, min(max(int(size["width"]), self.driver.execute_script("return window.innerWidth")), 2000))
             height = max(1, min(int(size["height"]), 6000))
             image = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
                 "format": "png", "captureBeyondViewport": True,
