@@ -222,5 +222,25 @@ import Testing
         }
         #expect(try fixture.history(labels[0].bundle.id.description).map(\.move) == [.inspect, .label])
     }
-}
 
+    @Test func anOperatorCodeOrShipmentNumberThatIsNoCodeIsRefusedBeforeAnyScan() async throws {
+        let fixture = try WebFixture()
+        let labels = try fixture.labelledBundles(1)
+        try await fixture.test { client in
+            let browser = try await Browser.logIn(client, as: "GUDANG1")
+            let badOperator = try await browser.fetch(client, "/scan", [("code", labels[0].payload), ("operator", "G 07!")])
+            #expect(badOperator.status == .badRequest)
+            let answer = try badOperator.object
+            #expect(answer["tone"] as? String == "refused" && answer["line"] as? String == answer["error"] as? String)
+            // The page keeps the clerk's choices and says why, without the script too.
+            let page = try await browser.post(client, "/scan", [("code", labels[0].payload), ("mode", "pack"),
+                                                                ("shipment", "999/XX")])
+            #expect(page.status == .notFound && page.text.contains("class=\"error\""))
+            #expect(page.text.contains("<option value=\"pack\" selected>kemas</option>"))
+            // A count the page sent back in another shape is no count.
+            let odd = try await browser.fetch(client, "/scan", [("code", labels[0].payload), ("tally", "receive:-4 x:9 pack:99999999999")])
+            #expect((try odd.object["counts"] as? [String: String])?["scan-count"] == "Diterima: terima 1")
+        }
+        #expect(try fixture.history(labels[0].bundle.id.description).map(\.move) == [.inspect, .label, .receive])
+    }
+}

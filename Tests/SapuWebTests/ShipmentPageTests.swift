@@ -176,4 +176,50 @@ import Testing
         #expect(try fixture.store.shipments().map(\.status).contains(.disputed))
         #expect(try fixture.store.bundle(second[0].bundle.id).state == .shipped)
     }
+
+    @Test func theAPIOpensClosesShipsAndReconcilesWithTheSameWorkflows() async throws {
+        let fixture = try WebFixture()
+        let partner = try fixture.registerPartner()
+        let labels = try fixture.labelledBundles(2)
+        try await fixture.test { client in
+            let browser = try await Browser.logIn(client, as: "ADMIN")
+            for label in labels {
+                _ = try await browser.fetch(client, "/api/v1/scans", [("code", label.payload), ("mode", "receive")])
+            }
+            let created = try await browser.fetch(client, "/api/v1/shipments", [("driver", "Pak Slamet"), ("to", "Gudang Kroya")])
+            #expect(created.status == .created)
+            let id = try #require(try created.object["id"] as? String)
+            #expect(try created.object["consignee"] as? String == "Gudang Kroya")
+            let stem = try #require(ShipmentID(typed: id)).fileStem
+            let stranger = try await browser.fetch(client, "/api/v1/shipments", [("partner", "ZZZ")])
+            let refusal = try stranger.object["error"] as? String
+            #expect(stranger.status == .notFound && refusal?.contains("ZZZ") == true, "\(String(describing: refusal))")
+            for label in labels {
+                _ = try await browser.fetch(client, "/api/v1/scans", [("code", label.payload), ("mode", "pack"), ("shipment", id)])
+            }
+            let closed = try await browser.fetch(client, "/api/v1/shipments/\(stem)/close", [])
+            #expect(try closed.object["status"] as? String == "closed")
+            let documents = try #require(try closed.object["documents"] as? [String])
+            #expect(documents == ["manifest.json", "manifest.sig", "csv", "pdf"].map { "/shipments/\(stem)/files/\(stem).\($0)" })
+            #expect(try await browser.fetch(client, "/api/v1/shipments/\(stem)/ship", []).status == .ok)
+            let manifest = try await browser.get(client, documents[0]).bytes
+            let receipt = try fixture.receipt(manifest: manifest, scanned: labels.map(\.payload), partner: partner)
+            let reconciled = try await browser.upload(client, "/api/v1/shipments/\(stem)/reconcile", files: [
+                ("receipt", "r.json", receipt.receipt), ("signature", "r.sig", Array(receipt.signature.utf8)),
+            ])
+            let result = try reconciled.object
+            #expect(reconciled.status == .ok && result["status"] as? String == "delivered" && result["received"] as? Int == 2,
+                    "\(result)")
+            #expect(result["effect"] as? String == "applied" && (result["lines"] as? [String])?.first?.contains("PHC") == true)
+            let again = try await browser.upload(client, "/api/v1/shipments/\(stem)/reconcile", files: [
+                ("receipt", "r.json", receipt.receipt), ("signature", "r.sig", Array(receipt.signature.utf8)),
+            ])
+            #expect(try again.object["effect"] as? String == "already-applied")
+            let missing = try await browser.upload(client, "/api/v1/shipments/\(stem)/reconcile", files: [
+                ("receipt", "r.json", receipt.receipt),
+            ])
+            #expect(missing.status == .badRequest)
+        }
+        #expect(try labels.allSatisfy { try fixture.store.bundle($0.bundle.id).state == .received })
+    }
 }
