@@ -18,7 +18,9 @@ struct Gate: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         context.visitorLanguage = Self.visitorLanguage(request)
-        let api = request.uri.path.hasPrefix("/api/")
+        // The scan field's script asks for JSON on a page's route: it gets refusals as JSON too,
+        // so an ended session reads "log in again" instead of a page it cannot show.
+        let api = request.uri.path.hasPrefix("/api/") || (request.headers[.accept] ?? "").contains("application/json")
         var response: Response
         do {
             let (checkedRequest, checkedContext) = try await admit(request, context: context)

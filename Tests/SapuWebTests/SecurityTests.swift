@@ -34,6 +34,17 @@ import Testing
         }
     }
 
+    @Test func theScanFieldsScriptLearnsThatTheSessionEndedInJSON() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let response = try await client.execute(uri: "/scan", method: .post, headers: [
+                .accept: "application/json", .contentType: "application/x-www-form-urlencoded",
+            ], body: ByteBuffer(string: "code=PWT251121A-0001&mode=terima"))
+            #expect(response.status == .unauthorized)
+            #expect(response.text.contains(SapuError.sessionExpired.message.text(.id)))
+        }
+    }
+
     @Test func eachRoleIsRefusedEveryRouteTheTableDoesNotGiveIt() async throws {
         let fixture = try WebFixture()
         try await fixture.test { client in
