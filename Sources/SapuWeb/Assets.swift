@@ -86,6 +86,10 @@ enum Assets {
                    border: 1px solid #d9e2ec; border-radius: 6px; }
         dl.facts dt { font-weight: bold; }
         dl.facts dd { margin: 0; }
+        dl.bundle-lists { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+        dl.bundle-lists dt { font-weight: bold; }
+        dl.bundle-lists dd { margin: 0; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace; font-size: 14px; }
+        @media (max-width: 600px) { dl.facts, dl.bundle-lists { grid-template-columns: 1fr; } dl.bundle-lists dd { margin-bottom: 8px; } }
         a.button { display: inline-block; padding: 10px 18px; border-radius: 4px; border: 1px solid #1b5e20; text-decoration: none; }
         a.button.primary { background: #2e7d32; color: #fff; font-weight: bold; }
         """

@@ -7,7 +7,7 @@ extension Message {
     public static let webNavInspect = Message(id: "Pemeriksaan", en: "Inspection")
     public static let webNavLabels = Message(id: "Label", en: "Labels")
     public static let webNavScan = Message(id: "Pindai", en: "Scan")
-    public static let webNavShipments = Message(id: "Kiriman", en: "Shipments")
+    public static let webNavShipments = Message(id: "Pengiriman", en: "Shipments")
     public static let webNavBundles = Message(id: "Ikatan", en: "Bundles")
     public static let webNavVerify = Message(id: "Periksa kiriman", en: "Verify shipments")
     public static let webNavReports = Message(id: "Laporan", en: "Reports")
