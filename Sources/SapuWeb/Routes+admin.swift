@@ -252,8 +252,8 @@ extension WebServer {
             },
             "csrf": context.session?.formToken ?? "",
             "addTitle": Message.webAdminAddMaker.text(language), "add": Message.webAdminAdd.text(language),
-            "codeHint": Message.webAdminCodeHint("M042").text(language),
-            "typedCode": typed["code"] ?? "", "typedName": typed["name"] ?? "",
+            "codeHint": Message.webAdminMakerCodeHint("M042").text(language),
+            "typedCode": typed["code"] ?? "", "typedName": typed["name"] ?? "", "nameLimit": FreeText.limit,
         ]
         return page(Page("admin-makers", title: .webMakersTitle, body: (try? PageTemplate.adminMakers.render(model)) ?? "",
                          status: refusal?.status ?? .ok, error: refusal?.text(language), notice: notice?.text(language)), context)

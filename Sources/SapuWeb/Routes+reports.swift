@@ -68,7 +68,8 @@ extension WebServer {
         // The form shows what was asked for: the days a preset stands for, else what was typed.
         let from = choice?.request.period?.from?.iso ?? (choice == nil ? query["from"] : nil) ?? ""
         let to = choice?.request.period?.to?.iso ?? (choice == nil ? query["to"] : nil) ?? ""
-        let grouping = choice?.request.grouping ?? .batch
+        let grouping = choice?.request.grouping
+            ?? query["by"].flatMap { try? ReportGrouping.read($0, option: "by").value } ?? .batch
         var model: [String: Any] = [
             "action": "/reports/" + kind.rawValue,
             "isStock": kind == .stock, "hasPeriod": kind != .stock, "isQC": kind == .qc,
@@ -82,7 +83,7 @@ extension WebServer {
             "groupings": ReportGrouping.allCases.map {
                 ["value": $0.rawValue, "label": $0.word.text(language), "selected": $0 == grouping] as [String: Any]
             },
-            "namesLabel": Message.webReportNames.text(language), "names": choice?.request.names ?? false,
+            "namesLabel": Message.webReportNames.text(language), "names": choice?.request.names ?? (query["names"] != nil),
             "namesHint": Message.webReportNamesHint.text(language),
             "show": Message.webReportShow.text(language),
             "quickPeriod": Message.webReportQuickPeriod.text(language),

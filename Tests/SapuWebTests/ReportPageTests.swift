@@ -40,6 +40,13 @@ struct ReportPageTests {
         try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
     }
 
+    /// The address of the link with this text, as a browser reads it.
+    static func link(labelled label: String, in html: String) -> String? {
+        guard let end = html.range(of: "\">\(label)</a>") else { return nil }
+        guard let start = html[..<end.lowerBound].range(of: "href=\"", options: .backwards) else { return nil }
+        return String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     @Test func theReportsPageLinksEveryReportWithWhatItTells() async throws {
         let fixture = try WebFixture()
         try await fixture.test { client in
@@ -96,6 +103,15 @@ struct ReportPageTests {
             }
             let shipments = try await gudang.get(client, "/reports/shipments?period=this-month")
             #expect(shipments.text.contains("CV. Pusat Handicraft"))
+            // Each quick-period link of the page opens its period, the grouping kept.
+            let qc = try await gudang.get(client, "/reports/qc?by=maker")
+            for (label, period) in [("hari ini", "2025-11-21 s.d. 2025-11-21"), ("minggu ini", "2025-11-17 s.d. 2025-11-21"),
+                                    ("bulan ini", "2025-11-01 s.d. 2025-11-21"), ("seluruh riwayat", "seluruh riwayat")] {
+                let link = try #require(Self.link(labelled: label, in: qc.text))
+                let page = try await gudang.get(client, link)
+                #expect(page.status == .ok && page.text.contains("Periode: " + period), "\(link)")
+                #expect(page.text.contains("<option value=\"maker\" selected>"), "\(link)")
+            }
         }
     }
 

@@ -47,6 +47,11 @@ extension Message {
         id: "Di luar Lapas, pembuat hanya dikenal dengan kodenya. Nama hanya disimpan di PC ini, hanya terlihat oleh admin, dan tidak pernah tercetak di label, manifest, tanda terima atau ekspor.",
         en: "Outside the site a maker is known only by their code. A name is kept on this PC only, seen by admin only, and never printed on a label, manifest, receipt or export.")
     public static let webAdminMakerName = Message(id: "Nama (hanya di Lapas)", en: "Name (stays at the site)")
+    public static func webAdminMakerCodeHint(_ example: String) -> Message {
+        Message(id: "Huruf A-Z dan angka, mis. \(example); hanya kode ini yang tercetak di label dan terbaca di luar Lapas.",
+                en: "Letters A-Z and digits, e.g. \(example); only this code is printed on labels and read outside the site.")
+    }
+
     public static let webAdminAddMaker = Message(id: "Tambah pembuat", en: "Add a maker")
     public static let webAdminDeactivate = Message(id: "Nonaktifkan", en: "Deactivate")
     public static let webAdminDeactivateHint = Message(
