@@ -64,9 +64,9 @@ extension Message {
 
     public static let webKeysTitle = Message(id: "Kunci tanda tangan", en: "Signing keys")
     public static let webKeysIntro = Message(
-        id: "Label, manifest dan tanda terima ditandatangani dengan kunci aktif situs ini. Mitra memeriksanya dengan berkas kunci publik; kunci pensiun tetap di berkas itu supaya label lama tetap bisa diperiksa. Kunci rahasia tidak pernah ditampilkan.",
+        id: "Label, manifest dan tanda terima ditandatangani dengan kunci aktif lokasi ini. Mitra memeriksanya dengan berkas kunci publik; kunci pensiun tetap di berkas itu supaya label lama tetap bisa diperiksa. Kunci rahasia tidak pernah ditampilkan.",
         en: "Labels, manifests and receipts are signed with this site's current key. Partners check them with the public key file; retired keys stay in it so that old labels still verify. The private key is never shown.")
-    public static let webAdminSite = Message(id: "Situs", en: "Site")
+    public static let webAdminSite = Message(id: "Lokasi", en: "Site")
     public static let webAdminKey = Message(id: "Kunci", en: "Key")
     public static let webAdminFingerprint = Message(id: "Sidik jari", en: "Fingerprint")
     public static let webAdminKeyStatus = Message(id: "Status", en: "Status")
