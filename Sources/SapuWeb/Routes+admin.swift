@@ -124,7 +124,8 @@ extension WebServer {
     private func addUser(_ form: Form, language pageLanguage: Language) async throws(SapuError) -> WebUser {
         let code = try form.required("code", label: .webAdminCode)
         let role = try Role.read(try form.required("role", label: .webAdminRole), option: Message.webAdminRole.text(pageLanguage)).value
-        let languageText = try form.required("language", label: .webAdminLanguage)
+        // The page always sends one; an API call without one gets the admin's own.
+        let languageText = form["language"] ?? pageLanguage.rawValue
         guard let language = Language(rawValue: languageText.lowercased()) else { throw .invalidLanguage(languageText) }
         guard let password = form.fields["password"]?.first, !password.isEmpty else {
             throw .formFieldMissing(field: .webAdminPassword)

@@ -205,6 +205,10 @@ struct ReportPageTests {
             #expect(garbage.text.contains("Dari tanggal: tanggal tidak sah: &quot;kemarin&quot; (format YYYY-MM-DD)"))
             #expect(garbage.text.contains("value=\"kemarin\""))
 
+            let long = try await qc.get(client, "/reports/qc?from=" + String(repeating: "9", count: 5000))
+            #expect(long.status == .badRequest && long.text.contains("&quot;" + String(repeating: "9", count: 40) + "…&quot;"))
+            #expect(!long.text.contains(String(repeating: "9", count: 41)))
+
             let day = try await qc.get(client, "/reports/stock?at=2025-02-30")
             #expect(day.status == .badRequest && day.text.contains("Keadaan pada akhir hari: tanggal tidak sah"))
             let grouping = try await qc.get(client, "/reports/qc?by=shoe")
