@@ -20,7 +20,6 @@ extension Message {
     public static let webAdminSetPassword = Message(id: "Ganti kata sandi", en: "Set password")
     public static let webAdminIndonesian = Message(id: "Bahasa Indonesia", en: "Bahasa Indonesia")
     public static let webAdminEnglish = Message(id: "English", en: "English")
-    public static let webAdminDisabledUser = Message(id: "nonaktif", en: "disabled")
     public static let webAdminYou = Message(id: "(Anda)", en: "(you)")
 
     public static func webAdminCodeHint(_ example: String) -> Message {
