@@ -8,6 +8,8 @@ enum ReportStyle {
     static let scoped = scope(ReportDocument.style, under: ".report")
         // A wide table scrolls sideways in its section on a phone instead of widening the page.
         + ".report section { overflow-x: auto; }\n"
+        // The quick-period links of the report form, far enough apart for a thumb.
+        + ".page-report .presets a { display: inline-block; margin: 2px 10px 2px 0; }\n"
 
     /// Prefixes each selector of each rule with `scope`; the rules inside an `@media` block too.
     ///

@@ -124,7 +124,8 @@ extension WebServer {
     private func addUser(_ form: Form, language pageLanguage: Language) async throws(SapuError) -> WebUser {
         let code = try form.required("code", label: .webAdminCode)
         let role = try Role.read(try form.required("role", label: .webAdminRole), option: Message.webAdminRole.text(pageLanguage)).value
-        let languageText = try form.required("language", label: .webAdminLanguage)
+        // The page always sends one; an API call without one gets the admin's own.
+        let languageText = form["language"] ?? pageLanguage.rawValue
         guard let language = Language(rawValue: languageText.lowercased()) else { throw .invalidLanguage(languageText) }
         guard let password = form.fields["password"]?.first, !password.isEmpty else {
             throw .formFieldMissing(field: .webAdminPassword)
@@ -252,8 +253,8 @@ extension WebServer {
             },
             "csrf": context.session?.formToken ?? "",
             "addTitle": Message.webAdminAddMaker.text(language), "add": Message.webAdminAdd.text(language),
-            "codeHint": Message.webAdminCodeHint("M042").text(language),
-            "typedCode": typed["code"] ?? "", "typedName": typed["name"] ?? "",
+            "codeHint": Message.webAdminMakerCodeHint("M042").text(language),
+            "typedCode": typed["code"] ?? "", "typedName": typed["name"] ?? "", "nameLimit": FreeText.limit,
         ]
         return page(Page("admin-makers", title: .webMakersTitle, body: (try? PageTemplate.adminMakers.render(model)) ?? "",
                          status: refusal?.status ?? .ok, error: refusal?.text(language), notice: notice?.text(language)), context)

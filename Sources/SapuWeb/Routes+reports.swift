@@ -66,9 +66,11 @@ extension WebServer {
         let language = context.language
         let role = context.session?.user.role
         // The form shows what was asked for: the days a preset stands for, else what was typed.
-        let from = choice?.request.period?.from?.iso ?? (choice == nil ? query["from"] : nil) ?? ""
-        let to = choice?.request.period?.to?.iso ?? (choice == nil ? query["to"] : nil) ?? ""
-        let grouping = choice?.request.grouping ?? .batch
+        func typed(_ name: String) -> String? { query[name].map { String($0.prefix(40)) } }
+        let from = choice?.request.period?.from?.iso ?? (choice == nil ? typed("from") : nil) ?? ""
+        let to = choice?.request.period?.to?.iso ?? (choice == nil ? typed("to") : nil) ?? ""
+        let grouping = choice?.request.grouping
+            ?? query["by"].flatMap { try? ReportGrouping.read($0, option: "by").value } ?? .batch
         var model: [String: Any] = [
             "action": "/reports/" + kind.rawValue,
             "isStock": kind == .stock, "hasPeriod": kind != .stock, "isQC": kind == .qc,
@@ -76,13 +78,13 @@ extension WebServer {
             "fromLabel": Message.webReportFrom.text(language), "from": from,
             "toLabel": Message.webReportTo.text(language), "to": to,
             "periodHint": Message.webReportPeriodHint.text(language),
-            "atLabel": Message.webReportAt.text(language), "at": choice?.request.day?.iso ?? query["at"] ?? "",
+            "atLabel": Message.webReportAt.text(language), "at": choice?.request.day?.iso ?? typed("at") ?? "",
             "atHint": Message.webReportAtHint.text(language),
             "byLabel": Message.webReportBy.text(language),
             "groupings": ReportGrouping.allCases.map {
                 ["value": $0.rawValue, "label": $0.word.text(language), "selected": $0 == grouping] as [String: Any]
             },
-            "namesLabel": Message.webReportNames.text(language), "names": choice?.request.names ?? false,
+            "namesLabel": Message.webReportNames.text(language), "names": choice?.request.names ?? (query["names"] != nil),
             "namesHint": Message.webReportNamesHint.text(language),
             "show": Message.webReportShow.text(language),
             "quickPeriod": Message.webReportQuickPeriod.text(language),
@@ -170,7 +172,9 @@ struct ReportChoice {
             do {
                 return try CalendarDate(iso: text)
             } catch {
-                throw refused(.webReportBadField(label, problem: error.message))
+                // What was typed is shown back, but not a whole page of it.
+                let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+                throw refused(.webReportBadField(label, problem: SapuError.invalidDate(shown).message))
             }
         }
         switch query["format"].map({ $0.lowercased() }) {

@@ -139,7 +139,13 @@ struct AdminPageTests {
                 uri: "/api/v1/users", method: .post, headers: admin.headers([.contentType: "application/json"], csrfHeader: true),
                 body: .init(string: #"{"code":"MITRA2","role":"mitra","password":"mitra rahasia","language":"en"}"#))
             #expect(duplicate.status == .conflict)
+            // Without a language, the new user's pages speak the admin's.
+            let plain = try await client.execute(
+                uri: "/api/v1/users", method: .post, headers: admin.headers([.contentType: "application/json"], csrfHeader: true),
+                body: .init(string: #"{"code":"GUDANG2","role":"gudang","password":"gudang rahasia"}"#))
+            #expect(plain.status == .ok)
             let list = try #require(try json(try await admin.get(client, "/api/v1/users")) as? [[String: Any]])
+            #expect(list.first { $0["code"] as? String == "GUDANG2" }?["language"] as? String == "id")
             let mitra = try #require(list.first { $0["code"] as? String == "MITRA2" })
             #expect(mitra["role"] as? String == "mitra" && mitra["active"] as? Bool == true && mitra["language"] as? String == "en")
         }

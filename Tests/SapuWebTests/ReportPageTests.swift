@@ -40,6 +40,13 @@ struct ReportPageTests {
         try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
     }
 
+    /// The address of the link with this text, as a browser reads it.
+    static func link(labelled label: String, in html: String) -> String? {
+        guard let end = html.range(of: "\">\(label)</a>") else { return nil }
+        guard let start = html[..<end.lowerBound].range(of: "href=\"", options: .backwards) else { return nil }
+        return String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     @Test func theReportsPageLinksEveryReportWithWhatItTells() async throws {
         let fixture = try WebFixture()
         try await fixture.test { client in
@@ -96,6 +103,15 @@ struct ReportPageTests {
             }
             let shipments = try await gudang.get(client, "/reports/shipments?period=this-month")
             #expect(shipments.text.contains("CV. Pusat Handicraft"))
+            // Each quick-period link of the page opens its period, the grouping kept.
+            let qc = try await gudang.get(client, "/reports/qc?by=maker")
+            for (label, period) in [("hari ini", "2025-11-21 s.d. 2025-11-21"), ("minggu ini", "2025-11-17 s.d. 2025-11-21"),
+                                    ("bulan ini", "2025-11-01 s.d. 2025-11-21"), ("seluruh riwayat", "seluruh riwayat")] {
+                let link = try #require(Self.link(labelled: label, in: qc.text))
+                let page = try await gudang.get(client, link)
+                #expect(page.status == .ok && page.text.contains("Periode: " + period), "\(link)")
+                #expect(page.text.contains("<option value=\"maker\" selected>"), "\(link)")
+            }
         }
     }
 
@@ -188,6 +204,10 @@ struct ReportPageTests {
             #expect(garbage.status == .badRequest)
             #expect(garbage.text.contains("Dari tanggal: tanggal tidak sah: &quot;kemarin&quot; (format YYYY-MM-DD)"))
             #expect(garbage.text.contains("value=\"kemarin\""))
+
+            let long = try await qc.get(client, "/reports/qc?from=" + String(repeating: "9", count: 5000))
+            #expect(long.status == .badRequest && long.text.contains("&quot;" + String(repeating: "9", count: 40) + "…&quot;"))
+            #expect(!long.text.contains(String(repeating: "9", count: 41)))
 
             let day = try await qc.get(client, "/reports/stock?at=2025-02-30")
             #expect(day.status == .badRequest && day.text.contains("Keadaan pada akhir hari: tanggal tidak sah"))

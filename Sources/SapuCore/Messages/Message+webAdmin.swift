@@ -20,7 +20,6 @@ extension Message {
     public static let webAdminSetPassword = Message(id: "Ganti kata sandi", en: "Set password")
     public static let webAdminIndonesian = Message(id: "Bahasa Indonesia", en: "Bahasa Indonesia")
     public static let webAdminEnglish = Message(id: "English", en: "English")
-    public static let webAdminDisabledUser = Message(id: "nonaktif", en: "disabled")
     public static let webAdminYou = Message(id: "(Anda)", en: "(you)")
 
     public static func webAdminCodeHint(_ example: String) -> Message {
@@ -47,6 +46,11 @@ extension Message {
         id: "Di luar Lapas, pembuat hanya dikenal dengan kodenya. Nama hanya disimpan di PC ini, hanya terlihat oleh admin, dan tidak pernah tercetak di label, manifest, tanda terima atau ekspor.",
         en: "Outside the site a maker is known only by their code. A name is kept on this PC only, seen by admin only, and never printed on a label, manifest, receipt or export.")
     public static let webAdminMakerName = Message(id: "Nama (hanya di Lapas)", en: "Name (stays at the site)")
+    public static func webAdminMakerCodeHint(_ example: String) -> Message {
+        Message(id: "Huruf A-Z dan angka, mis. \(example); hanya kode ini yang tercetak di label dan terbaca di luar Lapas.",
+                en: "Letters A-Z and digits, e.g. \(example); only this code is printed on labels and read outside the site.")
+    }
+
     public static let webAdminAddMaker = Message(id: "Tambah pembuat", en: "Add a maker")
     public static let webAdminDeactivate = Message(id: "Nonaktifkan", en: "Deactivate")
     public static let webAdminDeactivateHint = Message(
@@ -59,9 +63,9 @@ extension Message {
 
     public static let webKeysTitle = Message(id: "Kunci tanda tangan", en: "Signing keys")
     public static let webKeysIntro = Message(
-        id: "Label, manifest dan tanda terima ditandatangani dengan kunci aktif situs ini. Mitra memeriksanya dengan berkas kunci publik; kunci pensiun tetap di berkas itu supaya label lama tetap bisa diperiksa. Kunci rahasia tidak pernah ditampilkan.",
+        id: "Label, manifest dan tanda terima ditandatangani dengan kunci aktif lokasi ini. Mitra memeriksanya dengan berkas kunci publik; kunci pensiun tetap di berkas itu supaya label lama tetap bisa diperiksa. Kunci rahasia tidak pernah ditampilkan.",
         en: "Labels, manifests and receipts are signed with this site's current key. Partners check them with the public key file; retired keys stay in it so that old labels still verify. The private key is never shown.")
-    public static let webAdminSite = Message(id: "Situs", en: "Site")
+    public static let webAdminSite = Message(id: "Lokasi", en: "Site")
     public static let webAdminKey = Message(id: "Kunci", en: "Key")
     public static let webAdminFingerprint = Message(id: "Sidik jari", en: "Fingerprint")
     public static let webAdminKeyStatus = Message(id: "Status", en: "Status")

@@ -36,7 +36,6 @@ extension Message {
     public static let webReportShow = Message(id: "Tampilkan", en: "Show")
     public static let webReportQuickPeriod = Message(id: "Periode cepat:", en: "Quick period:")
     public static let webReportAllHistory = Message(id: "seluruh riwayat", en: "all history")
-    public static let webReportNow = Message(id: "sekarang", en: "now")
     public static let webReportDownloadCSV = Message(id: "Unduh CSV", en: "Download CSV")
     public static let webReportJSON = Message(id: "JSON", en: "JSON")
     public static let webReportFormat = Message(id: "format", en: "format")

@@ -1,6 +1,7 @@
 /// A quick choice of period on the reports pages: today, this week (from Monday), this month.
 public enum ReportPreset: String, Sendable, CaseIterable, OptionWord {
-    case today, week, month
+    /// The raw value is the English word as an address carries it: `?period=this-week`.
+    case today, week = "this-week", month = "this-month"
 
     /// `hari ini`, `this week`: the link's text and a word `?period=` takes.
     public var word: Message { Message.webReportPreset(self) }

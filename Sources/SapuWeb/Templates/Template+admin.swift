@@ -21,7 +21,7 @@ extension PageTemplate {
         <h2>{{addTitle}}</h2>
         <form method="post" action="/admin/users" id="user-form" class="card narrow">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        <label>{{codeLabel}}<input name="code" id="user-code-field" value="{{typedCode}}" autocapitalize="characters" autocomplete="off" required maxlength="16"></label>
+        <label>{{codeLabel}}<input name="code" id="user-code-field" value="{{typedCode}}" autocapitalize="characters" autocomplete="off" required></label>
         <p class="hint">{{codeHint}}</p>
         <label>{{roleLabel}}<select name="role" id="user-role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></label>
         <label>{{passwordLabel}}<input type="password" name="password" id="user-password" autocomplete="new-password" minlength="{{minimum}}" maxlength="{{maximum}}" required></label>
@@ -51,9 +51,9 @@ extension PageTemplate {
         <h2>{{addTitle}}</h2>
         <form method="post" action="/admin/makers" id="maker-form" class="card narrow">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        <label>{{codeLabel}}<input name="code" id="maker-code" value="{{typedCode}}" autocapitalize="characters" autocomplete="off" required maxlength="16"></label>
+        <label>{{codeLabel}}<input name="code" id="maker-code" value="{{typedCode}}" autocapitalize="characters" autocomplete="off" required></label>
         <p class="hint">{{codeHint}}</p>
-        <label>{{nameLabel}}<input name="name" id="maker-name" value="{{typedName}}" autocomplete="off" maxlength="200"></label>
+        <label>{{nameLabel}}<input name="name" id="maker-name" value="{{typedName}}" autocomplete="off" maxlength="{{nameLimit}}"></label>
         <button type="submit" id="add-maker" class="primary">{{add}}</button>
         </form>
         """)
