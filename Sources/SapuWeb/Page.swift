@@ -35,13 +35,19 @@ enum Menu {
         ("/admin/keys", .webNavKeys),
     ]
 
+    /// `/reports` is current on `/reports/qc` too; the dashboard only on itself.
+    static func isCurrent(_ path: String, _ current: String?) -> Bool {
+        guard let current else { return false }
+        return current == path || (path != "/" && current.hasPrefix(path + "/"))
+    }
+
     static func links(for user: WebUser, current: String?) -> [[String: Any]] {
         items.filter { item in
             // The mitra's dashboard is the verification page: no link to a page that sends them there.
             guard !(item.path == "/" && user.role == .mitra) else { return false }
             return Access.rule(method: .get, path: item.path)?.roles?.contains(user.role) ?? false
         }.map { item in
-            ["href": item.path, "label": item.label.text(user.language), "current": item.path == current]
+            ["href": item.path, "label": item.label.text(user.language), "current": Self.isCurrent(item.path, current)]
         }
     }
 }
