@@ -21,7 +21,7 @@ public struct Dashboard: Sendable {
         let todayOnly = QCReport(try store.inspectionHistory(try ReportPeriod(from: today, to: today), detail: .batches), by: .day)
         let monthStart = Instant.date(ofLocalDay: Instant.localDay(of: today) - 29)
         let month = QCReport(try store.inspectionHistory(try ReportPeriod(from: monthStart, to: today), detail: .batches), by: .day)
-        let open = try store.shipments().filter { $0.status == .open || $0.status == .closed }
+        let open = try store.shipments(in: [.open, .closed])
         return Dashboard(stockOnHand: onHand, inspectedToday: todayOnly.total.inspected, passedToday: todayOnly.total.passed,
                          passRateToday: todayOnly.total.passRate, openShipments: open, qcLast30Days: month)
     }

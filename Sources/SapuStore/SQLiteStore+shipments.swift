@@ -48,6 +48,17 @@ extension SQLiteStore {
         }
     }
 
+    /// The shipments in one of `statuses`, oldest first: the open ones for a scanning page, the
+    /// ones not yet gone for the dashboard, without reading a year of shipped ones.
+    public func shipments(in statuses: Set<ShipmentStatus>) throws(SapuError) -> [Shipment] {
+        let wanted = statuses.map(\.rawValue).sorted()
+        let marks = Array(repeating: "?", count: wanted.count).joined(separator: ", ")
+        return try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM shipment WHERE status IN (\(marks)) ORDER BY created_at, number",
+                                arguments: StatementArguments(wanted)).map { try Self.fetchShipment(db, $0) }
+        }
+    }
+
     /// The bundles packed or shipped in a shipment, in id order.
     public func bundles(inShipment id: String) throws(SapuError) -> [SapuCore.Bundle] {
         try read { db in

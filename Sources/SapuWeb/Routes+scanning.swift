@@ -117,7 +117,7 @@ extension WebServer {
         let language = context.language
         let store = self.store, accounts = self.accounts
         let (open, users) = (try? await Blocking.run { () throws(SapuError) in
-            (try store.shipments().filter { $0.status == .open }.map(\.id),
+            (try store.shipments(in: [.open]).map(\.id),
              try accounts.list().filter { $0.active && ($0.role == .gudang || $0.role == .admin) }.map(\.code))
         }) ?? ([], [])
         let me = (try? context.user.code) ?? ""
