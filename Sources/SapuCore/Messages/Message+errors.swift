@@ -725,6 +725,9 @@ extension SapuError {
                     en: "this form has expired or was not sent from a Sapu page; reload the page and try again; nothing was changed")
         case .uploadTooLarge(let limit):
             Message(id: "kiriman lebih dari \(limit) MiB; tidak ada yang diubah", en: "the upload is over \(limit) MiB; nothing was changed")
+        case .formUnreadable:
+            Message(id: "kiriman formulir tidak terbaca (terpotong atau rusak); kirim lagi dari halamannya; tidak ada yang diubah",
+                    en: "the form that was sent cannot be read (cut off or damaged); send it again from its page; nothing was changed")
         case .formFieldMissing(let field):
             Message(id: "isian \"\(field.indonesian)\" wajib diisi; tidak ada yang diubah",
                     en: "the field \"\(field.english)\" is required; nothing was changed")
