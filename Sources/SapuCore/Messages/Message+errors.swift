@@ -735,7 +735,8 @@ extension SapuError {
             Message(id: "--listen \"\(text.visible)\" bukan ALAMAT:PORT (mis. 127.0.0.1:8080)",
                     en: "--listen \"\(text.visible)\" is not HOST:PORT (e.g. 127.0.0.1:8080)")
         case .downloadMissing(let name):
-            Message(id: "berkas \"\(name.visible)\" tidak ada di sini", en: "there is no file \"\(name.visible)\" here")
+            Message(id: "berkas \"\(String(name.prefix(80)).visible)\" tidak ada di sini",
+                    en: "there is no file \"\(String(name.prefix(80)).visible)\" here")
         case .verificationUnknown(let id):
             Message(id: "pemeriksaan kiriman \"\(String(id.prefix(80)).visible)\" tidak ada di sini; unggah manifest, tanda tangannya, dan kunci publik pengirim di halaman Periksa kiriman",
                     en: "there is no shipment verification \"\(String(id.prefix(80)).visible)\" here; upload the manifest, its signature and the workshop's public key on the Verify shipments page")
