@@ -36,6 +36,8 @@ struct Gate: RouterMiddleware {
             response = refusal(.storageFailure("request"), api: api, context: context)
         }
         Self.secure(&response.headers)
+        // HEAD: the status and headers a GET would get, never a body (refusals included).
+        if request.method == .head { response.body = .init() }
         return response
     }
 

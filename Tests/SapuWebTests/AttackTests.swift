@@ -90,7 +90,7 @@ import Testing
             #expect((try JSONSerialization.jsonObject(with: Data(nameless.body.readableBytesView)) as? [String: String])?["error"]?
                 .contains("tidak terbaca") == true, "\(nameless.text)")
 
-            // JSON that is no object, from an English user's API call.
+            // JSON cut off, through the API.
             let json = try await Self.post(client, browser, "/api/v1/shipments", body: Array("{\"to\": ".utf8),
                                            type: "application/json", csrfHeader: true)
             #expect(json.status == .badRequest)
@@ -112,6 +112,9 @@ import Testing
             let browser = try await Browser.logIn(client, as: "MITRA1")
             let refused = try await client.execute(uri: "/shipments", method: .head, headers: browser.headers())
             #expect(refused.status == .forbidden)
+            #expect(refused.body.readableBytes == 0)
+            let unknown = try await client.execute(uri: "/nowhere", method: .head, headers: browser.headers())
+            #expect(unknown.status == .notFound && unknown.body.readableBytes == 0)
         }
     }
 
