@@ -211,4 +211,22 @@ import Testing
             }
         }
     }
+
+    @Test func anotherSitesPageCannotLogSomeoneIn() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let body = ByteBuffer(string: "code=QC1&password=\(WebFixture.password)")
+            let extras: [HTTPFields] = [[.origin: "http://evil.example"], [.origin: "null"],
+                                        [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"]]
+            for extra in extras {
+                var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                headers.append(contentsOf: extra)
+                for uri in ["/login", "/api/v1/session"] {
+                    let response = try await client.execute(uri: uri, method: .post, headers: headers, body: body)
+                    #expect(response.status == .forbidden, "\(uri) \(extra)")
+                    #expect(response.headers[.setCookie] == nil)
+                }
+            }
+        }
+    }
 }
