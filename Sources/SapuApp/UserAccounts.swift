@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SapuCore
 import SapuStore
+import Synchronization
 
 /// The users of `sapu serve`: adding, disabling, passwords, log-in and sessions. The CLI's
 /// `sapu user` and the web app's log-in page and users page both call this, and nothing else
@@ -55,7 +56,11 @@ public struct UserAccounts: Sendable {
     /// passwords are being waited out gets `loginThrottled` without a check.
     public func logIn(code typed: String, password: String, at now: Instant) throws(SapuError) -> WebSession {
         guard let code = try? Code.normalise(typed, as: .user), let stored = try store.storedUser(code) else {
+            // A code that is no user slows down as a user's does: a 429 must not tell them apart.
+            let stranger = store.path + "\u{0}" + String(typed.trimmingSpaces().uppercased().prefix(64))
+            if let seconds = Self.strangerWait(stranger, at: now) { throw .loginThrottled(seconds: seconds) }
             _ = PasswordHash.matches(password, PasswordHash.decoy)
+            Self.strangerFailed(stranger, at: now)
             throw .loginFailed
         }
         if stored.lockedUntil > now.unixSeconds {
@@ -70,6 +75,30 @@ public struct UserAccounts: Sendable {
         try store.startSession(user: code, tokenSHA256: Self.sha256(token), formToken: formToken, expires: expires, at: now)
         return WebSession(token: token, formToken: formToken, user: stored.user,
                           expires: Instant(unixSeconds: expires, utcOffset: now.utcOffset))
+    }
+
+    /// Wrong log-ins under codes that name no user, counted in this process's memory as the
+    /// store counts a user's (`LoginThrottle`). Bounded: when full, the oldest waits are forgotten.
+    private static let strangers = Mutex<[String: (failures: Int, lockedUntil: Int64)]>([:])
+    private static let strangersKept = 10_000
+
+    private static func strangerWait(_ key: String, at now: Instant) -> Int? {
+        strangers.withLock { table in
+            guard let entry = table[key], entry.lockedUntil > now.unixSeconds else { return nil }
+            return Int(entry.lockedUntil - now.unixSeconds)
+        }
+    }
+
+    private static func strangerFailed(_ key: String, at now: Instant) {
+        strangers.withLock { table in
+            if table.count >= strangersKept, table[key] == nil {
+                table = table.filter { $0.value.lockedUntil > now.unixSeconds }
+                if table.count >= strangersKept { table.removeAll() }
+            }
+            let failures = (table[key]?.failures ?? 0) + 1
+            let wait = LoginThrottle.wait(afterFailures: failures)
+            table[key] = (failures, wait > 0 ? now.unixSeconds + wait : 0)
+        }
     }
 
     /// The live session a cookie carries; nil for no, an unknown, an expired or a disabled user's session.

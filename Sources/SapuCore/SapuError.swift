@@ -330,6 +330,8 @@ public enum SapuError: Error, Sendable, Equatable {
     case formTokenInvalid
     /// An upload or form over `limitMiB`.
     case uploadTooLarge(limitMiB: Int)
+    /// A posted body that is no form: multipart cut before its end or a part naming no field, JSON that is no object.
+    case formUnreadable
     /// A form field that is required and missing or empty; `field` is its label in the user's words.
     case formFieldMissing(field: Message)
     /// `--listen` is not `HOST:PORT` with a port from 0 (any free port) to 65535.

@@ -1,6 +1,10 @@
 import Foundation
 import SapuCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The fields and files of a posted form, urlencoded or multipart, or a JSON body's top-level strings.
 public struct Form: Sendable {
     /// One uploaded file: the name the browser gave it (never used as a path) and its bytes.
@@ -78,25 +82,40 @@ public struct Form: Sendable {
         }
     }
 
-    /// `multipart/form-data` (RFC 7578); nil when the body does not follow it.
+    /// `multipart/form-data` (RFC 7578, RFC 2046 §5.1.1); nil when the body does not follow it.
+    ///
+    /// A delimiter is CRLF `--boundary` (the first may open the body): the same bytes inside a
+    /// file, not at the start of a line, are the file's. A part must name its field; a body that
+    /// ends before the closing `--boundary--` was cut.
     static func multipart(_ body: [UInt8], boundary: String) -> Form? {
-        let delimiter = Array(("--" + boundary).utf8)
         guard !boundary.isEmpty, boundary.utf8.count <= 70 else { return nil }
+        let dashBoundary = Array(("--" + boundary).utf8)
+        let delimiter: [UInt8] = [13, 10] + dashBoundary
+        let all = body[...]
+        // Before the first delimiter is a preamble; after the closing one an epilogue.
+        var position: Int
+        if all.starts(with: dashBoundary) {
+            position = dashBoundary.count
+        } else if let found = find(all, delimiter) {
+            position = found + delimiter.count
+        } else {
+            return nil
+        }
         var form = Form()
-        var parts = split(body, on: delimiter)
-        // Before the first delimiter is a preamble; after the last ("--") an epilogue.
-        guard parts.count >= 2 else { return nil }
-        parts.removeFirst()
-        for part in parts {
-            if part.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { return form }
-            guard part.starts(with: [13, 10]) else { return nil }
-            let content = part.dropFirst(2)
-            guard let headerEnd = find(content, [13, 10, 13, 10]) else { return nil }
+        while true {
+            if all[position...].starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { return form }
+            // Transport padding, then the CRLF that ends the delimiter's line.
+            while position < all.endIndex, all[position] == UInt8(ascii: " ") || all[position] == UInt8(ascii: "\t") { position += 1 }
+            guard all[position...].starts(with: [13, 10]) else { return nil }
+            position += 2
+            // No next delimiter: the body was cut.
+            guard let next = find(all, delimiter, from: position) else { return nil }
+            let content = all[position..<next]
+            position = next + delimiter.count
+            // A part without headers names no field.
+            guard !content.starts(with: [13, 10]), let headerEnd = find(content, [13, 10, 13, 10]) else { return nil }
             let headers = String(decoding: content[content.startIndex..<headerEnd], as: UTF8.self)
-            var value = content[(headerEnd + 4)...]
-            // The CRLF before the next delimiter belongs to the delimiter.
-            guard value.count >= 2, value.suffix(2).elementsEqual([13, 10]) else { return nil }
-            value = value.dropLast(2)
+            let value = content[(headerEnd + 4)...]
             guard let disposition = headers.split(separator: "\r\n").first(where: {
                 $0.lowercased().hasPrefix("content-disposition:")
             }), let name = parameter("name", in: String(disposition)) else { return nil }
@@ -106,8 +125,6 @@ public struct Form: Sendable {
                 form.fields[name, default: []].append(String(decoding: value, as: UTF8.self))
             }
         }
-        // No closing delimiter: the body was cut.
-        return nil
     }
 
     /// `name="value"` inside a Content-Disposition header.
@@ -122,27 +139,27 @@ public struct Form: Sendable {
         return nil
     }
 
+    /// Where `needle` first occurs in `haystack` at or after `start`: memchr to each place its
+    /// first byte is, memcmp there. A delimiter starts with CR, so a photo or 20 MiB of dashes
+    /// is crossed in a few calls, not byte by byte.
     private static func find(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8], from start: Int? = nil) -> Int? {
-        var index = start ?? haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        guard let first = needle.first else { return nil }
-        while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        let from = start ?? haystack.startIndex
+        guard let first = needle.first, from >= haystack.startIndex, from <= haystack.endIndex,
+              haystack.endIndex - from >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pattern -> Int? in
+                guard let base = hay.baseAddress, let wanted = pattern.baseAddress else { return nil }
+                var offset = from - haystack.startIndex
+                let last = hay.count - pattern.count
+                while offset <= last {
+                    guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
+                    let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    if memcmp(base + at, wanted, pattern.count) == 0 { return haystack.startIndex + at }
+                    offset = at + 1
+                }
+                return nil
+            }
         }
-        return nil
-    }
-
-    private static func split(_ body: [UInt8], on delimiter: [UInt8]) -> [ArraySlice<UInt8>] {
-        var parts: [ArraySlice<UInt8>] = []
-        var start = 0
-        let slice = body[...]
-        while let found = find(slice, delimiter, from: start) {
-            parts.append(slice[start..<found])
-            start = found + delimiter.count
-        }
-        parts.append(slice[start...])
-        return parts
     }
 
     /// A JSON object's string, number and boolean members as fields (API calls).

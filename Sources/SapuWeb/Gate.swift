@@ -38,6 +38,8 @@ struct Gate: RouterMiddleware {
             response = refusal(.storageFailure("request"), api: api, context: context)
         }
         Self.secure(&response.headers)
+        // HEAD: the status and headers a GET would get, never a body (refusals included).
+        if request.method == .head { response.body = .init() }
         return response
     }
 
@@ -71,7 +73,12 @@ struct Gate: RouterMiddleware {
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw SapuError.uploadTooLarge(limitMiB: max(1, rule.bodyLimit >> 20))
         }
-        context.form = Self.form(Array(buffer: body), contentType: request.headers[.contentType] ?? "")
+        // A body that is no form (an upload cut off, a part naming no field) is refused as such,
+        // not taken for an empty form that then lacks its token.
+        guard let form = Self.form(Array(buffer: body), contentType: request.headers[.contentType] ?? "") else {
+            throw SapuError.formUnreadable
+        }
+        context.form = form
         if rule.roles != nil, let session = context.session {
             let sent = request.headers[.csrfToken] ?? context.form["csrf"] ?? ""
             guard Self.equal(sent, session.formToken) else { throw SapuError.formTokenInvalid }
@@ -96,17 +103,19 @@ struct Gate: RouterMiddleware {
 
     // MARK: Pieces
 
-    static func form(_ body: [UInt8], contentType: String) -> Form {
+    /// The fields of a posted body; nil when it says it is multipart or JSON and is not. No body is no field.
+    static func form(_ body: [UInt8], contentType: String) -> Form? {
         let type = contentType.lowercased()
+        guard !body.isEmpty else { return Form() }
         if type.hasPrefix("multipart/form-data") {
             let boundary = contentType.split(separator: ";").dropFirst().compactMap { item -> String? in
                 let pair = item.split(separator: "=", maxSplits: 1)
                 guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "boundary" else { return nil }
                 return pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }.first
-            return boundary.flatMap { Form.multipart(body, boundary: $0) } ?? Form()
+            return boundary.flatMap { Form.multipart(body, boundary: $0) }
         }
-        if type.hasPrefix("application/json") { return Form.json(body) ?? Form() }
+        if type.hasPrefix("application/json") { return Form.json(body) }
         return Form.urlEncoded(body)
     }
 

@@ -41,7 +41,8 @@ public struct WebServer: Sendable {
     /// The routes, behind the gate. Every path registered here has its line in `Access.rules`
     /// (a test checks both ways).
     public func router() -> Router<WebContext> {
-        let router = Router(context: WebContext.self)
+        // HEAD is answered like GET, through the same gate (Access.rule), without the body.
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: Gate(server: self))
         addAssetRoutes(to: router)
         addSessionRoutes(to: router)

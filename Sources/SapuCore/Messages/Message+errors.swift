@@ -725,6 +725,9 @@ extension SapuError {
                     en: "this form has expired or was not sent from a Sapu page; reload the page and try again; nothing was changed")
         case .uploadTooLarge(let limit):
             Message(id: "kiriman lebih dari \(limit) MiB; tidak ada yang diubah", en: "the upload is over \(limit) MiB; nothing was changed")
+        case .formUnreadable:
+            Message(id: "kiriman formulir tidak terbaca (terpotong atau rusak); kirim lagi dari halamannya; tidak ada yang diubah",
+                    en: "the form that was sent cannot be read (cut off or damaged); send it again from its page; nothing was changed")
         case .formFieldMissing(let field):
             Message(id: "isian \"\(field.indonesian)\" wajib diisi; tidak ada yang diubah",
                     en: "the field \"\(field.english)\" is required; nothing was changed")
@@ -732,7 +735,8 @@ extension SapuError {
             Message(id: "--listen \"\(text.visible)\" bukan ALAMAT:PORT (mis. 127.0.0.1:8080)",
                     en: "--listen \"\(text.visible)\" is not HOST:PORT (e.g. 127.0.0.1:8080)")
         case .downloadMissing(let name):
-            Message(id: "berkas \"\(name.visible)\" tidak ada di sini", en: "there is no file \"\(name.visible)\" here")
+            Message(id: "berkas \"\(String(name.prefix(80)).visible)\" tidak ada di sini",
+                    en: "there is no file \"\(String(name.prefix(80)).visible)\" here")
         case .verificationUnknown(let id):
             Message(id: "pemeriksaan kiriman \"\(String(id.prefix(80)).visible)\" tidak ada di sini; unggah manifest, tanda tangannya, dan kunci publik pengirim di halaman Periksa kiriman",
                     en: "there is no shipment verification \"\(String(id.prefix(80)).visible)\" here; upload the manifest, its signature and the workshop's public key on the Verify shipments page")
