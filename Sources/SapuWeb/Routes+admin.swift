@@ -53,7 +53,7 @@ extension WebServer {
             }
         }
         router.get("/api/v1/users") { _, _ in
-            Reply.json(try await self.users().map(UserJSON.init))
+            Reply.json(try await self.users().map(UserOutput.init))
         }
         router.post("/api/v1/users") { _, context in
             let user = try await self.addUser(context.form, language: context.language)
@@ -85,7 +85,7 @@ extension WebServer {
             }
         }
         router.get("/api/v1/makers") { _, _ in
-            Reply.json(try await self.makers().map(MakerJSON.init))
+            Reply.json(try await self.makers().map(MakerOutput.init))
         }
 
         // MARK: Keys
@@ -287,32 +287,5 @@ extension WebServer {
     private static func refusal(_ error: any Error) -> (text: (Language) -> String, status: HTTPResponse.Status) {
         let refusal = error as? SapuError ?? .storageFailure("request")
         return ({ refusal.message.text($0) }, refusal.httpStatus)
-    }
-}
-
-/// A user as `sapu user list --json` prints one.
-struct UserJSON: Encodable {
-    var code, role: String
-    var active: Bool
-    var language: String
-
-    init(_ user: WebUser) {
-        code = user.code
-        role = user.role.rawValue
-        active = user.active
-        language = user.language.rawValue
-    }
-}
-
-/// A maker as `sapu maker list --json` prints one; the API is admin's, like the names.
-struct MakerJSON: Encodable {
-    var code: String
-    var name: String?
-    var active: Bool
-
-    init(_ maker: Maker) {
-        code = maker.code
-        name = maker.name
-        active = maker.active
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SapuApp
 import SapuCore
 import SapuStore
 
@@ -29,7 +30,7 @@ struct MakerCommand: ParsableCommand {
         func execute(_ context: Context) throws(SapuError) {
             let makers = try context.store().makers()
             if context.json {
-                context.emit(makers.map { MakerOutput(code: $0.code, name: $0.name, active: $0.active) })
+                context.emit(makers.map(MakerOutput.init))
             } else {
                 context.table([.columnCode, .columnName, .columnActive], makers.map {
                     [$0.code, $0.name ?? "", ($0.active ? Message.yes : Message.no).text(context.language)]
@@ -50,10 +51,4 @@ struct MakerCommand: ParsableCommand {
             context.say(.makerDeactivated(code))
         }
     }
-}
-
-struct MakerOutput: Encodable {
-    var code: String
-    var name: String?
-    var active: Bool
 }

@@ -44,7 +44,7 @@ struct UserCommand: ParsableCommand {
         func execute(_ context: Context) throws(SapuError) {
             let users = try UserAccounts(store: try context.store()).list()
             if context.json {
-                context.emit(users.map { UserOutput(code: $0.code, role: $0.role.rawValue, active: $0.active, language: $0.language.rawValue) })
+                context.emit(users.map(UserOutput.init))
                 return
             }
             if users.isEmpty {
@@ -88,13 +88,6 @@ struct UserCommand: ParsableCommand {
             context.say(.userPasswordSet(code))
         }
     }
-}
-
-struct UserOutput: Encodable {
-    var code: String
-    var role: String
-    var active: Bool
-    var language: String
 }
 
 /// A password from the terminal (not echoed, asked twice) or from stdin's first line.
