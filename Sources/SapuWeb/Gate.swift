@@ -50,7 +50,9 @@ struct Gate: RouterMiddleware {
         guard let path = context.endpointPath, let rule = Access.rule(method: request.method, path: path) else {
             throw HTTPError(.notFound)
         }
-        if let token = request.cookies[WebServer.sessionCookie]?.value {
+        // Open routes (the stylesheet, the script, the log-in) need no session: no database read
+        // for every asset a logged-in browser fetches.
+        if rule.roles != nil, let token = request.cookies[WebServer.sessionCookie]?.value {
             let accounts = server.accounts, now = server.now
             context.session = try await Blocking.run { () throws(SapuError) in try accounts.session(token: token, at: now) }
         }
