@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian, each behind its own system library target.
@@ -41,6 +43,16 @@ let package = Package(
             name: "SapuApp",
             dependencies: ["SapuCore", "SapuStore", "SapuLabels", .product(name: "CryptoExtras", package: "swift-crypto")]
         ),
+        // The hub (docs/hub.md): a PostgreSQL database the sites push their logs to, and the
+        // reports across sites. The only module that speaks to PostgreSQL.
+        .target(
+            name: "SapuHub",
+            dependencies: [
+                "SapuCore", "SapuStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // `sapu serve`: routes, who may do what, pages. It calls the workflows and holds none.
         .target(
             name: "SapuWeb",
@@ -55,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "sapu",
             dependencies: [
-                "SapuCore", "SapuStore", "SapuLabels", "SapuApp", "SapuWeb",
+                "SapuCore", "SapuStore", "SapuLabels", "SapuApp", "SapuWeb", "SapuHub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +81,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .testTarget(name: "SapuHubTests", dependencies: ["SapuHub", "SapuApp", "SapuStore", "SapuCore"]),
         .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels"]),
     ]
 )

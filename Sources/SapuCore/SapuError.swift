@@ -350,6 +350,12 @@ public enum SapuError: Error, Sendable, Equatable {
     case fileUnwritable(path: String)
     /// A file name made from data holds something other than letters, digits, `.`, `_` and `-`.
     case unsafeFileName(String)
+
+    // The hub (docs/hub.md)
+    /// A log batch that is not one, or whose entries are out of order.
+    case malformedLogBatch
+    /// Anything the hub or a sync refused or could not do: its own list, its own messages.
+    case hub(HubProblem)
 }
 
 /// The kinds of codes a user types; each has its own name in messages.

@@ -244,5 +244,93 @@ enum Schema {
         );
         CREATE INDEX web_session_user ON web_session(user);
         """,
+        // The log the hub receives (docs/hub.md, "The log"): every event, and every change to the
+        // records the events refer to, numbered in the order written, by triggers in the same
+        // transaction as the change. Mutable records travel as a snapshot taken then; makers'
+        // names never enter it. Existing data enters it once, records before events.
+        // `hub_sync` keeps, per hub, how far that hub has acknowledged the log.
+        """
+        CREATE TABLE sync_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('site', 'product', 'batch', 'shipment', 'event', 'receipt', 'supersede')),
+            event INTEGER,
+            record TEXT,
+            CHECK ((kind = 'event') = (event IS NOT NULL) AND (kind = 'event') = (record IS NULL))
+        );
+        CREATE TRIGGER sync_log_is_append_only_update BEFORE UPDATE ON sync_log
+            BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
+        CREATE TRIGGER sync_log_is_append_only_delete BEFORE DELETE ON sync_log
+            BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
+        CREATE TABLE hub_sync (
+            hub TEXT PRIMARY KEY NOT NULL,
+            url TEXT NOT NULL,
+            acked_seq INTEGER NOT NULL,
+            acked_head TEXT NOT NULL,
+            synced_at TEXT NOT NULL
+        );
+
+        INSERT INTO sync_log (kind, record)
+            SELECT 'site', json_object('code', code, 'name', name, 'time_zone', time_zone) FROM site;
+        INSERT INTO sync_log (kind, record)
+            SELECT 'product', json_object('code', code, 'name', name, 'bundle_size', bundle_size) FROM product ORDER BY code;
+        INSERT INTO sync_log (kind, record)
+            SELECT 'batch', json_object('code', code, 'product', product, 'made_on', made_on, 'created_at', created_at)
+            FROM batch ORDER BY created_at, code;
+        INSERT INTO sync_log (kind, record)
+            SELECT 'shipment', json_object('id', id, 'number', number, 'status', status, 'consignee', consignee,
+                'partner', partner, 'created_at', created_at, 'closed_at', closed_at, 'shipped_at', shipped_at,
+                'reconciled_at', reconciled_at, 'manifest_sha256', manifest_sha256)
+            FROM shipment ORDER BY created_at, id;
+        INSERT INTO sync_log (kind, event) SELECT 'event', seq FROM event ORDER BY seq;
+        INSERT INTO sync_log (kind, record)
+            SELECT 'receipt', json_object('sha256', sha256, 'shipment', shipment, 'manifest_sha256', manifest_sha256,
+                'partner', partner, 'key_id', key_id, 'finished', finished, 'finished_unix', finished_unix,
+                'bytes', hex(bytes), 'signature', signature, 'applied_at', applied_at)
+            FROM receipt ORDER BY rowid;
+        INSERT INTO sync_log (kind, record)
+            SELECT 'supersede', json_object('sha256', sha256, 'superseded_by', superseded_by)
+            FROM receipt WHERE superseded_by IS NOT NULL ORDER BY rowid;
+
+        CREATE TRIGGER log_site_insert AFTER INSERT ON site BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('site', json_object('code', NEW.code, 'name', NEW.name, 'time_zone', NEW.time_zone)); END;
+        CREATE TRIGGER log_site_update AFTER UPDATE ON site BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('site', json_object('code', NEW.code, 'name', NEW.name, 'time_zone', NEW.time_zone)); END;
+        CREATE TRIGGER log_product_insert AFTER INSERT ON product BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('product', json_object('code', NEW.code, 'name', NEW.name, 'bundle_size', NEW.bundle_size)); END;
+        CREATE TRIGGER log_product_update AFTER UPDATE ON product BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('product', json_object('code', NEW.code, 'name', NEW.name, 'bundle_size', NEW.bundle_size)); END;
+        CREATE TRIGGER log_batch_insert AFTER INSERT ON batch BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('batch', json_object('code', NEW.code, 'product', NEW.product, 'made_on', NEW.made_on,
+                                         'created_at', NEW.created_at)); END;
+        CREATE TRIGGER log_shipment_insert AFTER INSERT ON shipment BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('shipment', json_object('id', NEW.id, 'number', NEW.number, 'status', NEW.status,
+                'consignee', NEW.consignee, 'partner', NEW.partner, 'created_at', NEW.created_at,
+                'closed_at', NEW.closed_at, 'shipped_at', NEW.shipped_at, 'reconciled_at', NEW.reconciled_at,
+                'manifest_sha256', NEW.manifest_sha256)); END;
+        CREATE TRIGGER log_shipment_update AFTER UPDATE ON shipment BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('shipment', json_object('id', NEW.id, 'number', NEW.number, 'status', NEW.status,
+                'consignee', NEW.consignee, 'partner', NEW.partner, 'created_at', NEW.created_at,
+                'closed_at', NEW.closed_at, 'shipped_at', NEW.shipped_at, 'reconciled_at', NEW.reconciled_at,
+                'manifest_sha256', NEW.manifest_sha256)); END;
+        CREATE TRIGGER log_event_insert AFTER INSERT ON event BEGIN
+            INSERT INTO sync_log (kind, event) VALUES ('event', NEW.seq); END;
+        CREATE TRIGGER log_receipt_insert AFTER INSERT ON receipt BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('receipt', json_object('sha256', NEW.sha256, 'shipment', NEW.shipment,
+                'manifest_sha256', NEW.manifest_sha256, 'partner', NEW.partner, 'key_id', NEW.key_id,
+                'finished', NEW.finished, 'finished_unix', NEW.finished_unix, 'bytes', hex(NEW.bytes),
+                'signature', NEW.signature, 'applied_at', NEW.applied_at)); END;
+        CREATE TRIGGER log_receipt_supersede AFTER UPDATE OF superseded_by ON receipt
+            WHEN NEW.superseded_by IS NOT NULL BEGIN
+            INSERT INTO sync_log (kind, record)
+            VALUES ('supersede', json_object('sha256', NEW.sha256, 'superseded_by', NEW.superseded_by)); END;
+        """,
     ]
 }

@@ -112,6 +112,10 @@ struct ControlCodeScanTests {
         // of the later migrations' tables, indexes or columns either (sapu refuses a version older
         // than the tables present). Migration 5 made the secret.
         _ = try sapu.sql("""
+            DROP TRIGGER log_site_insert; DROP TRIGGER log_site_update; DROP TRIGGER log_product_insert;
+            DROP TRIGGER log_product_update; DROP TRIGGER log_batch_insert; DROP TRIGGER log_shipment_insert;
+            DROP TRIGGER log_shipment_update; DROP TRIGGER log_event_insert; DROP TRIGGER log_receipt_insert;
+            DROP TRIGGER log_receipt_supersede; DROP TABLE sync_log; DROP TABLE hub_sync;
             DROP TABLE control_code_key; DROP TABLE shipment_document; DROP TABLE shipment_documents;
             DROP TABLE database_check; DROP INDEX bundle_voided; ALTER TABLE event DROP COLUMN reason;
             ALTER TABLE site DROP COLUMN time_zone; DROP TABLE label_offset;

@@ -740,6 +740,11 @@ extension SapuError {
         case .verificationUnknown(let id):
             Message(id: "pemeriksaan kiriman \"\(String(id.prefix(80)).visible)\" tidak ada di sini; unggah manifest, tanda tangannya, dan kunci publik pengirim di halaman Periksa kiriman",
                     en: "there is no shipment verification \"\(String(id.prefix(80)).visible)\" here; upload the manifest, its signature and the workshop's public key on the Verify shipments page")
+        case .malformedLogBatch:
+            Message(id: "kiriman catatan ke hub rusak atau tidak berurutan; tidak ada yang disimpan",
+                    en: "the log batch sent to the hub is damaged or out of order; nothing was stored")
+        case .hub(let problem):
+            problem.message
         case .listenFailed(let address):
             Message(id: "tidak bisa mendengarkan di \(address): port sudah dipakai atau alamat bukan milik PC ini",
                     en: "cannot listen on \(address): the port is in use or the address is not this PC's")
