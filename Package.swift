@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C libraries from Debian, each behind its own system library target.
@@ -41,7 +42,7 @@ let package = Package(
         // The workflows (print labels, close a shipment, reconcile, ...): every front end calls them.
         .target(
             name: "SapuApp",
-            dependencies: ["SapuCore", "SapuStore", "SapuLabels", .product(name: "CryptoExtras", package: "swift-crypto")]
+            dependencies: ["SapuCore", "SapuStore", "SapuLabels", "SapuHub", .product(name: "CryptoExtras", package: "swift-crypto")]
         ),
         // The hub (docs/hub.md): a PostgreSQL database the sites push their logs to, and the
         // reports across sites. The only module that speaks to PostgreSQL.
@@ -51,6 +52,9 @@ let package = Package(
                 "SapuCore", "SapuStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // `sapu serve`: routes, who may do what, pages. It calls the workflows and holds none.

@@ -11,6 +11,13 @@ public struct HubAcknowledgement: Sendable, Equatable {
     /// The last entry the hub has stored, and the chain's value there.
     public var seq: Int64
     public var head: String
+
+    public init(hub: String, url: String, seq: Int64, head: String) {
+        self.hub = hub
+        self.url = url
+        self.seq = seq
+        self.head = head
+    }
 }
 
 extension SQLiteStore {

@@ -11,7 +11,8 @@ struct Sapu: ParsableCommand {
         subcommands: [
             Initialise.self, ProductCommand.self, MakerCommand.self, DefectCommand.self, BatchCommand.self,
             Inspect.self, BundleCommand.self, Stock.self, LabelCommand.self, Printers.self, Scan.self, ShipmentCommand.self, PartnerCommand.self, Verify.self,
-            KeyCommand.self, ReportCommand.self, UserCommand.self, Serve.self, Doctor.self, Backup.self, Restore.self,
+            KeyCommand.self, ReportCommand.self, UserCommand.self, Serve.self, Sync.self, HubCommand.self, Doctor.self, Backup.self,
+            Restore.self,
         ]
     ) }
 

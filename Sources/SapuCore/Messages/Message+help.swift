@@ -651,3 +651,43 @@ extension Message {
         id: "Folder untuk berkas aplikasi web (label, pemeriksaan mitra, tanda terima). Bawaan: sapu-web di samping database.",
         en: "Folder for the web app's files (labels, the partner's verifications, receipts). Default: sapu-web beside the database.")
 }
+
+extension Message {
+    // MARK: - hub and sync
+
+    public static let helpHub = Message(
+        id: "Hub: database PostgreSQL yang menerima catatan semua lokasi, untuk laporan gabungan (docs/hub.md).",
+        en: "The hub: a PostgreSQL database that receives every site's log, for reports across sites (docs/hub.md).")
+    public static let helpHubInit = Message(
+        id: "Siapkan skema hub di database PostgreSQL kosong, atau perbarui skema hub yang lama.",
+        en: "Create the hub's schema in an empty PostgreSQL database, or upgrade an older hub's schema.")
+    public static let helpHubURL = Message(
+        id: "Alamat hub, mis. postgres://sapu@hub.example:5432/sapu (atau SAPU_HUB). Kata sandi boleh di PGPASSWORD.",
+        en: "The hub's address, e.g. postgres://sapu@hub.example:5432/sapu (or SAPU_HUB). The password may be in PGPASSWORD.")
+    public static let helpHubSite = Message(
+        id: "Lokasi yang boleh mengirim catatannya ke hub.", en: "The sites that may send their logs to the hub.")
+    public static let helpHubSiteAdd = Message(
+        id: "Daftarkan lokasi dan kunci publiknya (berkas dari sapu key export). Setelah rotasi kunci, jalankan lagi dengan berkas barunya.",
+        en: "Register a site and its public keys (the file from sapu key export). After a key rotation, run it again with the new file.")
+    public static let helpHubSiteCode = Message(id: "Kode lokasi, mis. PWT.", en: "The site's code, e.g. PWT.")
+    public static let helpHubSiteKey = Message(
+        id: "Berkas kunci publik lokasi itu (SITE.pub dari sapu key export).",
+        en: "That site's public key file (SITE.pub from sapu key export).")
+    public static let helpHubSiteFingerprint = Message(
+        id: "Sidik jari yang sudah dicocokkan dengan lokasi (boleh diulang); kunci lain ditolak.",
+        en: "A fingerprint confirmed with the site (may be repeated); any other key is refused.")
+    public static let helpHubSiteList = Message(
+        id: "Daftar lokasi di hub: kunci, jumlah catatan dan kejadian yang diterima, sinkron terakhir.",
+        en: "List the hub's sites: keys, log entries and events received, last sync.")
+    public static let helpSync = Message(
+        id: "Kirim ke hub catatan lokasi ini yang belum dimiliki hub, berurutan dan bertanda tangan. Aman diulang dan dilanjutkan.",
+        en: "Send the hub the part of this site's log it does not have yet, in order and signed. Safe to repeat and to resume.")
+    public static let helpSyncHub = Message(
+        id: "Alamat hub (postgres://...). Bawaan: SAPU_HUB, lalu alamat sinkron terakhir.",
+        en: "The hub's address (postgres://...). Default: SAPU_HUB, then the address of the last sync.")
+    public static let helpReportHub = Message(
+        id: "Buat laporan dari hub (postgres://...), gabungan semua lokasi atau satu lokasi dengan --site.",
+        en: "Make the report from the hub (postgres://...), across all sites or for one with --site.")
+    public static let helpReportSite = Message(
+        id: "Dengan --hub: hanya lokasi ini.", en: "With --hub: this site only.")
+}
