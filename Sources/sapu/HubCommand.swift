@@ -7,7 +7,7 @@ import SapuHub
 /// `sapu hub`: setting up the hub and registering the sites that send to it (docs/hub.md).
 struct HubCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: "hub", abstract: Message.helpHub.helpText, subcommands: [Init.self, SiteCommand.self]) }
+        commandName: "hub", abstract: Message.helpHub.helpText, subcommands: [Init.self, SiteCommand.self, Check.self]) }
 
     /// `--url`, else `SAPU_HUB`.
     static func url(_ option: String?) throws(SapuError) -> String {
@@ -36,6 +36,40 @@ struct HubCommand: ParsableCommand {
             } else {
                 context.say(.hubUpgraded(shown, from: done.from, to: done.to))
             }
+        }
+    }
+
+    struct Check: SapuCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Message.helpHubCheck.helpText) }
+        @Option(help: Message.helpHubURL.help) var url: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ context: Context) throws(SapuError) {
+            let url = try HubURL(try HubCommand.url(url))
+            let results = try AsyncCommand.wait { () async throws(SapuError) in
+                try await HubConnection.with(url) { hub throws(SapuError) in try await HubAudit.check(hub: hub) }
+            }
+            var failed = false
+            for result in results {
+                guard !result.problems.isEmpty else {
+                    context.say(.hubCheckPassed(result.site, batches: result.batches, entries: result.entries,
+                                                events: result.events))
+                    continue
+                }
+                failed = true
+                context.say(.hubCheckFailed(result.site, problems: result.problems.count))
+                for problem in result.problems {
+                    switch problem {
+                    case .signature(let first): context.say(.hubCheckSignature(first: first))
+                    case .chain(let first): context.say(.hubCheckChain(first: first))
+                    case .unreadable(let first): context.say(.hubCheckUnreadable(first: first))
+                    case .end(let recorded, let batches): context.say(.hubCheckEnd(recorded: recorded, batches: batches))
+                    case .events(let rows, let inBatches): context.say(.hubCheckEvents(rows: rows, inBatches: inBatches))
+                    }
+                }
+            }
+            if results.isEmpty { context.say(.hubNoSites) }
+            if failed { context.exitStatus = 1 }
         }
     }
 

@@ -46,3 +46,36 @@ extension Message {
     public static let columnLastSync = Message(id: "SINKRON TERAKHIR", en: "LAST SYNC")
     public static let hubNoSites = Message(id: "Belum ada lokasi terdaftar di hub.", en: "No site is registered at the hub yet.")
 }
+
+/// What `sapu hub check` says.
+extension Message {
+    public static let helpHubCheck = Message(
+        id: "Periksa ulang semua yang disimpan hub: tanda tangan tiap kiriman dengan kunci terdaftar, rantai catatan, dan jumlah kejadian.",
+        en: "Check everything the hub holds again: each batch's signature under the registered keys, the log's chain, and the event counts.")
+    public static func hubCheckPassed(_ site: String, batches: Int, entries: Int64, events: Int64) -> Message {
+        Message(id: "\(site): \(batches) kiriman, \(entries) catatan, \(events) kejadian; semua tanda tangan dan rantai cocok.",
+                en: "\(site): \(batches) batches, \(entries) log entries, \(events) events; every signature and the chain check out.")
+    }
+    public static func hubCheckFailed(_ site: String, problems: Int) -> Message {
+        Message(id: "\(site): \(problems) masalah ditemukan:", en: "\(site): \(problems) problem(s) found:")
+    }
+    public static func hubCheckSignature(first: Int64) -> Message {
+        Message(id: "  kiriman mulai catatan \(first): tanda tangan tidak cocok dengan kunci terdaftar mana pun (palsu atau diubah)",
+                en: "  batch from entry \(first): the signature matches no registered key (forged or altered)")
+    }
+    public static func hubCheckChain(first: Int64) -> Message {
+        Message(id: "  kiriman mulai catatan \(first): tidak melanjutkan kiriman sebelumnya (rantai putus)",
+                en: "  batch from entry \(first): does not continue the batch before it (broken chain)")
+    }
+    public static func hubCheckUnreadable(first: Int64) -> Message {
+        Message(id: "  kiriman mulai catatan \(first): isinya rusak", en: "  batch from entry \(first): its content is damaged")
+    }
+    public static func hubCheckEnd(recorded: Int64, batches: Int64) -> Message {
+        Message(id: "  hub mencatat akhir di catatan \(recorded), tetapi kirimannya berakhir di \(batches)",
+                en: "  the hub records the end at entry \(recorded), but its batches end at \(batches)")
+    }
+    public static func hubCheckEvents(rows: Int64, inBatches: Int64) -> Message {
+        Message(id: "  hub punya \(rows) baris kejadian, tetapi kirimannya berisi \(inBatches)",
+                en: "  the hub has \(rows) event rows, but its batches hold \(inBatches)")
+    }
+}
