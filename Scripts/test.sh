@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds sapu and its tests once, runs the whole Swift test suite,
+# Installs what is missing, builds sapu and its tests once, runs the whole Swift test suite
+# (the hub tests against a throwaway PostgreSQL 15 cluster started here, see pg.sh),
 # then the browser tests: headless Chromium driven by Selenium against `sapu serve`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 # Debian packages: the C libraries and font sapu builds against, plus the independent tools the tests check against,
-# and the browser the web app is tested in (Chromium, its WebDriver, Python for Selenium).
+# the browser the web app is tested in (Chromium, its WebDriver, Python for Selenium), and the hub's PostgreSQL.
 packages=(
     pkg-config libqrencode-dev libpng-dev libjpeg62-turbo-dev libzbar-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
     zbar-tools poppler-utils qrencode sqlite3 strace file coreutils time openssl tzdata
     cups cups-client
-    chromium chromium-driver python3 python3-pip util-linux procps)
+    chromium chromium-driver python3 python3-pip util-linux procps
+    postgresql-15 postgresql-client-15)
 missing=$(sapu_missing_packages "${packages[@]}")
 if [[ -n "$missing" ]]; then
     echo "== installing: $missing"
@@ -31,12 +34,6 @@ command -v swift >/dev/null || { echo "swift is not installed (expected at /opt/
 sapu_build --build-tests
 cd "$SAPU_ROOT"
 
-echo "== running tests"
-set +e
-swift test --skip-build 2>&1 | grep -Ev "^\[[0-9]+/[0-9]+\]|^(Compiling|Building|Write|Emitting|Linking)"
-swift_status=${PIPESTATUS[0]}
-set -e
-
 # The browser tests start two `sapu serve`, chromedriver and Chromium: in a process group of their
 # own, so that whatever happens (a failure, Ctrl-C, CI's timeout) none of them outlives this script.
 ARTEFACTS="$SAPU_ROOT/.build/browser-artefacts"
@@ -50,8 +47,24 @@ stop_browser_tests() {
     kill -KILL -- "-$browser_pid" 2>/dev/null || true
     browser_pid=""
 }
-trap stop_browser_tests EXIT
-trap 'stop_browser_tests; exit 130' INT TERM
+# Whatever ends this script stops the browser tests and the PostgreSQL cluster and removes its directory.
+stop_test_services() {
+    stop_browser_tests
+    sapu_pg_stop || true
+}
+trap stop_test_services EXIT
+trap 'stop_test_services; exit 130' INT
+trap 'stop_test_services; exit 143' TERM
+
+sapu_pg_start || { echo "PostgreSQL 15 test cluster did not start"; exit 1; }
+echo "== PostgreSQL 15 test cluster: $SAPU_PG_DIR"
+
+echo "== running tests"
+set +e
+swift test --skip-build 2>&1 | grep -Ev "^\[[0-9]+/[0-9]+\]|^(Compiling|Building|Write|Emitting|Linking)"
+swift_status=${PIPESTATUS[0]}
+set -e
+
 echo "== running browser tests (headless Chromium, Selenium)"
 setsid python3 Tests/browser/run.py --sapu "$SAPU_BIN" --artefacts "$ARTEFACTS" &
 browser_pid=$!

@@ -1,0 +1,35 @@
+import Testing
+
+/// The hub tests' own database per test: fresh, separate from every other, gone after `drop()`.
+@Suite struct HubFixtureTests {
+    @Test func twoHubDatabasesAreSeparate() throws {
+        let first = try HubDatabase()
+        defer { first.drop() }
+        let second = try HubDatabase()
+        defer { second.drop() }
+        #expect(first.name != second.name)
+        #expect(try first.psql("SELECT current_database()") == first.name)
+        #expect(try second.psql("SELECT current_database()") == second.name)
+        try first.psql("CREATE TABLE probe (n int); INSERT INTO probe VALUES (7)")
+        #expect(try first.psql("SELECT n FROM probe") == "7")
+        #expect(try second.psql("SELECT count(*) FROM pg_tables WHERE tablename = 'probe'") == "0")
+        #expect(throws: HubDatabase.Problem.self) { try second.psql("SELECT n FROM probe") }
+    }
+
+    @Test func aDroppedHubDatabaseIsGone() throws {
+        let dropped = try HubDatabase()
+        defer { dropped.drop() }
+        let witness = try HubDatabase()
+        defer { witness.drop() }
+        let present = "SELECT count(*) FROM pg_database WHERE datname = '\(dropped.name)'"
+        #expect(try witness.psql(present) == "1")
+        dropped.drop()
+        #expect(try witness.psql(present) == "0")
+        #expect(throws: HubDatabase.Problem.self) { try dropped.psql("SELECT 1") }
+    }
+
+    @Test func withoutAClusterItSaysHowToStartOne() {
+        let error = #expect(throws: HubDatabase.Problem.self) { try HubDatabase(environment: [:]) }
+        #expect(error?.description == #"SAPU_TEST_PG is not set: run Scripts/test.sh, or eval "$(Scripts/pg.sh start)" first"#)
+    }
+}
