@@ -159,6 +159,43 @@ sapu report shipments
 sapu report qc --format html --out reports/qc.html
 sapu report makers --format csv --out reports/makers.csv
 
+step "Evening: the workshop sends its log to the hub, beside a second Lapas (docs/hub.md)"
+# The hub is a PostgreSQL 15 database; here a throwaway cluster on a Unix socket, stopped at once after.
+source "$SAPU_ROOT/Scripts/pg.sh"
+hub_cluster=""
+stop_hub() { if [[ -n "$hub_cluster" ]]; then sapu_pg_stop "$hub_cluster" 2>/dev/null || true; hub_cluster=""; fi; }
+trap stop_hub EXIT
+if sapu_pg_start 2>/dev/null; then
+    hub_cluster="$SAPU_PG_DIR"
+    "$SAPU_PG_BIN/psql" -X -q -d "$SAPU_TEST_PG" -c "CREATE DATABASE sapu_hub"
+    HUB=$(sed -E "s#/postgres\?#/sapu_hub?#" <<<"$SAPU_TEST_PG")
+    sapu hub init --url "$HUB"
+    sapu key export --out workshop/PWT.pub >/dev/null
+    sapu hub site add PWT --key workshop/PWT.pub --url "$HUB"
+    sapu sync --hub "$HUB"
+    sapu sync --hub "$HUB"
+    # A second workshop, Lapas Nusakambangan, with a small day of its own, on its own PC.
+    (
+        export SAPU_DB="$DEMO/nkb/sapu.sqlite" SAPU_STATION="meja-qc-nkb"
+        mkdir -p "$DEMO/nkb"
+        sapu init --site NKB --name "Lapas Nusakambangan" >/dev/null
+        sapu maker add N007 --name "Agus" >/dev/null
+        nkb_batch=$(sapu batch create --product LIDI --date "$(date +%F)")
+        sapu inspect --batch "$nkb_batch" --maker N007 --pass --grade A --count 12 --yes >/dev/null
+        sapu inspect --batch "$nkb_batch" --maker N007 --fail --defect BROKEN --count 2 >/dev/null
+        sapu key export --out "$DEMO/nkb/NKB.pub" >/dev/null
+        sapu hub site add NKB --key "$DEMO/nkb/NKB.pub" --url "$HUB"
+        sapu sync --hub "$HUB"
+    )
+    sapu hub site list --url "$HUB"
+    sapu report stock --hub "$HUB"
+    sapu report qc --hub "$HUB" --site PWT --by maker
+    sapu hub check --url "$HUB"
+    stop_hub
+else
+    echo "(PostgreSQL 15 could not be started here; the hub part is skipped)"
+fi
+
 printf '\nDemo files are in %s\n' "$DEMO"
 echo "  database:     $SAPU_DB"
 echo "  keys:         $DEMO/workshop/PWT.key (private, owner only), $DEMO/workshop/PWT.pub"
@@ -194,7 +231,7 @@ stop_servers() {
     server_pids=()
 }
 trap 'stop_servers; exit 0' INT TERM
-trap stop_servers EXIT
+trap 'stop_servers; stop_hub' EXIT
 # Starts a server and sets SERVED_URL to the URL it printed once it listens (its output goes on in the log).
 serve() {
     local log=$1 db=$2 port pid
