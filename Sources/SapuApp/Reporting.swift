@@ -101,8 +101,9 @@ public enum Reporting {
                 return (.shipments(ShipmentsReport(period: period, shipments: shipments)), sites)
             }
         }
-        let heading = ReportHeading(origin: .hub(url.shown, sites: sites.map { Site(code: $0.code, name: $0.name) }),
-                                    made: made, shown: clock.shown(made))
+        let heading = ReportHeading(
+            origin: .hub(url.shown, sites: sites.map { Site(code: $0.code, name: $0.name) }, across: site == nil),
+            made: made, shown: clock.shown(made))
         // The defect catalogue is a site's own and is not in its log: the built-in names, and
         // any other code as itself.
         return try lay(request, reading, heading: heading, defects: .builtIn, names: nil, language: language)

@@ -1,8 +1,8 @@
 /// Texts of the reports made from the hub (`sapu report KIND --hub URL [--site CODE]`).
 extension Message {
-    /// The heading line of a hub report: the hub, the site or sites, when it was made.
-    public static func reportFromHub(_ hub: String, sites: [(code: String, name: String)], at: String) -> Message {
-        if sites.count == 1, let site = sites.first {
+    /// The heading line of a hub report: the hub, the site or, `across`, all its sites, when it was made.
+    public static func reportFromHub(_ hub: String, sites: [(code: String, name: String)], across: Bool, at: String) -> Message {
+        if !across, let site = sites.first {
             let place = site.name.isEmpty ? site.code : "\(site.name) (\(site.code))"
             return Message(id: "\(place), dari hub \(hub), dibuat \(at)", en: "\(place), from the hub \(hub), made \(at)")
         }

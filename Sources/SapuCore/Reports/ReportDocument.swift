@@ -53,8 +53,9 @@ public struct ReportHeading: Sendable, Equatable {
     public enum Origin: Sendable, Equatable {
         /// The site's own database.
         case site(Site)
-        /// The hub (its address as shown, never with a password), for these sites.
-        case hub(String, sites: [Site])
+        /// The hub (its address as shown, never with a password), for one site or, `across`,
+        /// for every site it holds.
+        case hub(String, sites: [Site], across: Bool)
     }
 
     public var origin: Origin
@@ -77,8 +78,8 @@ public struct ReportHeading: Sendable, Equatable {
         switch origin {
         case .site(let site):
             [Message.reportGenerated(site: site.code, name: site.name, at: madeShown).text(language)]
-        case .hub(let hub, let sites):
-            [Message.reportFromHub(hub, sites: sites.map { ($0.code, $0.name) }, at: madeShown).text(language)]
+        case .hub(let hub, let sites, let across):
+            [Message.reportFromHub(hub, sites: sites.map { ($0.code, $0.name) }, across: across, at: madeShown).text(language)]
         }
     }
 }
