@@ -28,15 +28,30 @@ public struct StockJSON: Encodable, Sendable {
         var count: Int
     }
 
+    /// One site's own lines, in a report across sites.
+    struct SiteLines: Encodable, Sendable {
+        var site: String
+        var lines: [Line]
+        var total: Int
+    }
+
     var report = "stock"
     var asOf: String?
     var lines: [Line]
     var total: Int
+    /// Present only in a report across sites (`--hub` without `--site`).
+    var sites: [SiteLines]?
 
-    public init(_ report: StockReport) {
+    /// The stock, and with a report across sites each site's own.
+    public init(_ report: StockReport, sites: [SiteStock]? = nil) {
         asOf = report.asOf?.iso
-        lines = report.counts.map { Line(product: $0.product, grade: $0.grade, state: $0.state.rawValue, count: $0.count) }
+        lines = Self.lines(report)
         total = report.total
+        self.sites = sites?.map { SiteLines(site: $0.site, lines: Self.lines($0.report), total: $0.report.total) }
+    }
+
+    private static func lines(_ report: StockReport) -> [Line] {
+        report.counts.map { Line(product: $0.product, grade: $0.grade, state: $0.state.rawValue, count: $0.count) }
     }
 }
 

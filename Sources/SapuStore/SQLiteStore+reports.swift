@@ -374,13 +374,17 @@ extension SQLiteStore {
     /// were refused as forged. Zero without a receipt. The bytes were checked when applied;
     /// kept bytes that no longer read count as zero here (finding damage is `sapu doctor`'s).
     fileprivate static func partnerFindings(_ receipts: Statement, shipment: String) throws -> (extra: Int, forged: Int) {
+        partnerFindings(receipt: try Data.fetchOne(receipts, arguments: [shipment]))
+    }
+
+    /// The partner findings in a receipt's bytes (nil: no receipt in force); the hub reads the
+    /// same bytes from its copy of the log and counts them here, so both count alike.
+    public static func partnerFindings(receipt bytes: Data?) -> (extra: Int, forged: Int) {
         struct Findings: Decodable {
             var extra: [String]
             var forged: Int
         }
-        guard let bytes = try Data.fetchOne(receipts, arguments: [shipment]),
-              let findings = try? JSONDecoder().decode(Findings.self, from: bytes) else { return (0, 0) }
+        guard let bytes, let findings = try? JSONDecoder().decode(Findings.self, from: bytes) else { return (0, 0) }
         return (findings.extra.count, max(0, findings.forged))
     }
 }
-

@@ -15,7 +15,7 @@ struct ReportMakers: ReportSubcommand {
 
     func produce(_ context: Context) throws(SapuError) {
         let period = try self.period.period()
-        // The CLI runs at the site, where names may be shown to whoever asks.
+        // At the site names may be shown to whoever asks; with --hub they are refused (they never leave a site).
         try output.deliver(Reporting.Request(.makers, period: period, names: names), context: context)
     }
 }

@@ -2,12 +2,15 @@ import ArgumentParser
 import Foundation
 import SapuApp
 import SapuCore
+import SapuHub
 import SapuStore
 
 /// The options every report shares: the format and where it goes.
 struct ReportOutputOptions: ParsableArguments {
     @Option(help: Message.helpReportFormat.help) var format: String?
     @Option(help: Message.helpReportOut.help) var out: String?
+    @Option(help: Message.helpReportHub.help) var hub: String?
+    @Option(help: Message.helpReportSite.help) var site: String?
 
     /// The format asked for: `--format`, else `json` with the global `--json`, else a table.
     func resolved(_ context: Context) throws(SapuError) -> ReportFormat {
@@ -18,8 +21,7 @@ struct ReportOutputOptions: ParsableArguments {
     /// Makes the report asked for, then prints or writes it, or says there is nothing to show.
     func deliver(_ request: Reporting.Request, context: Context) throws(SapuError) {
         let format = try resolved(context)
-        let report = try Reporting.make(request, store: try context.store(), language: context.language, made: context.now,
-                                        clock: context.clock)
+        let report = try make(request, context: context)
         let document = report.document, empty = report.empty
         if format != .json, let empty {
             // Nothing to chart or tabulate: say so, and write no empty table or file.
@@ -41,6 +43,24 @@ struct ReportOutputOptions: ParsableArguments {
         try OutputFile.write(bytes, to: out)
         context.noteSaved()
         if format != .json { context.say(.reportWritten(out)) }
+    }
+}
+
+extension ReportOutputOptions {
+    /// The report from this site's database, or with `--hub` from the hub, which needs no
+    /// database here at all.
+    private func make(_ request: Reporting.Request, context: Context) throws(SapuError) -> Reporting.Made {
+        guard let hub else {
+            if site != nil { throw .hub(.reportSiteNeedsHub) }
+            return try Reporting.make(request, store: try context.store(), language: context.language, made: context.now,
+                                      clock: context.clock)
+        }
+        let url = try HubURL(hub)
+        let code = try site.map { (text) throws(SapuError) -> String in try Code.normalise(text, as: .site) }
+        let (language, made, clock) = (context.language, context.now, context.clock)
+        return try AsyncCommand.wait { () async throws(SapuError) in
+            try await Reporting.make(request, hub: url, site: code, language: language, made: made, clock: clock)
+        }
     }
 }
 

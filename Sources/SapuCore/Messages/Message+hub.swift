@@ -58,6 +58,8 @@ extension HubProblem {
         case .failed(let what):
             Message(id: "hub tidak bisa menjalankan permintaan (\(what.visible)); tidak ada yang hilang di sini",
                     en: "the hub could not carry out the request (\(what.visible)); nothing is lost here")
+        case .reportSiteNeedsHub: .reportSiteNeedsHub
+        case .reportNamesStayAtSite: .reportNamesStayAtSite
         }
     }
 }

@@ -49,20 +49,38 @@ public struct ReportDocument: Sendable, Equatable {
 
 /// What every report says under its title: where and when it was made.
 public struct ReportHeading: Sendable, Equatable {
-    public var site: Site
+    /// Where the figures come from.
+    public enum Origin: Sendable, Equatable {
+        /// The site's own database.
+        case site(Site)
+        /// The hub (its address as shown, never with a password), for one site or, `across`,
+        /// for every site it holds.
+        case hub(String, sites: [Site], across: Bool)
+    }
+
+    public var origin: Origin
     public var made: Instant
     /// When it was made as people at the site read it (`2026-12-01 09:14:03 WIB`); the site's
     /// clock knows its zone's name, the domain does not.
     public var madeShown: String
 
     public init(site: Site, made: Instant, shown: String? = nil) {
-        self.site = site
+        self.init(origin: .site(site), made: made, shown: shown)
+    }
+
+    public init(origin: Origin, made: Instant, shown: String? = nil) {
+        self.origin = origin
         self.made = made
         madeShown = shown ?? "\(made.shown) \(made.offsetText)"
     }
 
     func lines(_ language: Language) -> [String] {
-        [Message.reportGenerated(site: site.code, name: site.name, at: madeShown).text(language)]
+        switch origin {
+        case .site(let site):
+            [Message.reportGenerated(site: site.code, name: site.name, at: madeShown).text(language)]
+        case .hub(let hub, let sites, let across):
+            [Message.reportFromHub(hub, sites: sites.map { ($0.code, $0.name) }, across: across, at: madeShown).text(language)]
+        }
     }
 }
 

@@ -39,4 +39,8 @@ public enum HubProblem: Sendable, Equatable {
     case noKey(String)
     /// The hub answered with an error Sapu does not expect; the database's own words are not shown.
     case failed(String)
+    /// `sapu report --site` without `--hub`.
+    case reportSiteNeedsHub
+    /// `sapu report makers --names --hub`: names never leave a site.
+    case reportNamesStayAtSite
 }

@@ -1,0 +1,34 @@
+extension InspectionHistory {
+    /// A maker of one site among several: `PWT/M042`. Maker codes are a site's own, so two
+    /// sites may both have an `M042`; they are never added up as one maker.
+    public static func siteMaker(_ site: String, _ maker: String) -> String { site + "/" + maker }
+
+    /// Several sites' histories of the same period and detail as one, for reports across sites.
+    ///
+    /// Makers become `SITE/CODE`. Batch codes begin with their site's code already
+    /// (`Batch.site(ofCode:)`), so they stay as they are. With `.makers` detail, where products
+    /// only serve to look up bundle sizes, each site's products are qualified the same way:
+    /// two sites may give one product code different sizes.
+    public init(period: ReportPeriod, detail: Detail, sites: [(site: String, history: InspectionHistory)]) {
+        var once: [Tally] = []
+        var reworked: [Reworked] = []
+        var sizes: [String: Int] = [:]
+        for (site, history) in sites {
+            let product = { (code: String) in detail == .makers ? Self.siteMaker(site, code) : code }
+            once += history.once.map { tally in
+                var tally = tally
+                tally.maker = tally.maker.map { Self.siteMaker(site, $0) }
+                tally.product = product(tally.product)
+                return tally
+            }
+            reworked += history.reworked.map { bundle in
+                var bundle = bundle
+                bundle.maker = Self.siteMaker(site, bundle.maker)
+                bundle.product = product(bundle.product)
+                return bundle
+            }
+            for (code, size) in history.bundleSizes where sizes[product(code)] == nil { sizes[product(code)] = size }
+        }
+        self.init(period: period, detail: detail, once: once, reworked: reworked, bundleSizes: sizes)
+    }
+}
