@@ -48,7 +48,9 @@ public struct LogBatch: Sendable, Equatable {
         guard header.count == 7, header[0] == Self.tag, header[1] == String(Self.version),
               let first = Int64(header[3]), let last = Int64(header[4]), first >= 1, first <= last,
               LogChain.isHead(String(header[5])), let count = Int(header[6]), count == rows.count - 1,
-              let site = try? Code.normalise(String(header[2]), as: .site), site == header[2] else {
+              let site = try? Code.normalise(String(header[2]), as: .site), site == header[2],
+              // Numbers as this format writes them (no sign, no leading zero): one batch, one text.
+              String(first) == header[3], String(last) == header[4], String(count) == header[6] else {
             throw .malformedLogBatch
         }
         self.site = site
