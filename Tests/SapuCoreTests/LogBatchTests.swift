@@ -137,6 +137,20 @@ struct LogBatchTests {
         Self.refused(Array("sapu-log 1 PWT 1 1 \(LogChain.start) 0\n".utf8))
     }
 
+    /// The log has no gaps (rolled-back entries take no number): a batch is a run of
+    /// consecutive entries, so one with a gap, even with a header that agrees, is no batch.
+    @Test func aBatchWithAGapIsNoBatch() {
+        let entries = Self.entries
+        var gapped = entries
+        gapped[3].seq = 5
+        let batch = LogBatch(site: "PWT", previous: LogChain.start, entries: gapped)
+        #expect(batch.first == 1 && batch.last == 5 && batch.lines.count == 4)
+        Self.refused(batch.bytes)
+        var late = entries
+        for index in late.indices { late[index].seq += 10 }
+        #expect(try LogBatch(bytes: LogBatch(site: "PWT", previous: LogChain.start, entries: late).bytes).entries() == late)
+    }
+
     @Test func nulBytesAndHugeGarbageAreNoBatch() {
         let bytes = Self.batch().bytes
         var withNul = bytes
