@@ -139,7 +139,7 @@ struct LogBatchTests {
 
     /// The log has no gaps (rolled-back entries take no number): a batch is a run of
     /// consecutive entries, so one with a gap, even with a header that agrees, is no batch.
-    @Test func aBatchWithAGapIsNoBatch() {
+    @Test func aBatchWithAGapIsNoBatch() throws {
         let entries = Self.entries
         var gapped = entries
         gapped[3].seq = 5
