@@ -35,7 +35,8 @@ struct LogBatchTests {
     }
 
     static func refused(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(throws: SapuError.malformedLogBatch, sourceLocation: sourceLocation) {
+        #expect(throws: SapuError.malformedLogBatch, "\(String(decoding: bytes.prefix(100), as: UTF8.self))",
+                sourceLocation: sourceLocation) {
             _ = try LogBatch(bytes: bytes).entries()
         }
     }
@@ -79,7 +80,7 @@ struct LogBatchTests {
             "sapu-log 2 PWT 1 4 \(start) 4",          // another version
             "sapu-lug 1 PWT 1 4 \(start) 4",          // another tag
             "sapu-log 1 pwt 1 4 \(start) 4",          // not a site code as written
-            "sapu-log 1 P 1 4 \(start) 4",            // not a site code
+            "sapu-log 1 PWTPWTP 1 4 \(start) 4",      // not a site code (too long)
             "sapu-log 1 PWT 0 4 \(start) 4",          // entries start at 1
             "sapu-log 1 PWT 4 1 \(start) 4",          // last before first
             "sapu-log 1 PWT x 4 \(start) 4",

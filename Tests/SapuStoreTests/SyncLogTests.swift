@@ -196,7 +196,8 @@ struct SyncLogTests {
         let path = site.db.path
         let expectedEvents = try site.db.store.read { db in try Int64.fetchAll(db, sql: "SELECT seq FROM event ORDER BY seq") }
         let expectedBundles = try Self.siteBundles(site.db.store)
-        // Back to user_version 11: the log, the acknowledgements and their triggers gone.
+        // Back to the version before the log (user_version counts migrations applied; the log's
+        // is the 11th): the log, the acknowledgements and their triggers gone.
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in
             let triggers = try String.fetchAll(db, sql: """
@@ -204,7 +205,8 @@ struct SyncLogTests {
                 """)
             #expect(triggers.count == 12)
             for name in triggers { try db.execute(sql: "DROP TRIGGER \(name)") }
-            try db.execute(sql: "DROP TABLE sync_log; DROP TABLE hub_sync; PRAGMA user_version = 11")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.migrations.count)
+            try db.execute(sql: "DROP TABLE sync_log; DROP TABLE hub_sync; PRAGMA user_version = \(Schema.migrations.count - 1)")
         }
         try queue.close()
         let reopened = try SQLiteStore.open(at: path)
