@@ -272,11 +272,12 @@ struct HubSyncTests {
         let partner = try Self.partnerSite()
         try partner.ok("hub", "init", "--url", hub.url)
         let shop = try Self.workshop("PWT", partner: partner, hub: hub)
-        try shop.sapu.ok("sync", "--hub", hub.url + "&password=hunter2")
-        try shop.sapu.ok("sync", "--hub", hub.url.replacingOccurrences(of: "sapu@", with: "sapu:hunter2@"))
-        let kept = try shop.sqlite("SELECT group_concat(url, ' ') FROM hub_sync")
-        #expect(!kept.isEmpty && !kept.contains("hunter2"), "\(kept)")
-        #expect(!(try shop.sapu.dump()).contains("hunter2"))
-        try shop.sapu.ok("sync")
+        for url in [hub.url + "&password=hunter2", hub.url.replacingOccurrences(of: "sapu@", with: "sapu:hunter2@")] {
+            try shop.sapu.ok("sync", "--hub", url)
+            let kept = try shop.sqlite("SELECT group_concat(url, ' ') FROM hub_sync")
+            #expect(!kept.isEmpty && !kept.contains("hunter2"), "\(kept)")
+            #expect(!(try shop.sapu.dump()).contains("hunter2"))
+            try shop.sapu.ok("sync")
+        }
     }
 }
