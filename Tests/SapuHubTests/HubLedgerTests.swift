@@ -187,6 +187,19 @@ struct HubLedgerTests {
         #expect(try holdings(hub) == stored)
         #expect(try hub.count("SELECT count(*) FROM log_batch") == 1)
         #expect(try hub.count("SELECT count(*) FROM event WHERE site = 'PWT'") == (try site.events()))
+        // A replay changed after signing is a forgery, not a replay.
+        var forged = signed
+        let at = try #require(forged.bytes.lastIndex(of: UInt8(ascii: "A")))
+        forged.bytes[at] = UInt8(ascii: "B")
+        #expect(await refusal { try await store(forged, hub) } == .hub(.badSignature(site: "PWT")))
+        // What the hub stored stays as it came, even for its administrator's own SQL.
+        #expect(throws: (any Error).self) { try hub.psql("UPDATE event SET state = 'scrapped'") }
+        #expect(throws: (any Error).self) { try hub.psql("DELETE FROM log_batch") }
+        #expect(try holdings(hub) == stored)
+        // Initialising again changes nothing.
+        let again2 = try await HubSetup.initialise(url: hub.url)
+        #expect(again2.from == HubSchema.version && again2.to == HubSchema.version)
+        #expect(try holdings(hub) == stored)
         // A sync after it sends nothing.
         let outcome = try await sync(site, hub)
         #expect(outcome.entries == 0 && outcome.position == first)
