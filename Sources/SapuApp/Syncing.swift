@@ -72,8 +72,10 @@ public enum Syncing {
                     outcome.events += Int64(entries.count { $0.kind == .event })
                     outcome.batches += 1
                 }
-                if stored.seq != batch.last {
-                    // The hub already had this batch and more (another sync): check and go on from there.
+                if stored.seq != batch.last || stored.head != batch.head {
+                    // The hub already had this part of the log (another sync stored it first): it is
+                    // acknowledged only once this site's own chain gives the hub's value there; a copy
+                    // of this site that wrote other entries under the same numbers is refused.
                     try checkPrefix(stored, site: site, hubID: hubID, url: url, store: store, now: now)
                 } else {
                     try store.recordHubAcknowledgement(.init(hub: hubID, url: url.textWithoutPassword, seq: stored.seq,

@@ -145,7 +145,9 @@ public enum HubLedger {
                 throw SapuError.hub(.badSignature(site: batch.site))
             }
             if batch.last <= position.seq { return position }
-            guard batch.first > position.seq, batch.previous == position.head else {
+            // The next entry and nothing else: a batch that skips one would leave a hole no later
+            // batch fills, and a head that is not the site's chain.
+            guard batch.first == position.seq + 1, batch.previous == position.head else {
                 throw SapuError.hub(.outOfOrder(site: batch.site))
             }
             let entries = try batch.entries()

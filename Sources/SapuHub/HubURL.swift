@@ -117,7 +117,8 @@ public struct HubURL: Sendable, Equatable {
     /// The address with any password left out, as the site keeps it (a password comes from
     /// `--hub`, `SAPU_HUB` or PostgreSQL's own `PGPASSWORD`, never from the site's database).
     public var textWithoutPassword: String {
-        guard password != nil, let schemeEnd = text.range(of: "://"),
+        let text = Self.replacingPasswordParameter(in: self.text, with: nil)
+        guard let schemeEnd = text.range(of: "://"),
               let at = text[schemeEnd.upperBound...].firstIndex(of: "@") else { return text }
         let userInfo = text[schemeEnd.upperBound..<at]
         guard let colon = userInfo.firstIndex(of: ":") else { return text }
@@ -136,12 +137,26 @@ public struct HubURL: Sendable, Equatable {
 
     /// The address with any password replaced by `***`, for messages about a bad one.
     static func withoutPassword(_ text: String) -> String {
+        let text = replacingPasswordParameter(in: text, with: "***")
         guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].firstIndex(of: "@") else {
             return text
         }
         let userInfo = text[schemeEnd.upperBound..<at]
         guard let colon = userInfo.firstIndex(of: ":") else { return text }
         return String(text[..<colon]) + ":***" + String(text[at...])
+    }
+
+    /// The address with each `password=` of its query (libpq reads one there too) replaced,
+    /// or left out when `replacement` is nil.
+    static func replacingPasswordParameter(in text: String, with replacement: String?) -> String {
+        guard let mark = text.firstIndex(of: "?") else { return text }
+        let pairs = text[text.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false)
+        let kept = pairs.compactMap { pair -> String? in
+            let key = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.flatMap { decode($0) }
+            guard key?.lowercased() == "password" else { return String(pair) }
+            return replacement.map { "password=" + $0 }
+        }
+        return String(text[..<mark]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 
     private static func decode(_ text: Substring) -> String? {

@@ -158,8 +158,11 @@ struct Sync: SapuCommand {
         let now = context.now
         let language = context.language
         let quiet = context.json
+        // Undocumented, for tests: a small batch size makes a small log span many batches.
+        let batchSize = ProcessInfo.processInfo.environment["SAPU_SYNC_BATCH"].flatMap { Int($0) }
+            .map { min(max($0, 1), 10_000) } ?? Syncing.defaultBatchSize
         let outcome = try AsyncCommand.wait { () async throws(SapuError) in
-            try await Syncing.run(store: store, url: url, now: now) { sent, total in
+            try await Syncing.run(store: store, url: url, now: now, batchSize: batchSize) { sent, total in
                 if !quiet, total > Int64(Syncing.defaultBatchSize) {
                     Console.error(Message.syncProgress(sent, of: total).text(language))
                 }

@@ -43,6 +43,7 @@ public struct BundleProjection: Sendable, Equatable {
     ///
     /// An inspection sets the result, grade and day (a re-inspection also counts one more);
     /// every event sets the state and the time, as the site's own row is updated with it.
+    /// The shipment is the one the bundle was packed into, until it goes back into stock.
     public static func applying(_ event: LogEvent, to before: BundleProjection?) -> BundleProjection {
         var bundle = before ?? BundleProjection(
             id: event.bundle, batch: event.batch, serial: event.serial, product: event.product, maker: event.maker,
@@ -56,7 +57,13 @@ public struct BundleProjection: Sendable, Equatable {
             if move == .reinspect || bundle.inspections == 0 { bundle.inspections += 1 }
         }
         bundle.state = event.state
-        if let shipment = event.shipment { bundle.shipment = shipment }
+        // As the site's row: a pack puts the bundle in the event's shipment, going back into
+        // stock takes it out; a receipt's note (extra, forged) names a shipment but moves nothing.
+        if event.state == BundleState.inStock.rawValue {
+            bundle.shipment = nil
+        } else if move == .pack, let shipment = event.shipment {
+            bundle.shipment = shipment
+        }
         bundle.updatedAt = event.at
         bundle.updatedUnix = event.atUnix
         return bundle

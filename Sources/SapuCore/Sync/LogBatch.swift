@@ -48,7 +48,10 @@ public struct LogBatch: Sendable, Equatable {
         guard header.count == 7, header[0] == Self.tag, header[1] == String(Self.version),
               let first = Int64(header[3]), let last = Int64(header[4]), first >= 1, first <= last,
               LogChain.isHead(String(header[5])), let count = Int(header[6]), count == rows.count - 1,
-              let site = try? Code.normalise(String(header[2]), as: .site), site == header[2] else {
+              Int64(count) == last - first + 1,
+              let site = try? Code.normalise(String(header[2]), as: .site), site == header[2],
+              // Numbers as this format writes them (no sign, no leading zero): one batch, one text.
+              String(first) == header[3], String(last) == header[4], String(count) == header[6] else {
             throw .malformedLogBatch
         }
         self.site = site
@@ -58,13 +61,14 @@ public struct LogBatch: Sendable, Equatable {
         lines = rows.dropFirst().map(Array.init)
     }
 
-    /// The entries, checked: each readable, numbered from `first` to `last` in increasing order.
+    /// The entries, checked: each readable, numbered from `first` to `last` without a gap
+    /// (the site's log has none: a rolled-back entry takes no number).
     public func entries() throws(SapuError) -> [LogEntry] {
         var entries: [LogEntry] = []
         entries.reserveCapacity(lines.count)
         var before: Int64 = first - 1
         for line in lines {
-            guard let entry = LogEntry(line: line), entry.seq > before else { throw .malformedLogBatch }
+            guard let entry = LogEntry(line: line), entry.seq == before + 1 else { throw .malformedLogBatch }
             before = entry.seq
             entries.append(entry)
         }
