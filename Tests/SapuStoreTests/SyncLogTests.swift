@@ -4,7 +4,7 @@ import SapuCore
 @testable import SapuStore
 import Testing
 
-/// The site's log (migration 12, docs/hub.md "The log"): every change enters it in its own
+/// The site's log (migration 11, docs/hub.md "The log"): every change enters it in its own
 /// transaction, nothing leaves or changes it, and an older database gets its history once.
 @Suite("SQLite store: the log the hub receives")
 struct SyncLogTests {
@@ -189,7 +189,7 @@ struct SyncLogTests {
         #expect(try db.store.hubAcknowledgement(hub: "other") == nil)
     }
 
-    /// A database made before migration 12: its records, then its events in order, then its
+    /// A database made before migration 11: its records, then its events in order, then its
     /// receipts enter the log once, and the triggers log what comes after.
     @Test func migrationTwelveBackfillsAnOlderDatabaseOnce() throws {
         let site = try Self.busySite()
