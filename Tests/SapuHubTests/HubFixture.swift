@@ -6,7 +6,7 @@ import Testing
 ///
 ///     let hub = try HubDatabase()
 ///     defer { hub.drop() }
-///     try hub.psql("SELECT count(*) FROM hub_event")   // "0"
+///     try hub.count("SELECT count(*) FROM event")   // 0
 ///
 /// Each test makes its own, so tests running in parallel never see each other's rows. Without a
 /// cluster it throws: a hub test is never skipped because PostgreSQL is missing.
@@ -28,23 +28,36 @@ struct HubDatabase: Sendable {
         guard let server = environment["SAPU_TEST_PG"], !server.isEmpty else {
             throw Problem(description: #"SAPU_TEST_PG is not set: run Scripts/test.sh, or eval "$(Scripts/pg.sh start)" first"#)
         }
-        var components = URLComponents(string: server)
         let name = "sapu_test_" + (0..<16).map { _ in String(Int.random(in: 0..<16), radix: 16) }.joined()
-        components?.path = "/" + name
-        guard let url = components?.string else {
-            throw Problem(description: "SAPU_TEST_PG is not a postgres:// URL: \(server)")
-        }
         self.server = server
         self.name = name
-        self.url = url
+        url = try Self.url(server, database: name)
         _ = try Self.psql("CREATE DATABASE \(name)", on: server)
     }
 
-    /// Runs `sql` in this database and returns psql's unaligned, tuples-only output (rows on lines,
-    /// columns separated by `|`, no trailing newline). Stops at the first error and throws it.
+    /// `url` with `database` instead of its own, everything else (the `?host=` socket directory) kept.
+    static func url(_ url: String, database: String) throws -> String {
+        var components = URLComponents(string: url)
+        components?.path = "/" + database
+        guard let changed = components?.string else {
+            throw Problem(description: "SAPU_TEST_PG is not a postgres:// URL: \(url)")
+        }
+        return changed
+    }
+
+    /// Runs `sql` in this database and returns psql's unaligned, tuples-only output: rows on lines,
+    /// columns separated by tabs (as `sqlite3 -separator '\t'`), no trailing newline. Stops at the
+    /// first error and throws it.
     @discardableResult
     func psql(_ sql: String) throws -> String {
         try Self.psql(sql, on: url)
+    }
+
+    /// The single number `sql` selects.
+    func count(_ sql: String) throws -> Int64 {
+        let text = try psql(sql)
+        guard let value = Int64(text) else { throw Problem(description: "not a number: \(text) from: \(sql)") }
+        return value
     }
 
     /// Drops the database, closing any connection still open to it. Safe to call twice.
@@ -67,7 +80,7 @@ struct HubDatabase: Sendable {
     private static func psql(_ sql: String, on url: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: psqlBinary)
-        process.arguments = ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]
+        process.arguments = ["-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]
         // Files rather than pipes: no reader threads, and no output size that could block psql.
         let scratch = NSTemporaryDirectory() + "sapu-psql-" + UUID().uuidString
         _ = FileManager.default.createFile(atPath: scratch + ".out", contents: nil)

@@ -5,37 +5,6 @@ import SapuHub
 import SapuStore
 import Testing
 
-/// A database of its own on the test PostgreSQL (`SAPU_TEST_PG`), made with psql and dropped
-/// at the end. Stands in for the shared hub fixture until that is on main.
-struct HubReportDatabase {
-    let name: String
-    let url: String
-
-    init() throws {
-        guard let server = ProcessInfo.processInfo.environment["SAPU_TEST_PG"] else { throw Missing.server }
-        name = "sapu_reports_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try Self.psql(server, "CREATE DATABASE \(name)")
-        url = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
-    }
-
-    func drop() {
-        guard let server = ProcessInfo.processInfo.environment["SAPU_TEST_PG"] else { return }
-        try? Self.psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-    }
-
-    enum Missing: Error { case server, psql(Int32) }
-
-    private static func psql(_ server: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", server, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Missing.psql(process.terminationStatus) }
-    }
-}
-
 /// A site with a generated history (reworks, voids, shipments and receipts), synced to a hub.
 struct HubReportSite {
     static let end = CalendarDate(year: 2025, month: 11, day: 21)!
@@ -63,7 +32,7 @@ struct HubReportSite {
     }
 }
 
-@Suite("Reports from the hub", .enabled(if: ProcessInfo.processInfo.environment["SAPU_TEST_PG"] != nil))
+@Suite("Reports from the hub")
 struct HubReportTests {
     static func requests() -> [Reporting.Request] {
         let period = try! ReportPeriod(from: HubReportSite.day(-40), to: HubReportSite.day(-10))
@@ -93,7 +62,7 @@ struct HubReportTests {
     }
 
     @Test func aSiteReportFromTheHubIsTheSitesOwn() async throws {
-        let database = try HubReportDatabase()
+        let database = try HubDatabase()
         defer { database.drop() }
         _ = try await HubSetup.initialise(url: database.url)
         let site = try await HubReportSite("PWT", bundles: 3_000, seed: 7, hub: database.url)
@@ -117,7 +86,7 @@ struct HubReportTests {
     }
 
     @Test func allSitesAddUpAndKeepTheirMakersApart() async throws {
-        let database = try HubReportDatabase()
+        let database = try HubDatabase()
         defer { database.drop() }
         _ = try await HubSetup.initialise(url: database.url)
         let first = try await HubReportSite("PWT", bundles: 1_500, seed: 3, hub: database.url)
@@ -157,7 +126,7 @@ struct HubReportTests {
     }
 
     @Test func anUnknownSiteOrNamesAreRefused() async throws {
-        let database = try HubReportDatabase()
+        let database = try HubDatabase()
         defer { database.drop() }
         _ = try await HubSetup.initialise(url: database.url)
         await #expect(throws: SapuError.hub(.siteUnknown("XYZ"))) {

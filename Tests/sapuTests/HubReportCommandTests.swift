@@ -4,14 +4,12 @@ import Testing
 /// `sapu report KIND --hub URL --site CODE` against the real binary: the site's three days of
 /// the report fixture (reworks, a scrapped bundle, a reconciled shipment with a missing
 /// bundle), plus a voided bundle, synced to a hub on the test PostgreSQL (`SAPU_TEST_PG`).
-@Suite("sapu report --hub", .enabled(if: ProcessInfo.processInfo.environment["SAPU_TEST_PG"] != nil))
+@Suite("sapu report --hub")
 struct HubReportCommandTests {
     @Test func theHubsReportOfASiteIsTheSitesOwnByteForByte() throws {
-        let server = try #require(ProcessInfo.processInfo.environment["SAPU_TEST_PG"])
-        let name = "sapu_report_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try Self.psql(server, "CREATE DATABASE \(name)")
-        defer { try? Self.psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        let url = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+        let database = try HubDatabase()
+        defer { database.drop() }
+        let url = database.url
 
         // A copy of the fixture's site: this test writes to it.
         let fixture = try ReportFixture.get().sapu
@@ -43,11 +41,9 @@ struct HubReportCommandTests {
     }
 
     @Test func partnerFindingsAndAVoidedBundleReadTheSameFromTheHub() throws {
-        let server = try #require(ProcessInfo.processInfo.environment["SAPU_TEST_PG"])
-        let name = "sapu_report_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try Self.psql(server, "CREATE DATABASE \(name)")
-        defer { try? Self.psql(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        let url = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+        let database = try HubDatabase()
+        defer { database.drop() }
+        let url = database.url
         // One received, one disputed, one missing, two extra (one of them another site's), one forged scan.
         let shop = try RelabelledShipment()
         try ReconcileFindingsTests.partnerFindings(shop)
@@ -90,14 +86,6 @@ struct HubReportCommandTests {
         }
     }
 
-    private static func psql(_ server: String, _ sql: String) throws {
-        let output = try SapuRunner.execute("psql", [server, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql])
-        guard output.status == 0 else { throw HubDatabaseFailure(message: output.stderr) }
-    }
-
-    struct HubDatabaseFailure: Error {
-        var message: String
-    }
 }
 
 extension SapuRunner {

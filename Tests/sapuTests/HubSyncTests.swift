@@ -44,7 +44,7 @@ struct HubSyncTests {
         return partner
     }
 
-    static func workshop(_ code: String, partner: SapuRunner, hub: TestHub) throws -> Workshop {
+    static func workshop(_ code: String, partner: SapuRunner, hub: HubDatabase) throws -> Workshop {
         var sapu = try SapuRunner()
         sapu.environment["SAPU_HUB"] = nil
         sapu.environment["SAPU_SYNC_BATCH"] = nil
@@ -108,7 +108,7 @@ struct HubSyncTests {
     }
 
     /// `sapu sync` under strace, killed with SIGKILL at the `n`th write to the hub or the database.
-    static func killedSync(_ shop: Workshop, hub: TestHub, at n: Int) throws -> Bool {
+    static func killedSync(_ shop: Workshop, hub: HubDatabase, at n: Int) throws -> Bool {
         var sapu = shop.sapu
         sapu.environment["SAPU_SYNC_BATCH"] = "2"
         let process = Process()
@@ -133,14 +133,14 @@ struct HubSyncTests {
         var log_entries: Int64 // swiftlint:disable:this identifier_name
     }
 
-    static func standings(_ sapu: SapuRunner, hub: TestHub) throws -> [String: Standing] {
+    static func standings(_ sapu: SapuRunner, hub: HubDatabase) throws -> [String: Standing] {
         let output = try sapu.ok("hub", "site", "list", "--url", hub.url, "--json")
         let list = try JSONDecoder().decode([Standing].self, from: Data(output.stdout.utf8))
         return Dictionary(uniqueKeysWithValues: list.map { ($0.site, $0) })
     }
 
     /// Three workshops worked through their steps in a random interleaving, syncing at random.
-    static func threeWorkshops(hub: TestHub, seed: UInt64, kills: Bool) throws -> [Workshop] {
+    static func threeWorkshops(hub: HubDatabase, seed: UInt64, kills: Bool) throws -> [Workshop] {
         var random = SeededGenerator(seed: seed)
         let partner = try partnerSite()
         try partner.ok("hub", "init", "--url", hub.url) // the hub is set up once, from anywhere
@@ -178,7 +178,7 @@ struct HubSyncTests {
     }
 
     @Test func threeSitesSyncingAtRandomMomentsEndWithTheHubHoldingEachSitesLogOnce() throws {
-        let hub = try TestHub()
+        let hub = try HubDatabase()
         defer { hub.drop() }
         let seed = ProcessInfo.processInfo.environment["SAPU_TEST_SEED"].flatMap { UInt64($0) }
             ?? UInt64.random(in: 1...UInt64(UInt32.max))
@@ -212,7 +212,7 @@ struct HubSyncTests {
     /// The hub's reports for one site are that site's own (issue 13, item 4). Needs
     /// `sapu report ... --hub URL --site CODE`, built in parallel: this fails until it is merged.
     @Test func theHubsReportsForASiteAreThatSitesOwnReports() throws {
-        let hub = try TestHub()
+        let hub = try HubDatabase()
         defer { hub.drop() }
         let shops = try Self.threeWorkshops(hub: hub, seed: 13, kills: false)
         for shop in shops {
@@ -279,7 +279,7 @@ struct HubSyncTests {
 
     /// A password given in the address (as libpq also reads it, `?password=`) is used, and never kept at the site.
     @Test func theSiteKeepsTheHubsAddressWithoutItsPassword() throws {
-        let hub = try TestHub()
+        let hub = try HubDatabase()
         defer { hub.drop() }
         let partner = try Self.partnerSite()
         try partner.ok("hub", "init", "--url", hub.url)
