@@ -184,8 +184,13 @@ extension SQLiteStore {
     private static func untouched(_ db: Database) throws -> Bool {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") == Product.standard.count,
               try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM defect") == Defect.standard.count else { return false }
+        // The log holds what creation wrote (the site and the standard products) and nothing else.
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_log") == 1 + Product.standard.count,
+              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_log WHERE kind NOT IN ('site', 'product')") == 0 else {
+            return false
+        }
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        for table in tables where !tablesFilledByCreation.contains(table) {
+        for table in tables where !tablesFilledByCreation.contains(table) && table != "sync_log" {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))") == true { return false }
         }
         return true
