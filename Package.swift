@@ -85,8 +85,10 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "SapuHubTests", dependencies: ["SapuHub", "SapuApp", "SapuStore", "SapuCore"]),
-        .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels"]),
+        // A fresh PostgreSQL database per test, for the hub tests and the end-to-end tests alike.
+        .target(name: "HubTestSupport", path: "Tests/HubTestSupport"),
+        .testTarget(name: "SapuHubTests", dependencies: ["SapuHub", "SapuApp", "SapuStore", "SapuCore", "HubTestSupport"]),
+        .testTarget(name: "sapuTests", dependencies: ["SapuCore", "SapuLabels", "HubTestSupport"]),
     ]
 )
 

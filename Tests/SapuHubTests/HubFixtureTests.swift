@@ -1,3 +1,4 @@
+import HubTestSupport
 import Testing
 
 /// The hub tests' own database per test: fresh, separate from every other, gone after `drop()`.

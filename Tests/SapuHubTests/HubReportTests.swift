@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import SapuApp
 import SapuCore
 import SapuHub

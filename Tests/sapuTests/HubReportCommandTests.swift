@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// `sapu report KIND --hub URL --site CODE` against the real binary: the site's three days of

@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// A small seeded generator (SplitMix64): a failing run prints its seed and runs again the same way.

@@ -10,21 +10,21 @@ import Testing
 ///
 /// Each test makes its own, so tests running in parallel never see each other's rows. Without a
 /// cluster it throws: a hub test is never skipped because PostgreSQL is missing.
-/// Tests/sapuTests/HubDatabase.swift mirrors this for the end-to-end tests.
-struct HubDatabase: Sendable {
+/// One library for both the hub tests (SapuHubTests) and the end-to-end tests (sapuTests).
+public struct HubDatabase: Sendable {
     /// Why a hub database could not be made or queried, with psql's own words.
-    struct Problem: Error, CustomStringConvertible {
-        let description: String
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// `sapu_test_` and 16 random hex digits.
-    let name: String
+    public let name: String
     /// SAPU_TEST_PG with this database instead of `postgres` (the `?host=` socket directory kept).
-    let url: String
+    public let url: String
     /// SAPU_TEST_PG itself: the cluster's `postgres` database, where databases are made and dropped.
-    let server: String
+    public let server: String
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let server = environment["SAPU_TEST_PG"], !server.isEmpty else {
             throw Problem(description: #"SAPU_TEST_PG is not set: run Scripts/test.sh, or eval "$(Scripts/pg.sh start)" first"#)
         }
@@ -36,7 +36,7 @@ struct HubDatabase: Sendable {
     }
 
     /// `url` with `database` instead of its own, everything else (the `?host=` socket directory) kept.
-    static func url(_ url: String, database: String) throws -> String {
+    public static func url(_ url: String, database: String) throws -> String {
         var components = URLComponents(string: url)
         components?.path = "/" + database
         guard let changed = components?.string else {
@@ -49,19 +49,19 @@ struct HubDatabase: Sendable {
     /// columns separated by tabs (as `sqlite3 -separator '\t'`), no trailing newline. Stops at the
     /// first error and throws it.
     @discardableResult
-    func psql(_ sql: String) throws -> String {
+    public func psql(_ sql: String) throws -> String {
         try Self.psql(sql, on: url)
     }
 
     /// The single number `sql` selects.
-    func count(_ sql: String) throws -> Int64 {
+    public func count(_ sql: String) throws -> Int64 {
         let text = try psql(sql)
         guard let value = Int64(text) else { throw Problem(description: "not a number: \(text) from: \(sql)") }
         return value
     }
 
     /// Drops the database, closing any connection still open to it. Safe to call twice.
-    func drop() {
+    public func drop() {
         do {
             _ = try Self.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server)
         } catch {
@@ -70,7 +70,7 @@ struct HubDatabase: Sendable {
     }
 
     /// Debian's own psql 15 first: /usr/bin/psql is a Perl wrapper that only picks a version.
-    static let psqlBinary: String = {
+    public static let psqlBinary: String = {
         let directories = ["/usr/lib/postgresql/15/bin"]
             + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
         return directories.map { $0 + "/psql" }.first { FileManager.default.isExecutableFile(atPath: $0) }
