@@ -55,9 +55,9 @@ public enum Syncing {
                 let batch = LogBatch(site: site, previous: position.head, entries: entries)
                 let bytes = batch.bytes
                 let signature = DetachedSignature(signing: bytes, with: key)
-                let stored: HubPosition
+                let answer: HubLedger.Answer
                 do throws(SapuError) {
-                    stored = try await HubLedger.store(bytes, signature: signature, hub: hub)
+                    answer = try await HubLedger.store(bytes, signature: signature, hub: hub)
                 } catch .hub(.outOfOrder) {
                     // Another sync of this site got there first: continue from where the hub is now.
                     refusedInARow += 1
@@ -67,7 +67,9 @@ public enum Syncing {
                     continue
                 }
                 refusedInARow = 0
-                if stored.seq >= batch.last {
+                let stored = answer.position
+                // Only what this sync stored counts as sent: a batch another sync stored first does not.
+                if answer.stored {
                     outcome.entries += Int64(entries.count)
                     outcome.events += Int64(entries.count { $0.kind == .event })
                     outcome.batches += 1

@@ -5,8 +5,9 @@ import SapuCore
 
 /// `sapu hub check`: verifies everything the hub holds again, from the stored batches alone
 /// (docs/hub.md, "Trust"): each batch's signature under the site's registered keys, that the
-/// batches chain from the start to the site's recorded end, and that the hub's events are
-/// exactly the batches' event entries. Anything written around Sapu fails one of these.
+/// batches chain from the start to the site's recorded end, and that the hub's event rows are
+/// exactly the batches' event entries, field by field. Anything written around Sapu fails one
+/// of these.
 public enum HubAudit {
     public struct SiteResult: Sendable, Equatable {
         public var site: String
@@ -28,10 +29,12 @@ public enum HubAudit {
         case end(recorded: Int64, batches: Int64)
         /// The hub's event rows differ from the batches' event entries (counts).
         case events(rows: Int64, inBatches: Int64)
+        /// The event rows stored from the batch starting at this entry are not its event entries.
+        case eventRows(first: Int64)
     }
 
     public static func check(hub: HubConnection) async throws(SapuError) -> [SiteResult] {
-        _ = try await HubSchema.check(hub)
+        // `sites` checks the schema first.
         var results: [SiteResult] = []
         for site in try await HubLedger.sites(hub: hub) {
             results.append(try await check(site: site.site, hub: hub))
@@ -73,6 +76,9 @@ public enum HubAudit {
                 last = batch.last
                 result.entries += Int64(entries.count)
                 for entry in entries { if let event = entry.event { eventSeqs.insert(event.seq) } }
+                if try await !storedEvents(site: site, match: entries, from: batch.first, to: batch.last, hub: hub) {
+                    result.problems.append(.eventRows(first: first))
+                }
             }
         }
         result.events = Int64(eventSeqs.count)
@@ -84,5 +90,30 @@ public enum HubAudit {
             result.problems.append(.events(rows: rows, inBatches: result.events))
         }
         return result
+    }
+
+    /// Whether the event rows stored from the log entries `from...to` are exactly the entries'
+    /// events, in log order. (The hub keeps a bundle's serial in its projection, not in the
+    /// event row, so the serial is the one field taken from the entry.)
+    private static func storedEvents(site: String, match entries: [LogEntry], from: Int64, to: Int64,
+                                     hub: HubConnection) async throws(SapuError) -> Bool {
+        let signed = entries.compactMap { entry in entry.event.map { (seq: entry.seq, event: $0) } }
+        let rows = try await hub.rows("""
+            SELECT log_seq, json_build_object('seq', seq, 'bundle', bundle, 'batch', batch, 'serial', 0,
+                'product', product, 'maker', maker, 'move', move, 'state', state, 'at', at, 'at_unix', at_unix,
+                'operator', operator, 'station', station, 'result', result, 'label_revision', label_revision,
+                'shipment', shipment, 'manual', manual, 'reason', reason)::text
+            FROM event WHERE site = \(site) AND log_seq BETWEEN \(from) AND \(to) ORDER BY log_seq
+            """)
+        guard rows.count == signed.count else { return false }
+        let decoder = JSONDecoder()
+        for (row, expected) in zip(rows, signed) {
+            let text: String = try HubConnection.column(row, 1)
+            guard try HubConnection.column(row, 0, as: Int64.self) == expected.seq,
+                  var stored = try? decoder.decode(LogEvent.self, from: Data(text.utf8)) else { return false }
+            stored.serial = expected.event.serial
+            if stored != expected.event { return false }
+        }
+        return true
     }
 }

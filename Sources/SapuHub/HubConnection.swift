@@ -37,7 +37,7 @@ public final class HubConnection: Sendable {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
             return HubConnection(url: url, connection: connection, logger: logger)
         } catch {
-            throw .hub(problem(error, url: url, connecting: true))
+            throw .hub(problem(error, url: url))
         }
     }
 
@@ -84,7 +84,7 @@ public final class HubConnection: Sendable {
             for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
             return rows
         } catch {
-            throw .hub(Self.problem(error, url: url, connecting: false))
+            throw .hub(Self.problem(error, url: url))
         }
     }
 
@@ -116,7 +116,7 @@ public final class HubConnection: Sendable {
     }
 
     /// The hub problem behind a PostgreSQL or network error.
-    static func problem(_ error: any Error, url: HubURL, connecting: Bool) -> HubProblem {
+    static func problem(_ error: any Error, url: HubURL) -> HubProblem {
         if let problem = (error as? SapuError).flatMap({ if case .hub(let problem) = $0 { problem } else { nil } }) {
             return problem
         }
@@ -127,7 +127,7 @@ public final class HubConnection: Sendable {
             // 28: invalid authorisation; 3D000: no such database.
             if state.hasPrefix("28") || state == "3D000" { return .loginRefused(url.shown) }
             // 55P03: lock not available; 40P01: deadlock; 40001: serialisation; 57014: cancelled (timeout).
-            if ["55P03", "40P01", "40001", "57014"].contains(state) { return .busy(url.shown) }
+            if ["55P03", "40P01", "40001", "57014"].contains(state) { return .hubBusy(url.shown) }
             if state == "42P01" { return .notInitialised }
             return .failed("PostgreSQL \(state)")
         case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
@@ -135,7 +135,7 @@ public final class HubConnection: Sendable {
         case .sslUnsupported:
             return .failed("TLS")
         default:
-            return connecting ? .unreachable(url.shown) : .unreachable(url.shown)
+            return .unreachable(url.shown)
         }
     }
 }

@@ -38,11 +38,13 @@ public enum HubLedger {
     public static func register(site: String, keys ring: KeyRing, source: String, hub: HubConnection)
         async throws(SapuError) -> Registered {
         let site = try Code.normalise(site, as: .site)
-        let keys = ring.keys(of: site)
-        guard !keys.isEmpty else {
-            if let other = ring.sites.first { throw SapuError.hub(.keyForOtherSite(expected: site, found: other)) }
-            throw SapuError.hub(.noKey(source))
+        // The file must be that site's own (`sapu key export` there): a key of another site in it
+        // is refused, as a partner's key file is, rather than quietly left out.
+        if let other = ring.sites.first(where: { $0 != site }) {
+            throw SapuError.hub(.keyForOtherSite(expected: site, found: other))
         }
+        let keys = ring.keys(of: site)
+        guard !keys.isEmpty else { throw SapuError.hub(.noKey(source)) }
         _ = try await HubSchema.check(hub)
         return try await hub.transaction { () async throws(SapuError) -> Registered in
             let inserted = try await hub.rows("""
@@ -117,13 +119,25 @@ public enum HubLedger {
         return (try? KeyRing(keys)) ?? KeyRing()
     }
 
+    /// The hub's answer to a batch: where it stands now, and whether this batch was stored by
+    /// this call (false: the hub already held it, so nothing was stored a second time).
+    public struct Answer: Sendable, Equatable {
+        public var position: HubPosition
+        public var stored: Bool
+
+        public init(position: HubPosition, stored: Bool) {
+            self.position = position
+            self.stored = stored
+        }
+    }
+
     /// Stores a signed batch if it verifies under a key registered for its site and continues
     /// the hub's copy of the log; a batch the hub already holds is answered with the position
     /// and stored no second time.
     public static func store(_ bytes: [UInt8], signature: DetachedSignature, hub: HubConnection)
-        async throws(SapuError) -> HubPosition {
+        async throws(SapuError) -> Answer {
         let batch = try LogBatch(bytes: bytes)
-        return try await hub.transaction { () async throws(SapuError) -> HubPosition in
+        return try await hub.transaction { () async throws(SapuError) -> Answer in
             // Another sync of the same site holds the row: wait for it, but not for ever.
             try await hub.run("SET LOCAL lock_timeout = '60s'")
             guard let row = try await hub.rows("""
@@ -144,7 +158,7 @@ public enum HubLedger {
             } catch {
                 throw SapuError.hub(.badSignature(site: batch.site))
             }
-            if batch.last <= position.seq { return position }
+            if batch.last <= position.seq { return Answer(position: position, stored: false) }
             // The next entry and nothing else: a batch that skips one would leave a hole no later
             // batch fills, and a head that is not the site's chain.
             guard batch.first == position.seq + 1, batch.previous == position.head else {
@@ -162,7 +176,7 @@ public enum HubLedger {
                 UPDATE site SET log_seq = \(batch.last), log_head = \(head), events = events + \(events), synced_at = now()
                 WHERE code = \(batch.site)
                 """)
-            return HubPosition(seq: batch.last, head: head, events: position.events + events)
+            return Answer(position: HubPosition(seq: batch.last, head: head, events: position.events + events), stored: true)
         }
     }
 }

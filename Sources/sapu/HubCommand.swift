@@ -65,6 +65,7 @@ struct HubCommand: ParsableCommand {
                     case .unreadable(let first): context.say(.hubCheckUnreadable(first: first))
                     case .end(let recorded, let batches): context.say(.hubCheckEnd(recorded: recorded, batches: batches))
                     case .events(let rows, let inBatches): context.say(.hubCheckEvents(rows: rows, inBatches: inBatches))
+                    case .eventRows(let first): context.say(.hubCheckEventRows(first: first))
                     }
                 }
             }

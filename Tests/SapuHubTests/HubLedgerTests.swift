@@ -104,7 +104,7 @@ struct HubLedgerTests {
     func store(_ signed: (bytes: [UInt8], signature: DetachedSignature, batch: LogBatch), _ hub: HubDatabase)
         async throws(SapuError) -> HubPosition {
         try await HubConnection.with(try HubURL(hub.url)) { connection throws(SapuError) in
-            try await HubLedger.store(signed.bytes, signature: signed.signature, hub: connection)
+            try await HubLedger.store(signed.bytes, signature: signed.signature, hub: connection).position
         }
     }
 
@@ -171,6 +171,23 @@ struct HubLedgerTests {
         #expect(try site.store.hubAcknowledgement(hub: try hub.psql("SELECT hub_id FROM sapu_hub")) == nil)
     }
 
+    /// `sapu hub site add PWT` takes PWT's own key file: one holding another site's key too is
+    /// refused whole, never registered in part.
+    @Test func aKeyFileHoldingAnotherSitesKeyIsRefusedAndNothingRegistered() async throws {
+        let hub = try await initialised()
+        defer { hub.drop() }
+        let own = try TestSite("PWT")
+        let other = try TestSite("NKB")
+        let mixed = own.directory + "/mixed.pub"
+        let text = try String(contentsOfFile: own.publicPath, encoding: .utf8)
+            + (try String(contentsOfFile: other.publicPath, encoding: .utf8))
+        try text.write(toFile: mixed, atomically: true, encoding: .utf8)
+        #expect(await refusal { _ = try await HubSetup.addSite("PWT", keyFile: mixed, fingerprints: [], url: hub.url) }
+            == .hub(.keyForOtherSite(expected: "PWT", found: "NKB")))
+        #expect(try hub.count("SELECT count(*) FROM site") == 0)
+        #expect(try hub.count("SELECT count(*) FROM site_key") == 0)
+    }
+
     // MARK: (b) replay, (c) order
 
     @Test func theSameBatchStoredTwiceIsStoredOnce() async throws {
@@ -185,6 +202,11 @@ struct HubLedgerTests {
         let stored = try holdings(hub)
         let again = try await store(signed, hub)
         #expect(again == first)
+        // The hub's answer says it stored nothing this time, so a sync counts nothing as sent.
+        let answer = try await HubConnection.with(try HubURL(hub.url)) { connection throws(SapuError) in
+            try await HubLedger.store(signed.bytes, signature: signed.signature, hub: connection)
+        }
+        #expect(answer == HubLedger.Answer(position: first, stored: false))
         #expect(try holdings(hub) == stored)
         #expect(try hub.count("SELECT count(*) FROM log_batch") == 1)
         #expect(try hub.count("SELECT count(*) FROM event WHERE site = 'PWT'") == (try site.events()))

@@ -44,6 +44,9 @@ extension HubProblem {
         case .busy(let site):
             Message(id: "sinkron lain untuk \(site) sedang berjalan; coba lagi sebentar lagi; tidak ada yang terkirim dua kali",
                     en: "another sync of \(site) is running; try again shortly; nothing is sent twice")
+        case .hubBusy(let host):
+            Message(id: "hub di \(host.visible) sedang sibuk (sinkron lain atau permintaan panjang) dan berhenti menunggu; coba lagi sebentar lagi; tidak ada yang hilang di sini",
+                    en: "the hub at \(host.visible) is busy (another sync or a long request) and stopped waiting; try again shortly; nothing is lost here")
         case .outOfOrder(let site):
             Message(id: "hub menolak kiriman \(site) yang tidak melanjutkan catatannya; jalankan sapu sync lagi",
                     en: "the hub refused a batch from \(site) that does not continue its log; run sapu sync again")

@@ -74,6 +74,10 @@ extension Message {
         Message(id: "  hub mencatat akhir di catatan \(recorded), tetapi kirimannya berakhir di \(batches)",
                 en: "  the hub records the end at entry \(recorded), but its batches end at \(batches)")
     }
+    public static func hubCheckEventRows(first: Int64) -> Message {
+        Message(id: "  kiriman mulai catatan \(first): baris kejadian di hub tidak sama dengan isi kiriman yang ditandatangani",
+                en: "  batch from entry \(first): the hub's event rows are not the signed batch's events")
+    }
     public static func hubCheckEvents(rows: Int64, inBatches: Int64) -> Message {
         Message(id: "  hub punya \(rows) baris kejadian, tetapi kirimannya berisi \(inBatches)",
                 en: "  the hub has \(rows) event rows, but its batches hold \(inBatches)")

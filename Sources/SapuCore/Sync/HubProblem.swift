@@ -29,6 +29,8 @@ public enum HubProblem: Sendable, Equatable {
     case logDiverged(site: String, at: Int64)
     /// Another sync of the same site kept the hub busy for too long.
     case busy(String)
+    /// The hub gave up waiting for a lock or a statement (another sync, or a long query there).
+    case hubBusy(String)
     /// A batch that does not continue the hub's copy of the log (another sync got there first).
     case outOfOrder(site: String)
     /// A key file for another site than the one being registered.

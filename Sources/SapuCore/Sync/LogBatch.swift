@@ -72,7 +72,7 @@ public struct LogBatch: Sendable, Equatable {
             before = entry.seq
             entries.append(entry)
         }
-        guard entries.first?.seq == first, entries.last?.seq == last else { throw .malformedLogBatch }
+        // The header's count is LAST - FIRST + 1, so consecutive entries from FIRST end at LAST.
         return entries
     }
 }
