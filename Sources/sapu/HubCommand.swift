@@ -49,28 +49,47 @@ struct HubCommand: ParsableCommand {
             let results = try AsyncCommand.wait { () async throws(SapuError) in
                 try await HubConnection.with(url) { hub throws(SapuError) in try await HubAudit.check(hub: hub) }
             }
-            var failed = false
+            let failed = results.contains { !$0.problems.isEmpty }
+            if failed { context.exitStatus = 1 }
+            if context.json {
+                context.emit(results.map { result in
+                    CheckJSON(site: result.site, batches: result.batches, logEntries: result.entries, events: result.events,
+                              problems: result.problems.map { Self.message($0).text(context.language).trimmingSpaces() })
+                })
+                return
+            }
             for result in results {
                 guard !result.problems.isEmpty else {
                     context.say(.hubCheckPassed(result.site, batches: result.batches, entries: result.entries,
                                                 events: result.events))
                     continue
                 }
-                failed = true
                 context.say(.hubCheckFailed(result.site, problems: result.problems.count))
-                for problem in result.problems {
-                    switch problem {
-                    case .signature(let first): context.say(.hubCheckSignature(first: first))
-                    case .chain(let first): context.say(.hubCheckChain(first: first))
-                    case .unreadable(let first): context.say(.hubCheckUnreadable(first: first))
-                    case .end(let recorded, let batches): context.say(.hubCheckEnd(recorded: recorded, batches: batches))
-                    case .events(let rows, let inBatches): context.say(.hubCheckEvents(rows: rows, inBatches: inBatches))
-                    case .eventRows(let first): context.say(.hubCheckEventRows(first: first))
-                    }
-                }
+                for problem in result.problems { context.say(Self.message(problem)) }
             }
             if results.isEmpty { context.say(.hubNoSites) }
-            if failed { context.exitStatus = 1 }
+        }
+
+        static func message(_ problem: HubAudit.Problem) -> Message {
+            switch problem {
+            case .signature(let first): .hubCheckSignature(first: first)
+            case .chain(let first): .hubCheckChain(first: first)
+            case .unreadable(let first): .hubCheckUnreadable(first: first)
+            case .end(let recorded, let batches): .hubCheckEnd(recorded: recorded, batches: batches)
+            case .events(let rows, let inBatches): .hubCheckEvents(rows: rows, inBatches: inBatches)
+            case .eventRows(let first): .hubCheckEventRows(first: first)
+            }
+        }
+
+        private struct CheckJSON: Encodable {
+            var site: String
+            var batches: Int
+            var logEntries: Int64
+            var events: Int64
+            /// Each problem in the user's language, as the table prints it (without the indent).
+            var problems: [String]
+
+            enum CodingKeys: String, CodingKey { case site, batches, logEntries = "log_entries", events, problems }
         }
     }
 
@@ -93,8 +112,8 @@ struct HubCommand: ParsableCommand {
                     try await HubSetup.addSite(code, keyFile: key, fingerprints: fingerprints, url: text)
                 }
                 if context.json {
-                    context.emit(["site": done.site, "added": done.added.map(\.keyID).joined(separator: ","),
-                                  "known": done.known.map(\.keyID).joined(separator: ",")])
+                    context.emit(RegisteredJSON(site: done.site, newSite: done.newSite, added: done.added.map(\.keyID),
+                                                known: done.known.map(\.keyID)))
                     return
                 }
                 if done.newSite {
@@ -106,6 +125,15 @@ struct HubCommand: ParsableCommand {
                 }
                 for key in done.added { context.say(.hubKeyLine(key.keyID, fingerprint: key.fingerprint)) }
             }
+        }
+
+        private struct RegisteredJSON: Encodable {
+            var site: String
+            var newSite: Bool
+            var added: [String]
+            var known: [String]
+
+            enum CodingKeys: String, CodingKey { case site, newSite = "new_site", added, known }
         }
 
         struct List: SapuCommand {

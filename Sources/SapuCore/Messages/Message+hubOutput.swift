@@ -50,8 +50,8 @@ extension Message {
 /// What `sapu hub check` says.
 extension Message {
     public static let helpHubCheck = Message(
-        id: "Periksa ulang semua yang disimpan hub: tanda tangan tiap kiriman dengan kunci terdaftar, rantai catatan, dan jumlah kejadian.",
-        en: "Check everything the hub holds again: each batch's signature under the registered keys, the log's chain, and the event counts.")
+        id: "Periksa ulang semua yang disimpan hub: tanda tangan tiap kiriman dengan kunci terdaftar, rantai catatan, dan tiap baris kejadian terhadap kirimannya.",
+        en: "Check everything the hub holds again: each batch's signature under the registered keys, the log's chain, and every event row against its batch.")
     public static func hubCheckPassed(_ site: String, batches: Int, entries: Int64, events: Int64) -> Message {
         Message(id: "\(site): \(batches) kiriman, \(entries) catatan, \(events) kejadian; semua tanda tangan dan rantai cocok.",
                 en: "\(site): \(batches) batches, \(entries) log entries, \(events) events; every signature and the chain check out.")
