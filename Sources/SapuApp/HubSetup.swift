@@ -18,7 +18,12 @@ public enum HubSetup {
         let site = try Code.normalise(code, as: .site)
         let url = try HubURL(text)
         let ring = try KeyRing(keyFile: String(decoding: try ShipmentFiles.read(path), as: UTF8.self), path: path)
-        try PartnerRegistration.confirm(ring.keys(of: site), fingerprints: fingerprints)
+        do throws(SapuError) {
+            try PartnerRegistration.confirm(ring.keys(of: site), fingerprints: fingerprints)
+        } catch .partnerFingerprintMismatch(let site, let keyID, let fingerprint) {
+            // The same check as for a partner's key; the message names a site, not a partner.
+            throw .hub(.fingerprintMismatch(site: site, keyID: keyID, fingerprint: fingerprint))
+        }
         return try await HubConnection.with(url) { hub throws(SapuError) in
             try await HubLedger.register(site: site, keys: ring, source: path, hub: hub)
         }

@@ -188,6 +188,22 @@ struct HubLedgerTests {
         #expect(try hub.count("SELECT count(*) FROM site_key") == 0)
     }
 
+    /// With `--fingerprint`, only the keys confirmed with the site are registered, and the refusal
+    /// names the site (the check is the one a partner's key gets).
+    @Test func aKeyWhoseFingerprintWasNotConfirmedWithTheSiteIsRefused() async throws {
+        let hub = try await initialised()
+        defer { hub.drop() }
+        let site = try TestSite("PWT")
+        let key = try SiteSigner.current(store: site.store).publicKey
+        #expect(await refusal {
+            _ = try await HubSetup.addSite("PWT", keyFile: site.publicPath, fingerprints: ["AAAA-BBBB-CCCC-DDDD"], url: hub.url)
+        } == .hub(.fingerprintMismatch(site: "PWT", keyID: "K1", fingerprint: key.fingerprint)))
+        #expect(try hub.count("SELECT count(*) FROM site_key") == 0)
+        let registered = try await HubSetup.addSite("PWT", keyFile: site.publicPath, fingerprints: [key.fingerprint],
+                                                    url: hub.url)
+        #expect(registered.added.map(\.keyID) == ["K1"])
+    }
+
     // MARK: (b) replay, (c) order
 
     @Test func theSameBatchStoredTwiceIsStoredOnce() async throws {

@@ -56,6 +56,9 @@ extension HubProblem {
         case .keyIDTaken(let site, let keyID):
             Message(id: "hub sudah punya kunci \(keyID) untuk \(site) dengan isi lain; kunci tidak ditimpa (kunci baru dari rotasi punya nomor baru)",
                     en: "the hub already has a different key \(keyID) for \(site); keys are never overwritten (a rotated key has a new id)")
+        case .fingerprintMismatch(let site, let keyID, let fingerprint):
+            Message(id: "kunci \(site) \(keyID) di berkas itu bersidik jari \(fingerprint), bukan yang dikonfirmasi dengan lokasi \(site); tidak ada yang didaftarkan",
+                    en: "key \(site) \(keyID) in that file has fingerprint \(fingerprint), not the one confirmed with site \(site); nothing was registered")
         case .noKey(let path):
             Message(id: "berkas \(path.visible) tidak berisi kunci publik", en: "file \(path.visible) holds no public key")
         case .failed(let what):

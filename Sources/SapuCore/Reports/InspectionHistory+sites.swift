@@ -1,7 +1,7 @@
 extension InspectionHistory {
-    /// A maker of one site among several: `PWT/M042`. Maker codes are a site's own, so two
-    /// sites may both have an `M042`; they are never added up as one maker.
-    public static func siteMaker(_ site: String, _ maker: String) -> String { site + "/" + maker }
+    /// A code of one site among several: `PWT/M042`. Maker (and product) codes are a site's
+    /// own, so two sites may both have an `M042`; they are never added up as one.
+    public static func qualified(_ site: String, _ code: String) -> String { site + "/" + code }
 
     /// Several sites' histories of the same period and detail as one, for reports across sites.
     ///
@@ -14,16 +14,16 @@ extension InspectionHistory {
         var reworked: [Reworked] = []
         var sizes: [String: Int] = [:]
         for (site, history) in sites {
-            let product = { (code: String) in detail == .makers ? Self.siteMaker(site, code) : code }
+            let product = { (code: String) in detail == .makers ? Self.qualified(site, code) : code }
             once += history.once.map { tally in
                 var tally = tally
-                tally.maker = tally.maker.map { Self.siteMaker(site, $0) }
+                tally.maker = tally.maker.map { Self.qualified(site, $0) }
                 tally.product = product(tally.product)
                 return tally
             }
             reworked += history.reworked.map { bundle in
                 var bundle = bundle
-                bundle.maker = Self.siteMaker(site, bundle.maker)
+                bundle.maker = Self.qualified(site, bundle.maker)
                 bundle.product = product(bundle.product)
                 return bundle
             }

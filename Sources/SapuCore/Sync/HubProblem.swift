@@ -37,6 +37,8 @@ public enum HubProblem: Sendable, Equatable {
     case keyForOtherSite(expected: String, found: String)
     /// A key id already registered for the site with other bytes.
     case keyIDTaken(site: String, keyID: String)
+    /// A key in the site's key file whose fingerprint is not one confirmed with the site.
+    case fingerprintMismatch(site: String, keyID: String, fingerprint: String)
     /// The key file holds no key.
     case noKey(String)
     /// The hub answered with an error Sapu does not expect; the database's own words are not shown.
