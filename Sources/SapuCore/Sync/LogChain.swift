@@ -1,5 +1,3 @@
-import Crypto
-
 /// The running hash over a site's log (docs/hub.md, "Ordering"): each entry's line is hashed
 /// with the hash before it, so one value names a whole prefix of the log. The hub keeps the
 /// value at its end; a site whose own log gives another value at that point is not the site
@@ -10,14 +8,7 @@ public enum LogChain {
 
     /// The value after `line`, given the value before it.
     public static func next(_ head: String, line: [UInt8]) -> String {
-        var hash = SHA256()
-        hash.update(data: Array(head.utf8))
-        hash.update(data: [0x0A])
-        hash.update(data: line)
-        return hash.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        Digest.sha256Hex(Array(head.utf8) + [0x0A] + line)
     }
 
     /// The value after all of `lines`.
