@@ -49,11 +49,12 @@ public enum HubAudit {
         var last: Int64 = 0
         var eventSeqs = Set<Int64>()
         var after: Int64 = -1
-        // Batch by batch, a page at a time, so a large hub is checked in bounded memory.
+        // Batch by batch, 16 at a time (a batch of 2,000 entries is about 1 MB), so a large hub is
+        // checked in bounded memory.
         while true {
             let rows = try await hub.rows("""
                 SELECT first_seq, bytes, signature FROM log_batch WHERE site = \(site) AND first_seq > \(after)
-                ORDER BY first_seq LIMIT 200
+                ORDER BY first_seq LIMIT 16
                 """)
             guard !rows.isEmpty else { break }
             for row in rows {
